@@ -1,0 +1,96 @@
+package shop.commons.outbox;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.TimeoutException;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes outbox messages to Kafka in the order they were written and marks them sent.
+ *
+ * <p>Order per key is kept by publishing strictly in id order and stopping at the first failure: the
+ * failed message and everything after it are retried on the next run. One relay at a time per
+ * database (a transaction-scoped advisory lock), so several replicas of a service do not interleave.
+ * A message may be published twice (crash between send and commit); consumers drop duplicates by
+ * event id.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming the relay's advisory lock. */
+    private static final long RELAY_LOCK = 0x5348_4f50_4f42L;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Channel("outbox")
+    MutinyEmitter<String> kafka;
+
+    @ConfigProperty(name = "shop.outbox.batch-size", defaultValue = "200")
+    int batchSize;
+
+    @ConfigProperty(name = "shop.outbox.send-timeout", defaultValue = "10s")
+    Duration sendTimeout;
+
+    @ConfigProperty(name = "shop.outbox.keep-sent", defaultValue = "P7D")
+    Duration keepSent;
+
+    @Scheduled(every = "${shop.outbox.relay-interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Transactional
+    void relay() {
+        if (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
+                .setParameter("lock", RELAY_LOCK).getSingleResult())) {
+            return;
+        }
+        List<OutboxMessage> pending = em.createQuery(
+                        "from OutboxMessage where sentAt is null order by id", OutboxMessage.class)
+                .setMaxResults(batchSize)
+                .getResultList();
+        for (OutboxMessage message : pending) {
+            try {
+                send(message);
+                message.sentAt = Instant.now();
+            } catch (RuntimeException e) {
+                message.attempts++;
+                message.lastError = String.valueOf(e.getMessage());
+                LOG.warnf("outbox: publishing %s %s to %s failed (attempt %d), will retry: %s",
+                        message.type, message.eventId, message.topic, message.attempts, e.getMessage());
+                return; // keep the order: nothing after a failed message goes out before it
+            }
+        }
+    }
+
+    @Scheduled(every = "1h", delayed = "1m")
+    @Transactional
+    void forgetOldSentMessages() {
+        em.createQuery("delete from OutboxMessage where sentAt < :before")
+                .setParameter("before", Instant.now().minus(keepSent.toSeconds(), ChronoUnit.SECONDS))
+                .executeUpdate();
+    }
+
+    private void send(OutboxMessage message) {
+        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+                .withTopic(message.topic)
+                .withKey(message.messageKey)
+                .build();
+        try {
+            kafka.sendMessage(Message.of(message.envelope).addMetadata(metadata))
+                    .await().atMost(sendTimeout);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("no acknowledgement from Kafka within " + sendTimeout);
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package shop.customers.customer;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Optional;
+
+/** A shopper; signs in with email or phone. Soft-deleted customers keep their row for order history. */
+@Entity
+@Table(name = "customer")
+public class Customer extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "first_name")
+    public String firstName;
+
+    @Column(name = "last_name")
+    public String lastName;
+
+    @Column(name = "middle_name")
+    public String middleName;
+
+    public String email;
+
+    /** Normalised: {@code +} and 11–14 digits. */
+    public String phone;
+
+    @Column(name = "password_hash")
+    public String passwordHash;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    public static Optional<Customer> findActiveByEmail(String email) {
+        return find("lower(email) = lower(?1) and deletedAt is null", email).firstResultOptional();
+    }
+
+    public static Optional<Customer> findActiveByPhone(String phone) {
+        return find("phone = ?1 and deletedAt is null", phone).firstResultOptional();
+    }
+
+    public static Optional<Customer> findActive(long id) {
+        return find("id = ?1 and deletedAt is null", id).firstResultOptional();
+    }
+}
