@@ -1,6 +1,7 @@
 package shop.commons.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -17,6 +18,13 @@ public class Outbox {
     @Inject
     EntityManager em;
 
+    @Inject
+    Event<MessageWritten> written;
+
+    /** Fired when a message is written; observed after commit to publish without waiting for the next poll. */
+    public record MessageWritten(String topic) {
+    }
+
     /** Must run inside the caller's transaction: an event without its state change would be a lie. */
     @Transactional(Transactional.TxType.MANDATORY)
     public EventEnvelope add(String topic, Object key, String type, int version, Object payload) {
@@ -29,6 +37,7 @@ public class Outbox {
         message.envelope = EventJson.write(envelope);
         message.createdAt = Instant.now();
         em.persist(message);
+        written.fire(new MessageWritten(topic));
         return envelope;
     }
 }

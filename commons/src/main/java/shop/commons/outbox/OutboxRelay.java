@@ -1,10 +1,14 @@
 package shop.commons.outbox;
 
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
@@ -12,6 +16,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -25,6 +31,9 @@ import org.jboss.logging.Logger;
  * database (a transaction-scoped advisory lock), so several replicas of a service do not interleave.
  * A message may be published twice (crash between send and commit); consumers drop duplicates by
  * event id.
+ *
+ * <p>The relay runs right after each transaction that wrote to the outbox commits, and once a
+ * second besides (to retry failures and to pick up what a crashed instance left behind).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,7 +57,39 @@ public class OutboxRelay {
     @ConfigProperty(name = "shop.outbox.keep-sent", defaultValue = "P7D")
     Duration keepSent;
 
-    @Scheduled(every = "${shop.outbox.relay-interval:0.25s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * One plain thread of its own: runs after a commit are serialised in this instance, and no
+     * transaction context of the committing request leaks into them (a managed executor would carry it).
+     */
+    private final ExecutorService afterCommitRuns = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "outbox-relay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** The Kafka emitter can be used only once messaging is wired, which happens during start-up. */
+    private volatile boolean started;
+
+    void onStart(@Observes StartupEvent start) {
+        started = true;
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MessageWritten written) {
+        afterCommitRuns.execute(this::relay);
+    }
+
+    @PreDestroy
+    void stop() {
+        afterCommitRuns.shutdownNow();
+    }
+
+    @Scheduled(every = "${shop.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduledRelay() {
+        if (started) {
+            relay();
+        }
+    }
+
     @Transactional
     void relay() {
         if (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
