@@ -1,10 +1,6 @@
 package shop.commons.outbox;
 
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import io.smallrye.mutiny.TimeoutException;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -19,8 +15,6 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 
 /**
@@ -45,8 +39,7 @@ public class OutboxRelay {
     EntityManager em;
 
     @Inject
-    @Channel("outbox")
-    MutinyEmitter<String> kafka;
+    KafkaPublisher kafka;
 
     @ConfigProperty(name = "shop.outbox.batch-size", defaultValue = "200")
     int batchSize;
@@ -67,13 +60,6 @@ public class OutboxRelay {
         return thread;
     });
 
-    /** The Kafka emitter can be used only once messaging is wired, which happens during start-up. */
-    private volatile boolean started;
-
-    void onStart(@Observes StartupEvent start) {
-        started = true;
-    }
-
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MessageWritten written) {
         afterCommitRuns.execute(this::relay);
     }
@@ -85,9 +71,7 @@ public class OutboxRelay {
 
     @Scheduled(every = "${shop.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRelay() {
-        if (started) {
-            relay();
-        }
+        relay();
     }
 
     @Transactional
@@ -102,7 +86,7 @@ public class OutboxRelay {
                 .getResultList();
         for (OutboxMessage message : pending) {
             try {
-                send(message);
+                kafka.publish(message, sendTimeout);
                 message.sentAt = Instant.now();
             } catch (RuntimeException e) {
                 message.attempts++;
@@ -122,16 +106,4 @@ public class OutboxRelay {
                 .executeUpdate();
     }
 
-    private void send(OutboxMessage message) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withTopic(message.topic)
-                .withKey(message.messageKey)
-                .build();
-        try {
-            kafka.sendMessage(Message.of(message.envelope).addMetadata(metadata))
-                    .await().atMost(sendTimeout);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no acknowledgement from Kafka within " + sendTimeout);
-        }
-    }
 }

@@ -104,6 +104,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // the JSON reader wraps some parse failures (e.g. a body cut short) in a bare 400
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return badInput(uri, "Malformed JSON: " + json.getOriginalMessage(), null);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.errorf(e, "request %s failed", uri.getPath());
