@@ -11,7 +11,9 @@ import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,8 +22,9 @@ import org.jboss.logging.Logger;
 /**
  * Publishes outbox messages to Kafka in the order they were written and marks them sent.
  *
- * <p>Order per key is kept by publishing strictly in id order and stopping at the first failure: the
- * failed message and everything after it are retried on the next run. One relay at a time per
+ * <p>Order per key is kept by publishing in id order and, once a message fails, holding back the
+ * later messages of the same key until a later run publishes it; other keys go on. A few failures in
+ * one run end the run (Kafka is probably down). One relay at a time per
  * database (a transaction-scoped advisory lock), so several replicas of a service do not interleave.
  * A message may be published twice (crash between send and commit); consumers drop duplicates by
  * event id.
@@ -34,6 +37,8 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming the relay's advisory lock. */
     private static final long RELAY_LOCK = 0x5348_4f50_4f42L;
+    /** One failing message (say, a topic the broker refuses) must not hold up other keys for ever. */
+    private static final int MAX_FAILURES_PER_RUN = 3;
 
     @Inject
     EntityManager em;
@@ -84,7 +89,12 @@ public class OutboxRelay {
                         "from OutboxMessage where sentAt is null order by id", OutboxMessage.class)
                 .setMaxResults(batchSize)
                 .getResultList();
+        Set<String> blockedKeys = new HashSet<>();
         for (OutboxMessage message : pending) {
+            String key = message.topic + "/" + message.messageKey;
+            if (blockedKeys.contains(key)) {
+                continue; // an earlier message of this key failed: keep the key's order
+            }
             try {
                 kafka.publish(message, sendTimeout);
                 message.sentAt = Instant.now();
@@ -93,7 +103,10 @@ public class OutboxRelay {
                 message.lastError = String.valueOf(e.getMessage());
                 LOG.warnf("outbox: publishing %s %s to %s failed (attempt %d), will retry: %s",
                         message.type, message.eventId, message.topic, message.attempts, e.getMessage());
-                return; // keep the order: nothing after a failed message goes out before it
+                blockedKeys.add(key);
+                if (blockedKeys.size() >= MAX_FAILURES_PER_RUN) {
+                    return; // most likely Kafka itself is unreachable: wait for the next run
+                }
             }
         }
     }
