@@ -1,0 +1,56 @@
+package shop.devstack;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Every port the stack uses. Services take consecutive ports from the gateway's: gateway +0,
+ * catalog +1, order +2, customer +3, analytics +4 (see {@link Service#portOffset()}).
+ */
+public record PortPlan(int gateway, int postgres, int kafka, int kafkaController, int smtp, int mailbox) {
+
+    /** The ports in docs/conventions.md. */
+    public static PortPlan defaults() {
+        return new PortPlan(8080, 54320, 19092, 19093, 2525, 8025);
+    }
+
+    /** The same plan moved by {@code offset}, e.g. for system tests next to a running devstack. */
+    public PortPlan shiftedBy(int offset) {
+        return new PortPlan(gateway + offset, postgres + offset, kafka + offset, kafkaController + offset,
+                smtp + offset, mailbox + offset);
+    }
+
+    /**
+     * A plan of ports nobody listens on right now, in the range 20000-59999 (gateway base at a
+     * random multiple of 10), for tests that must not collide with a developer's running stack.
+     */
+    public static PortPlan randomFree() {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int base = 20000 + random.nextInt(4000) * 10;
+            PortPlan plan = new PortPlan(base, base + 5, base + 6, base + 7, base + 8, base + 9);
+            if (plan.describe().keySet().stream().noneMatch(shop.devstack.infra.Ports::isListening)) {
+                return plan;
+            }
+        }
+        throw new IllegalStateException("no free block of 10 ports found");
+    }
+
+    public int port(Service service) {
+        return gateway + service.portOffset();
+    }
+
+    /** What each port is for, for messages about ports already in use. */
+    public Map<Integer, String> describe() {
+        Map<Integer, String> ports = new LinkedHashMap<>();
+        for (Service service : Service.values()) {
+            ports.put(port(service), service.module());
+        }
+        ports.put(postgres, "PostgreSQL");
+        ports.put(kafka, "Kafka");
+        ports.put(kafkaController, "the Kafka controller");
+        ports.put(smtp, "SMTP");
+        ports.put(mailbox, "the mailbox page");
+        return ports;
+    }
+}

@@ -1,0 +1,102 @@
+package shop.devstack;
+
+import shop.devstack.infra.ChildProcess;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** One application JVM ({@code java -jar <module>/target/quarkus-app/quarkus-run.jar}). */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int port;
+    private final ChildProcess process;
+
+    private ServiceProcess(Service service, int port, ChildProcess process) {
+        this.service = service;
+        this.port = port;
+        this.process = process;
+    }
+
+    /** The jar Quarkus builds for a module (fast-jar layout). */
+    static Path jar(Path projectRoot, Service service) {
+        return projectRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+
+    static ServiceProcess start(Service service, int port, Path projectRoot, String maxHeap,
+                                Map<String, String> environment, Path logFile, Consumer<String> console)
+            throws IOException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                // small, quick-starting JVMs: seven processes share a developer's laptop
+                "-Xmx" + maxHeap, "-Xms32m", "-Xss512k",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-jar", jar(projectRoot, service).toString()));
+        Consumer<String> sink = console == null ? null : line -> console.accept("[" + service.module() + "] " + line);
+        ChildProcess process = ChildProcess.start(service.module(), ChildProcess.dieWithParent("TERM", command),
+                environment, projectRoot, logFile, sink);
+        return new ServiceProcess(service, port, process);
+    }
+
+    /** Waits until {@code GET /q/health/ready} answers 200. */
+    void awaitReady(Duration timeout) throws IOException {
+        URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastAnswer = "no answer";
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IOException(service.module() + " exited with code " + process.exitValue()
+                        + ". Last lines of " + process.logFile() + ":\n" + process.logTail(40));
+            }
+            try {
+                HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health)
+                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+                lastAnswer = response.statusCode() + " " + response.body();
+            } catch (IOException e) {
+                lastAnswer = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while waiting for " + service.module(), e);
+            }
+            sleep(500);
+        }
+        throw new IOException(service.module() + " not ready after " + timeout.toSeconds() + " s (last answer: "
+                + lastAnswer + "). Last lines of " + process.logFile() + ":\n" + process.logTail(40));
+    }
+
+    Service service() {
+        return service;
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** SIGTERM lets Quarkus shut down gracefully; SIGKILL after 20 s. */
+    void stop() {
+        process.stop(Duration.ofSeconds(20));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

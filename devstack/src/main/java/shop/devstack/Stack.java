@@ -1,0 +1,389 @@
+package shop.devstack;
+
+import shop.devstack.infra.JwtKeys;
+import shop.devstack.infra.KafkaBroker;
+import shop.devstack.infra.LogFiles;
+import shop.devstack.infra.MailServer;
+import shop.devstack.infra.MailboxPage;
+import shop.devstack.infra.Ports;
+import shop.devstack.infra.PostgresServer;
+import shop.devstack.infra.ReceivedMail;
+import shop.devstack.infra.TempDirs;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+
+/**
+ * The whole platform on one machine: PostgreSQL, Kafka, SMTP with its mailbox page, the JWT key
+ * pair, and the five applications as separate JVMs. Used by the launcher and by the system tests.
+ *
+ * <pre>{@code
+ * try (Stack stack = new Stack(StackOptions.forProject(root)).start()) {
+ *     ... stack.gatewayUrl() ...
+ * }
+ * }</pre>
+ *
+ * Every child process dies with this JVM (parent-death signal); {@link #close()} (also run by a
+ * shutdown hook) stops them in order: gateway, services, Kafka, mail, PostgreSQL.
+ */
+public final class Stack implements AutoCloseable {
+
+    private static final long MAX_LOG_BYTES = 20L << 20;
+
+    private final StackOptions options;
+    private final Consumer<String> progress;
+    private final Map<String, Duration> startupTimes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
+    private final Map<Service, ServiceProcess> running = new ConcurrentHashMap<>();
+    private final Thread shutdownHook = new Thread(this::close, "devstack-shutdown");
+    private PostgresServer postgres;
+    private KafkaBroker kafka;
+    private MailServer mail;
+    private MailboxPage mailboxPage;
+    private JwtKeys keys;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    public Stack(StackOptions options) {
+        this.options = options;
+        this.progress = options.progress();
+    }
+
+    /** Starts everything and waits until every application reports ready; on failure stops what started. */
+    public synchronized Stack start() throws IOException {
+        requireBuiltApplications();
+        Path data = options.dataDir();
+        PostgresServer.stopStaleServer(data.resolve("pg")); // an orphan from a killed run may hold the port
+        requireFreePorts(); // before --clean: never delete the data of a stack that is still running
+        if (options.clean() && Files.exists(data)) {
+            progress.accept("Deleting " + data);
+            TempDirs.deleteRecursively(data);
+        }
+        Files.createDirectories(logDir());
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            startInfrastructure();
+            List<Service> backends = options.services().stream().filter(s -> s != Service.GATEWAY).toList();
+            startApplications(backends);
+            if (options.services().contains(Service.GATEWAY)) {
+                startApplications(List.of(Service.GATEWAY));
+            }
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() throws IOException {
+        PortPlan ports = options.ports();
+        Path data = options.dataDir();
+        for (String process : List.of("postgres", "kafka")) {
+            LogFiles.rotateIfLarger(log(process), MAX_LOG_BYTES);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            CompletableFuture<Void> database = run(pool, "PostgreSQL", () -> {
+                postgres = new PostgresServer(data.resolve("pg"), ports.postgres()).logTo(log("postgres")).start();
+                for (Service service : Service.values()) {
+                    if (service.database() != null) {
+                        postgres.createDatabaseAndUser(service.database(), service.database(), service.database());
+                    }
+                }
+            });
+            CompletableFuture<Void> broker = run(pool, "Kafka", () -> kafka =
+                    new KafkaBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController()).logTo(log("kafka")).start());
+            CompletableFuture<Void> smtp = run(pool, "SMTP and mailbox page", () -> {
+                mail = new MailServer(ports.smtp()).start();
+                mailboxPage = new MailboxPage(mail, ports.mailbox()).start();
+                keys = JwtKeys.ensure(data.resolve("keys"));
+            });
+            awaitAll(List.of(database, broker, smtp));
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    private void startApplications(List<Service> services) throws IOException {
+        if (services.isEmpty()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(services.size());
+        try {
+            List<CompletableFuture<Void>> starts = new ArrayList<>();
+            for (Service service : services) {
+                starts.add(run(pool, service.module(), () -> startService(service)));
+            }
+            awaitAll(starts);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    /** Starts one application (again) and waits until it is ready, e.g. after {@link #stopService}. */
+    public void startService(Service service) throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+        if (running.containsKey(service)) {
+            return;
+        }
+        Path logFile = log(service.module());
+        LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
+        Files.writeString(logFile, "\n===== started by devstack at " + Instant.now() + " =====\n",
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        Consumer<String> console = options.logMode() == StackOptions.LogMode.FILE_AND_CONSOLE ? System.out::println : null;
+        ServiceProcess process = ServiceProcess.start(service, options.ports().port(service), options.projectRoot(),
+                options.maxHeap(service), environment(service), logFile, console);
+        running.put(service, process);
+        if (closed.get()) { // close() ran while we were spawning: it could not see this process
+            stopService(service);
+            throw new IllegalStateException("the stack is stopping");
+        }
+        process.awaitReady(options.readyTimeout());
+    }
+
+    public void startService(String name) throws IOException {
+        startService(Service.byName(name));
+    }
+
+    /** Stops one application (the gateway then answers 502 for its routes). */
+    public void stopService(Service service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.stop();
+        }
+    }
+
+    public void stopService(String name) {
+        stopService(Service.byName(name));
+    }
+
+    /** The environment of one application; names as in docs/conventions.md. */
+    Map<String, String> environment(Service service) {
+        PortPlan ports = options.ports();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service)));
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        if (service.database() != null) {
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", service.database());
+        }
+        env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
+        if (service == Service.CUSTOMER) {
+            env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toString());
+        }
+        env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
+        env.put("QUARKUS_MAILER_MOCK", "false");
+        if (service == Service.GATEWAY) {
+            for (Service backend : Service.values()) {
+                if (backend.routeVariable() != null) {
+                    env.put(backend.routeVariable(), "http://127.0.0.1:" + ports.port(backend));
+                }
+            }
+        }
+        env.putAll(options.environment());
+        return env;
+    }
+
+    public String gatewayUrl() {
+        return serviceUrl(Service.GATEWAY);
+    }
+
+    public String serviceUrl(Service service) {
+        return "http://127.0.0.1:" + options.ports().port(service);
+    }
+
+    public String mailboxUrl() {
+        return "http://127.0.0.1:" + options.ports().mailbox();
+    }
+
+    /** Mail received by the SMTP server so far, oldest first. */
+    public List<ReceivedMail> mailbox() {
+        return mail == null ? List.of() : mail.messages();
+    }
+
+    public void clearMailbox() {
+        if (mail != null) {
+            mail.clear();
+        }
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    /** The JDBC URL of an application's database (its user and password are the database name). */
+    public String jdbcUrl(Service service) {
+        return postgres.jdbcUrl(service.database());
+    }
+
+    public Path logDir() {
+        return options.dataDir().resolve("logs");
+    }
+
+    public Path logFile(Service service) {
+        return log(service.module());
+    }
+
+    public Set<Service> runningServices() {
+        return Set.copyOf(running.keySet());
+    }
+
+    /** How long each part took to start, in start order. */
+    public Map<String, Duration> startupTimes() {
+        synchronized (startupTimes) {
+            return new LinkedHashMap<>(startupTimes);
+        }
+    }
+
+    /**
+     * Stops everything in order; safe to call more than once. Not synchronized with {@link #start()}
+     * so that Ctrl-C during a slow start stops at once.
+     */
+    @Override
+    public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        progress.accept("Stopping...");
+        try {
+            Runtime.getRuntime().removeShutdownHook(shutdownHook);
+        } catch (IllegalStateException | IllegalArgumentException e) {
+            // already shutting down, or never registered
+        }
+        long started = System.nanoTime();
+        stopQuietly("gateway", () -> stopService(Service.GATEWAY));
+        List<Thread> stops = new ArrayList<>();
+        for (Service service : List.copyOf(running.keySet())) {
+            Thread stop = new Thread(() -> stopService(service), "stop-" + service.module());
+            stop.start();
+            stops.add(stop);
+        }
+        stops.forEach(Stack::join);
+        stopQuietly("Kafka", () -> {
+            if (kafka != null) {
+                kafka.stop();
+            }
+        });
+        stopQuietly("mail", () -> {
+            if (mailboxPage != null) {
+                mailboxPage.stop();
+            }
+            if (mail != null) {
+                mail.stop();
+            }
+        });
+        stopQuietly("PostgreSQL", () -> {
+            if (postgres != null) {
+                postgres.stop();
+            }
+        });
+        progress.accept(String.format("Stopped (%.1f s).", (System.nanoTime() - started) / 1e9));
+    }
+
+    private void requireBuiltApplications() {
+        List<String> missing = options.services().stream()
+                .map(service -> ServiceProcess.jar(options.projectRoot(), service))
+                .filter(jar -> !Files.isRegularFile(jar))
+                .map(Path::toString)
+                .toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("not built yet: " + missing
+                    + "\nBuild first: ./mvnw -B install -DskipTests (or ./run.sh --build)");
+        }
+    }
+
+    private void requireFreePorts() {
+        PortPlan ports = options.ports();
+        Map<Integer, String> wanted = new LinkedHashMap<>(ports.describe());
+        for (Service service : Service.values()) {
+            if (!options.services().contains(service)) {
+                wanted.remove(ports.port(service));
+            }
+        }
+        List<String> taken = wanted.entrySet().stream()
+                .filter(entry -> Ports.isListening(entry.getKey()))
+                .map(entry -> entry.getKey() + " (" + entry.getValue() + ")")
+                .toList();
+        if (!taken.isEmpty()) {
+            throw new IllegalStateException("ports already in use: " + String.join(", ", taken)
+                    + ". Is another devstack running? Stop it, or choose other ports.");
+        }
+    }
+
+    private Path log(String process) {
+        return logDir().resolve(process + ".log");
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    /** Runs a start step on the pool, timing it and reporting progress. */
+    private CompletableFuture<Void> run(ExecutorService pool, String name, Step step) {
+        return CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
+            try {
+                step.run();
+            } catch (Exception e) {
+                throw new CompletionException(new IOException(name + " failed to start: " + e.getMessage(), e));
+            }
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            startupTimes.put(name, took);
+            progress.accept(String.format("  %-22s ready in %4.1f s", name, took.toMillis() / 1000.0));
+        }, pool);
+    }
+
+    /** Waits for all steps; if any failed, throws one exception naming every failure. */
+    private static void awaitAll(List<CompletableFuture<Void>> steps) throws IOException {
+        List<String> failures = new ArrayList<>();
+        IOException first = null;
+        for (CompletableFuture<Void> step : steps) {
+            try {
+                step.join();
+            } catch (CompletionException e) {
+                Throwable cause = e.getCause();
+                failures.add(cause.getMessage());
+                if (first == null) {
+                    first = cause instanceof IOException io ? io : new IOException(cause);
+                }
+            }
+        }
+        if (first != null) {
+            throw failures.size() == 1 ? first : new IOException(String.join("\n\n", failures), first);
+        }
+    }
+
+    private void stopQuietly(String what, Runnable stop) {
+        try {
+            stop.run();
+        } catch (RuntimeException e) {
+            progress.accept("could not stop " + what + ": " + e);
+        }
+    }
+
+    private static void join(Thread thread) {
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package shop.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * How to run the stack. Defaults match docs/conventions.md:
+ * <pre>{@code
+ * StackOptions.forProject(Path.of(".."))
+ *     .dataDir(Path.of("target/stack")).clean(true)
+ *     .ports(PortPlan.defaults().shiftedBy(10000))
+ * }</pre>
+ */
+public final class StackOptions {
+
+    /** Where service output goes besides {@code <data>/logs/<module>.log}. */
+    public enum LogMode { FILE_ONLY, FILE_AND_CONSOLE }
+
+    private final Path projectRoot;
+    private Path dataDir;
+    private boolean clean;
+    private PortPlan ports = PortPlan.defaults();
+    private EnumSet<Service> services = EnumSet.allOf(Service.class);
+    private LogMode logMode = LogMode.FILE_ONLY;
+    private Duration readyTimeout = Duration.ofSeconds(90);
+    private final Map<Service, String> maxHeap = new EnumMap<>(Service.class);
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private Consumer<String> progress = message -> { };
+
+    private StackOptions(Path projectRoot) {
+        this.projectRoot = projectRoot.toAbsolutePath().normalize();
+        this.dataDir = this.projectRoot.resolve(".devstack");
+    }
+
+    /** The project's root directory (holding {@code gateway/}, {@code catalog-service/}, ...). */
+    public static StackOptions forProject(Path projectRoot) {
+        return new StackOptions(projectRoot);
+    }
+
+    /** Database files, Kafka data, keys and logs (default {@code <root>/.devstack}). */
+    public StackOptions dataDir(Path dir) {
+        this.dataDir = dir.toAbsolutePath().normalize();
+        return this;
+    }
+
+    /** Delete the data directory before starting: a blank platform. */
+    public StackOptions clean(boolean clean) {
+        this.clean = clean;
+        return this;
+    }
+
+    public StackOptions ports(PortPlan ports) {
+        this.ports = ports;
+        return this;
+    }
+
+    /** Which applications to start (default all five); infrastructure always starts. */
+    public StackOptions services(Set<Service> services) {
+        this.services = services.isEmpty() ? EnumSet.noneOf(Service.class) : EnumSet.copyOf(services);
+        return this;
+    }
+
+    public StackOptions logMode(LogMode logMode) {
+        this.logMode = logMode;
+        return this;
+    }
+
+    /** How long each application may take to report ready (default 90 s). */
+    public StackOptions readyTimeout(Duration timeout) {
+        this.readyTimeout = timeout;
+        return this;
+    }
+
+    /** Maximum heap of one application's JVM (default "128m"). */
+    public StackOptions maxHeap(Service service, String heap) {
+        this.maxHeap.put(service, heap);
+        return this;
+    }
+
+    /** An extra environment variable for every application (e.g. a provider URL in system tests). */
+    public StackOptions environment(String name, String value) {
+        this.environment.put(name, value);
+        return this;
+    }
+
+    /** Receives short progress messages ("PostgreSQL ready in 0.8 s"); default: ignored. */
+    public StackOptions progress(Consumer<String> progress) {
+        this.progress = progress;
+        return this;
+    }
+
+    public Path projectRoot() {
+        return projectRoot;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public boolean clean() {
+        return clean;
+    }
+
+    public PortPlan ports() {
+        return ports;
+    }
+
+    public Set<Service> services() {
+        return EnumSet.copyOf(services);
+    }
+
+    public LogMode logMode() {
+        return logMode;
+    }
+
+    public Duration readyTimeout() {
+        return readyTimeout;
+    }
+
+    public String maxHeap(Service service) {
+        return maxHeap.getOrDefault(service, "128m");
+    }
+
+    public Map<String, String> environment() {
+        return Map.copyOf(environment);
+    }
+
+    public Consumer<String> progress() {
+        return progress;
+    }
+}

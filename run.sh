@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Starts the whole shop platform locally: PostgreSQL, Kafka, SMTP and the five applications.
+# No Docker needed; Java 17+ is. Builds the project first when something is not built yet.
+#
+#   ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR]     (./run.sh --help for details)
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! command -v java >/dev/null 2>&1; then
+  echo "run.sh: Java 17 or newer is needed (java is not on the PATH)" >&2
+  exit 1
+fi
+
+build=false
+args=()
+for arg in "$@"; do
+  if [[ $arg == --build ]]; then build=true; else args+=("$arg"); fi
+done
+
+for app in customer-service catalog-service order-service analytics-service gateway; do
+  [[ -f $app/target/quarkus-app/quarkus-run.jar ]] || build=true
+done
+[[ -d devstack/target/classes && -f devstack/target/launcher-classpath.txt ]] || build=true
+
+if $build; then
+  echo "Building (./mvnw -B -q install -DskipTests)..."
+  ./mvnw -B -q install -DskipTests
+fi
+
+exec java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+  -cp "devstack/target/classes:$(cat devstack/target/launcher-classpath.txt)" \
+  shop.devstack.Launcher ${args[@]+"${args[@]}"}
