@@ -17,6 +17,7 @@ import shop.devstack.StackOptions;
  */
 final class RunningPlatform {
     private static Stack stack;
+    private static String adminToken;
 
     private RunningPlatform() {
     }
@@ -48,7 +49,11 @@ final class RunningPlatform {
                 .extract().path("accessToken");
     }
 
-    static String adminToken() {
-        return signIn("{\"login\":\"admin\",\"password\":\"admin\"}");
+    /** Signed in once and reused: the gateway rightly limits how often one address may sign in. */
+    static synchronized String adminToken() {
+        if (adminToken == null) {
+            adminToken = signIn("{\"login\":\"admin\",\"password\":\"admin\"}");
+        }
+        return adminToken;
     }
 }

@@ -1,0 +1,90 @@
+package shop.gateway.health;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.AsyncHealthCheck;
+import io.smallrye.health.api.HealthRegistry;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.ext.web.client.WebClient;
+import io.vertx.ext.web.client.WebClientOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+import shop.gateway.GatewayConfig;
+import shop.gateway.routing.Upstream;
+import shop.gateway.routing.UpstreamServices;
+
+/**
+ * One readiness check per service ({@code customer-service}, {@code catalog-service}, ...): the
+ * gateway is ready when every service says it is ready ({@code /q/health/ready}), asked without
+ * blocking and with a short timeout. Liveness stays the gateway's own business.
+ */
+@ApplicationScoped
+public class UpstreamReadiness {
+
+    private final HealthRegistry readiness;
+    private final UpstreamServices services;
+    private final WebClient client;
+    private final long timeoutMillis;
+
+    public UpstreamReadiness(@Readiness HealthRegistry readiness, UpstreamServices services, GatewayConfig config,
+            Vertx vertx) {
+        this.readiness = readiness;
+        this.services = services;
+        this.timeoutMillis = config.health().timeout().toMillis();
+        this.client = WebClient.create(vertx, new WebClientOptions()
+                .setName("gateway-health")
+                .setConnectTimeout((int) timeoutMillis)
+                .setKeepAlive(true)
+                .setMaxPoolSize(2));
+    }
+
+    void register(@Observes StartupEvent event) {
+        for (Upstream upstream : Upstream.values()) {
+            readiness.register(upstream.serviceName(), (AsyncHealthCheck) () -> check(upstream));
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        client.close();
+    }
+
+    Uni<HealthCheckResponse> check(Upstream upstream) {
+        URI url = services.url(upstream);
+        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (ssl ? 443 : 80);
+        String target = url.getScheme() + "://" + url.getHost() + ":" + port + "/q/health/ready";
+        HealthCheckResponseBuilder builder = HealthCheckResponse.named(upstream.serviceName()).withData("url", target);
+        return Uni.createFrom()
+                .completionStage(() -> client.get(port, url.getHost(), "/q/health/ready")
+                        .ssl(ssl)
+                        .putHeader(HttpHeaders.ACCEPT.toString(), "application/json")
+                        .timeout(timeoutMillis)
+                        .send()
+                        .toCompletionStage())
+                .map(response -> {
+                    builder.withData("httpStatus", response.statusCode());
+                    String status = statusOf(response.bodyAsString());
+                    if (status != null) {
+                        builder.withData("status", status);
+                    }
+                    return builder.status(response.statusCode() == 200).build();
+                })
+                .onFailure().recoverWithItem(failure -> builder.down()
+                        .withData("error", failure.getMessage() != null ? failure.getMessage() : failure.toString())
+                        .build());
+    }
+
+    private static String statusOf(String body) {
+        try {
+            return body == null ? null : new io.vertx.core.json.JsonObject(body).getString("status");
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

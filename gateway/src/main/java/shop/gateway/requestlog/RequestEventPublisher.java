@@ -1,0 +1,201 @@
+package shop.gateway.requestlog;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+import shop.gateway.GatewayConfig;
+
+/**
+ * Hands request events to Kafka without ever holding up a request: {@link #publish} only offers the
+ * record to a bounded queue (a full queue drops the event and counts it); one sender thread feeds the
+ * Kafka producer, whose blocking ({@code max.block.ms}) and retrying ({@code delivery.timeout.ms}) are
+ * bounded. With Kafka down, requests go on as usual and events are counted as failed or dropped
+ * (metric {@code gateway.request.events{outcome=...}}).
+ */
+@ApplicationScoped
+public class RequestEventPublisher {
+
+    private static final Logger LOG = Logger.getLogger(RequestEventPublisher.class);
+    private static final int LINGER_MS = 20;
+
+    private final GatewayConfig.RequestEvents config;
+    private final Map<String, Object> kafkaConfig;
+    private final BlockingQueue<ProducerRecord<String, String>> queue;
+    private final Counter sent;
+    private final Counter failed;
+    private final Counter dropped;
+    private volatile boolean running;
+    private Thread sender;
+    private Producer<String, String> producer;
+    private long lastFailureLog;
+
+    public RequestEventPublisher(GatewayConfig config, @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MeterRegistry registry) {
+        this.config = config.requestEvents();
+        this.kafkaConfig = kafkaConfig;
+        this.queue = new ArrayBlockingQueue<>(Math.max(1, this.config.bufferSize()));
+        this.sent = counter(registry, "sent");
+        this.failed = counter(registry, "failed");
+        this.dropped = counter(registry, "dropped");
+        Gauge.builder("gateway.request.events.queued", queue, BlockingQueue::size)
+                .description("Request events waiting for the Kafka producer").register(registry);
+    }
+
+    private static Counter counter(MeterRegistry registry, String outcome) {
+        return Counter.builder("gateway.request.events").tag("outcome", outcome)
+                .description("Request events by what became of them").register(registry);
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.enabled()) {
+            LOG.info("request events are disabled");
+            return;
+        }
+        running = true;
+        sender = new Thread(this::run, "gateway-request-events");
+        sender.setDaemon(true);
+        sender.start();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        Thread thread = sender;
+        if (thread != null) {
+            try {
+                thread.join(5_000); // at most one blocked send (max-block) plus closing
+                if (thread.isAlive()) {
+                    thread.interrupt();
+                    thread.join(2_000);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Queues one event; never blocks. */
+    public void publish(String key, String value) {
+        if (!running) {
+            return;
+        }
+        if (!queue.offer(new ProducerRecord<>(config.topic(), key, value))) {
+            dropped.increment();
+        }
+    }
+
+    public double sentCount() {
+        return sent.count();
+    }
+
+    public double failedCount() {
+        return failed.count();
+    }
+
+    public double droppedCount() {
+        return dropped.count();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ProducerRecord<String, String> record = queue.poll(1, TimeUnit.SECONDS);
+                if (record == null) {
+                    continue;
+                }
+                Producer<String, String> kafka = producer();
+                if (kafka == null) {
+                    failed.increment();
+                    continue;
+                }
+                try {
+                    kafka.send(record, (metadata, error) -> {
+                        if (error == null) {
+                            sent.increment();
+                        } else {
+                            failed.increment();
+                            logFailure(error);
+                        }
+                    });
+                } catch (org.apache.kafka.common.errors.InterruptException e) {
+                    failed.increment();
+                    break;
+                } catch (RuntimeException e) {
+                    failed.increment();
+                    logFailure(e);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            dropped.increment(queue.size());
+            queue.clear();
+            if (producer != null) {
+                boolean interrupted = Thread.interrupted();
+                try {
+                    producer.close(Duration.ofSeconds(2));
+                } catch (RuntimeException e) {
+                    LOG.debug("closing the Kafka producer failed", e);
+                } finally {
+                    if (interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+            }
+        }
+    }
+
+    private Producer<String, String> producer() {
+        if (producer == null) {
+            try {
+                producer = new KafkaProducer<>(producerConfig(), new StringSerializer(), new StringSerializer());
+            } catch (RuntimeException e) {
+                logFailure(e);
+                return null;
+            }
+        }
+        return producer;
+    }
+
+    Map<String, Object> producerConfig() {
+        Map<String, Object> props = new HashMap<>(kafkaConfig);
+        long maxBlock = config.maxBlock().toMillis();
+        long delivery = Math.max(config.deliveryTimeout().toMillis(), LINGER_MS + 1_000L);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "gateway-request-events");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000L, delivery - LINGER_MS));
+        props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);
+        props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 10_000);
+        props.putIfAbsent(ProducerConfig.ACKS_CONFIG, "all");
+        props.remove(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG);
+        props.remove(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG);
+        return props;
+    }
+
+    private void logFailure(Throwable error) {
+        long now = System.currentTimeMillis();
+        if (now - lastFailureLog > 60_000) {
+            lastFailureLog = now;
+            LOG.warnf("request events cannot be sent to Kafka (%s); requests are not affected, events are dropped",
+                    error.toString());
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package shop.gateway.routing;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.PoolOptions;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import io.vertx.httpproxy.HttpProxy;
+import io.vertx.httpproxy.ProxyContext;
+import io.vertx.httpproxy.ProxyOptions;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.net.URI;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import shop.gateway.GatewayConfig;
+import shop.gateway.client.ClientAddresses;
+
+/**
+ * One Vert.x reverse proxy per service, all sharing one pooled HTTP/1.1 client (keep-alive, bounded
+ * pool and wait queue per service, connect timeout, and an idle timeout per request that turns a
+ * silent upstream into a 504).
+ */
+@Startup
+@ApplicationScoped
+public class UpstreamProxies {
+
+    private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
+
+    private final HttpClient client;
+    private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
+
+    public UpstreamProxies(Vertx vertx, GatewayConfig config, UpstreamServices services, ClientAddresses clientAddresses,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean corsEnabled) {
+        GatewayConfig.Proxy proxy = config.proxy();
+        this.client = vertx.createHttpClient(
+                new HttpClientOptions()
+                        .setName("gateway-upstreams")
+                        .setKeepAlive(true)
+                        .setKeepAliveTimeout((int) Math.max(1, proxy.keepAliveTimeout().toSeconds()))
+                        .setConnectTimeout((int) proxy.connectTimeout().toMillis())
+                        .setDecompressionSupported(false),
+                new PoolOptions()
+                        .setHttp1MaxSize(proxy.maxConnectionsPerUpstream())
+                        .setMaxWaitQueueSize(proxy.maxWaitQueue()));
+        long limit = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
+        for (Upstream upstream : Upstream.values()) {
+            URI url = services.url(upstream);
+            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().enabled(),
+                    config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime);
+            RequestOptions target = target(url, proxy);
+            // WebSocket tunnelling of vertx-http-proxy 4.5 bypasses the interceptors (no forwarding
+            // headers, no problem details): upgrades are proxied as plain requests instead
+            HttpProxy httpProxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
+                    .origin((ProxyContext context) -> open(context, target))
+                    .addInterceptor(new ForwardingInterceptor(vertx, upstream, breaker, clientAddresses, limit, corsEnabled));
+            proxies.put(upstream, httpProxy);
+            breakers.put(upstream, breaker);
+            LOG.infof("%s → %s", upstream.serviceName(), url);
+        }
+    }
+
+    private static RequestOptions target(URI url, GatewayConfig.Proxy proxy) {
+        boolean ssl = "https".equalsIgnoreCase(url.getScheme());
+        int port = url.getPort() > 0 ? url.getPort() : (ssl ? 443 : 80);
+        String host = url.getHost();
+        if (host == null) {
+            throw new IllegalArgumentException("service URL without a host: " + url);
+        }
+        return new RequestOptions()
+                .setServer(SocketAddress.inetSocketAddress(port, host))
+                .setHost(host)
+                .setPort(port)
+                .setSsl(ssl)
+                .setConnectTimeout(proxy.connectTimeout().toMillis())
+                .setIdleTimeout(proxy.timeout().toMillis());
+    }
+
+    private static Future<HttpClientRequest> open(ProxyContext context, RequestOptions target) {
+        // a copy per request: the proxy sets method, URI and headers on the request it gets
+        return context.client().request(new RequestOptions(target))
+                .onSuccess(request -> request.exceptionHandler(failure ->
+                        // the failure also fails the response the proxy waits for; this only keeps
+                        // Vert.x from logging resets (e.g. of a body refused as too large) as errors
+                        LOG.debugf("upstream request: %s", failure.toString())));
+    }
+
+    public HttpProxy proxy(Upstream upstream) {
+        return proxies.get(upstream);
+    }
+
+    /** Whether requests may go to this upstream now (false while its circuit is open). */
+    public boolean tryAcquire(Upstream upstream) {
+        return breakers.get(upstream).tryAcquire();
+    }
+
+    public long retryAfterSeconds(Upstream upstream) {
+        return breakers.get(upstream).retryAfterSeconds();
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        client.close();
+    }
+}
