@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Optional;
 
 /** A shopper; signs in with email or phone. Soft-deleted customers keep their row for order history. */
@@ -35,8 +36,40 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "password_hash")
     public String passwordHash;
 
+    public LocalDate birthday;
+
+    /** {@code M} or {@code F}; null when not given. */
+    public String gender;
+
+    public String city;
+
+    public String company;
+
+    public String position;
+
+    @Column(name = "last_sign_in_at")
+    public Instant lastSignInAt;
+
+    /** When the customer proved the email address is theirs; null until then. */
+    @Column(name = "email_confirmed_at")
+    public Instant emailConfirmedAt;
+
+    /** Created by an order without registration; a registration with the same email or phone takes it over. */
+    public boolean guest;
+
+    /** Bumped on every password change, so refresh tokens issued before it stop working. */
+    @Column(name = "credentials_version")
+    public int credentialsVersion;
+
+    /** The record's id in the legacy customers database (seed 004), for idempotent re-imports. */
+    @Column(name = "legacy_id")
+    public String legacyId;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
 
     @Column(name = "deleted_at")
     public Instant deletedAt;

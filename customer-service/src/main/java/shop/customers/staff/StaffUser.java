@@ -32,6 +32,10 @@ public class StaffUser extends PanacheEntityBase {
     /** {@code admin} or {@code manager} (see shop.commons.security.Roles). */
     public String role;
 
+    /** Bumped on every password change, so refresh tokens issued before it stop working. */
+    @Column(name = "credentials_version")
+    public int credentialsVersion;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
