@@ -7,7 +7,10 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -43,6 +46,62 @@ public class CategoryResource {
     public CategoryView get(@PathParam("id") long id) {
         return Category.<Category>findByIdOptional(id).map(CategoryView::of)
                 .orElseThrow(() -> ProblemException.notFound("category", id));
+    }
+
+    /** Rename and/or move; moving under itself or one of its own descendants is refused (409). */
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public CategoryView patch(@PathParam("id") long id, JsonNode body) {
+        CategoryChange change = CategoryChange.from(body);
+        Category category = Category.<Category>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("category", id));
+        if (change.name() != null && !change.name().equalsIgnoreCase(category.name) && Category.nameTaken(change.name())) {
+            throw ProblemException.conflict("A category named '" + change.name() + "' already exists");
+        }
+        if (change.moves() && change.parentId() != null) {
+            requireNoCycle(category, change.parentId());
+        }
+        if (change.name() != null) {
+            category.name = change.name();
+        }
+        if (change.moves()) {
+            category.parentId = change.parentId();
+        }
+        outbox.add(Topics.CATALOG_CATEGORIES, category.id, CategoryChanged.UPDATED, CategoryChanged.VERSION,
+                new CategoryChanged(category.id, category.name, category.parentId));
+        return CategoryView.of(category);
+    }
+
+    /** Only an empty category can go: its sub-categories would lose their place in the tree. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public void delete(@PathParam("id") long id) {
+        Category category = Category.<Category>findByIdOptional(id)
+                .orElseThrow(() -> ProblemException.notFound("category", id));
+        if (Category.count("parentId", id) > 0) {
+            throw ProblemException.conflict("The category '" + category.name + "' has sub-categories; move or delete them first");
+        }
+        category.delete();
+        outbox.add(Topics.CATALOG_CATEGORIES, category.id, CategoryChanged.DELETED, CategoryChanged.VERSION,
+                new CategoryChanged(category.id, category.name, category.parentId));
+    }
+
+    private static void requireNoCycle(Category category, long newParentId) {
+        Long ancestor = newParentId;
+        while (ancestor != null) {
+            if (ancestor.equals(category.id)) {
+                throw ProblemException.conflict("A category cannot be moved under itself or its own sub-category");
+            }
+            Category next = Category.findById(ancestor);
+            if (next == null) {
+                throw ProblemException.badRequest("parentId " + newParentId + " is not a category");
+            }
+            ancestor = next.parentId;
+        }
     }
 
     @POST

@@ -1,0 +1,15 @@
+package shop.catalog.dictionary;
+
+import jakarta.ws.rs.Path;
+
+@Path("/api/catalog/colors")
+public class ColorResource extends DictionaryResource<Color> {
+    public ColorResource() {
+        super(Color.class, "colour");
+    }
+
+    @Override
+    protected Color newEntry() {
+        return new Color();
+    }
+}

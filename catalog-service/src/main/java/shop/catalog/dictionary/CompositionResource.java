@@ -1,0 +1,15 @@
+package shop.catalog.dictionary;
+
+import jakarta.ws.rs.Path;
+
+@Path("/api/catalog/compositions")
+public class CompositionResource extends DictionaryResource<Composition> {
+    public CompositionResource() {
+        super(Composition.class, "composition");
+    }
+
+    @Override
+    protected Composition newEntry() {
+        return new Composition();
+    }
+}
