@@ -16,7 +16,8 @@ import java.util.function.Consumer;
 
 /**
  * A little data to click around in ({@code --demo}): signs in as the bootstrapped admin through
- * the gateway and creates a small category tree. Categories that already exist are kept.
+ * the gateway and creates a small category tree and the catalog dictionaries (sizes, colours,
+ * materials, compositions, care instructions). Entries that already exist are kept.
  */
 final class DemoData {
 
@@ -26,6 +27,23 @@ final class DemoData {
         CATEGORIES.put("Fresh fish", List.of("Salmon", "Trout", "Sea bass"));
         CATEGORIES.put("Semi-manufactures", List.of("Dumplings", "Fish cakes"));
         CATEGORIES.put("Clothing", List.of("Dresses", "Shirts", "Knitwear"));
+    }
+
+    /** Dictionary entries by path under /api/catalog; colours carry their hex code. */
+    private static final Map<String, List<Map<String, Object>>> DICTIONARIES = new LinkedHashMap<>();
+
+    static {
+        DICTIONARIES.put("sizes", names("XS", "S", "M", "L", "XL"));
+        DICTIONARIES.put("materials", names("Cotton", "Linen", "Wool", "Silk"));
+        DICTIONARIES.put("compositions", names("100% cotton", "95% cotton, 5% elastane", "70% wool, 30% polyamide"));
+        DICTIONARIES.put("care-instructions", names("Machine wash at 30 °C", "Hand wash only", "Dry clean only"));
+        DICTIONARIES.put("colors", List.of(
+                Map.of("name", "Black", "code", "#000000"), Map.of("name", "White", "code", "#FFFFFF"),
+                Map.of("name", "Navy", "code", "#1F2A44"), Map.of("name", "Red", "code", "#C8102E")));
+    }
+
+    private static List<Map<String, Object>> names(String... names) {
+        return java.util.Arrays.stream(names).<Map<String, Object>>map(name -> Map.of("name", name)).toList();
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -48,8 +66,19 @@ final class DemoData {
                 created += ensureCategory(child, parent.id).created ? 1 : 0;
             }
         }
-        progress.accept("Demo data: " + created + " categories created"
-                + (created == 0 ? " (all existed already)" : ""));
+        int entries = 0;
+        for (Map.Entry<String, List<Map<String, Object>>> dictionary : DICTIONARIES.entrySet()) {
+            for (Map<String, Object> entry : dictionary.getValue()) {
+                HttpResponse<String> response = send("POST", "/api/catalog/" + dictionary.getKey(), entry);
+                if (response.statusCode() == 201) {
+                    entries++;
+                } else if (response.statusCode() != 409) {
+                    throw new IOException("creating " + dictionary.getKey() + " " + entry + " failed: " + describe(response));
+                }
+            }
+        }
+        progress.accept("Demo data: " + created + " categories and " + entries + " dictionary entries created"
+                + (created + entries == 0 ? " (all existed already)" : ""));
     }
 
     private void signInAsAdmin() throws IOException {
