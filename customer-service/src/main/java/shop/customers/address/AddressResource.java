@@ -18,6 +18,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
 import shop.commons.problem.ProblemException;
@@ -75,8 +78,10 @@ public class AddressResource {
     @Path("/{id}")
     @Transactional
     @Operation(summary = "Change some fields of an address (owner only); null clears an optional field")
-    public AddressView patch(@PathParam("customerId") long customerId, @PathParam("id") long id, ObjectNode patch)
-            throws JsonProcessingException {
+    public AddressView patch(@PathParam("customerId") long customerId, @PathParam("id") long id,
+                             @RequestBody(description = "the fields to change; null clears an optional one",
+                                     content = @Content(schema = @Schema(implementation = AddressFields.class)))
+                             ObjectNode patch) throws JsonProcessingException {
         access.requireOwner(customerId);
         CustomerAddress address = find(customerId, id);
         AddressFields fields = mergePatch.apply(AddressFields.of(address), patch, AddressFields.class);

@@ -17,6 +17,9 @@ public class TelegramMessenger {
     private final URI apiUrl;
     private final Optional<String> botToken;
     private final Optional<String> chatId;
+    /** Telegram refuses longer messages. */
+    static final int MAX_LENGTH = 4096;
+
     private volatile TelegramBotApi api;
 
     public TelegramMessenger(@ConfigProperty(name = "shop.telegram.api-url", defaultValue = "https://api.telegram.org") URI apiUrl,
@@ -36,7 +39,8 @@ public class TelegramMessenger {
         if (!enabled()) {
             return Uni.createFrom().voidItem();
         }
-        return api().sendMessage(botToken.get(), new TelegramBotApi.SendMessage(chatId.get(), text));
+        String message = text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
+        return api().sendMessage(botToken.get(), new TelegramBotApi.SendMessage(chatId.get(), message));
     }
 
     private TelegramBotApi api() {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
 import shop.commons.problem.ProblemException;
@@ -69,7 +72,10 @@ public class TelegramUserResource {
     @Path("/{id}")
     @Transactional
     @Operation(summary = "Change the chat or the status of a bot user")
-    public TelegramUserView patch(@PathParam("id") long id, ObjectNode patch) throws JsonProcessingException {
+    public TelegramUserView patch(@PathParam("id") long id,
+                                  @RequestBody(description = "the fields to change",
+                                          content = @Content(schema = @Schema(implementation = TelegramUserFields.class)))
+                                  ObjectNode patch) throws JsonProcessingException {
         TelegramUser user = find(id);
         TelegramUserFields fields = mergePatch.apply(TelegramUserFields.of(user), patch, TelegramUserFields.class);
         requireFreeChat(fields.chatId(), user.id);

@@ -137,6 +137,21 @@ class ContactFormResourceTest {
     }
 
     @Test
+    void aMessageLongerThanTelegramAllowsIsCutForTelegramOnly() throws Exception {
+        String name = uniqueName();
+        String text = "y".repeat(5000);
+        long id = ((Number) submit("{\"customerName\":\"%s\",\"phone\":\"+79160000004\",\"text\":\"%s\"}"
+                .formatted(name, text)).path("id")).longValue();
+        await().atMost(WAIT).until(() -> telegramRequestMentioning(name).isPresent());
+        String sent = JSON.readTree(telegramRequestMentioning(name).orElseThrow().get("body").asText()).get("text").asText();
+        assertEquals(4096, sent.length());
+        assertTrue(sent.startsWith("New contact form message #" + id + "\nName: " + name), sent.substring(0, 80));
+        assertTrue(sent.endsWith("y…"), sent.substring(4000));
+        given().auth().oauth2(RegisteredCustomers.staffToken()).get(PATH).then()
+                .body("items.find { it.id == %d }.text".formatted(id), equalTo(text));
+    }
+
+    @Test
     void aFailingTelegramDoesNotFailTheSubmissionNorTheMail() throws Exception {
         String name = uniqueName() + " " + TelegramStandIn.FAIL_MARKER;
         ExtractableResponse<Response> created = submit("""
