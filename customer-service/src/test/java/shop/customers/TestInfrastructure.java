@@ -12,6 +12,7 @@ import shop.devstack.testing.PostgresResource;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(JwtResource.class)
+@QuarkusTestResource(shop.devstack.testing.MailResource.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

@@ -1,0 +1,105 @@
+package shop.customers.address;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.Authenticated;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import shop.commons.paging.Page;
+import shop.commons.paging.PageParams;
+import shop.commons.problem.ProblemException;
+import shop.customers.common.CustomerAccess;
+import shop.customers.common.FieldProblems;
+import shop.customers.common.MergePatch;
+import shop.customers.common.Pages;
+
+/**
+ * A customer's saved delivery addresses. Only the owner changes them; staff may read them. Another
+ * customer's path is refused with 403 before anything is looked up, so a foreign caller never learns
+ * whether an address exists; within one's own path an unknown address id is 404.
+ */
+@Path("/api/customers/{customerId}/addresses")
+@Authenticated
+public class AddressResource {
+    @Inject
+    CustomerAccess access;
+
+    @Inject
+    MergePatch mergePatch;
+
+    @GET
+    @Operation(summary = "A customer's addresses, newest first (owner or staff)")
+    public Page<AddressView> list(@PathParam("customerId") long customerId, @BeanParam @Valid PageParams page) {
+        access.requireOwnerOrStaff(customerId);
+        return Pages.of(CustomerAddress.<CustomerAddress>find("customerId = ?1 order by id desc", customerId), page,
+                AddressView::of);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "One address (owner or staff)")
+    public AddressView get(@PathParam("customerId") long customerId, @PathParam("id") long id) {
+        access.requireOwnerOrStaff(customerId);
+        return AddressView.of(find(customerId, id));
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Save a new address (owner only)")
+    public Response create(@PathParam("customerId") long customerId,
+                           @Valid @NotNull(message = "a JSON body is required") AddressFields fields,
+                           @Context UriInfo uri) {
+        access.requireOwner(customerId);
+        CustomerAddress address = new CustomerAddress();
+        address.customerId = customerId;
+        address.apply(fields, FieldProblems.optionalPhone("phone", fields.phone()));
+        address.persist();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(address.id)).build())
+                .entity(AddressView.of(address)).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Change some fields of an address (owner only); null clears an optional field")
+    public AddressView patch(@PathParam("customerId") long customerId, @PathParam("id") long id,
+                             @RequestBody(description = "the fields to change; null clears an optional one",
+                                     content = @Content(schema = @Schema(implementation = AddressFields.class)))
+                             ObjectNode patch) throws JsonProcessingException {
+        access.requireOwner(customerId);
+        CustomerAddress address = find(customerId, id);
+        AddressFields fields = mergePatch.apply(AddressFields.of(address), patch, AddressFields.class);
+        address.apply(fields, FieldProblems.optionalPhone("phone", fields.phone()));
+        return AddressView.of(address);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Transactional
+    @Operation(summary = "Delete an address (owner only)")
+    public Response delete(@PathParam("customerId") long customerId, @PathParam("id") long id) {
+        access.requireOwner(customerId);
+        find(customerId, id).delete();
+        return Response.noContent().build();
+    }
+
+    private static CustomerAddress find(long customerId, long id) {
+        return CustomerAddress.findOf(customerId, id).orElseThrow(() -> ProblemException.notFound("address", id));
+    }
+}
