@@ -65,6 +65,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "legacy_id")
     public String legacyId;
 
+    /** {@code updated_at} of the legacy record last imported into this customer; older records are not applied. */
+    @Column(name = "legacy_updated_at")
+    public Instant legacyUpdatedAt;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
