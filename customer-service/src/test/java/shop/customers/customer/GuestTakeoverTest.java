@@ -2,13 +2,20 @@ package shop.customers.customer;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import shop.contracts.EventJson;
+import shop.contracts.Topics;
+import shop.contracts.customers.CustomerChanged;
+import shop.devstack.testing.KafkaResource;
+import shop.devstack.testing.TopicWatcher;
 import shop.customers.Accounts;
 import shop.devstack.testing.TestTokens;
 
@@ -51,6 +58,11 @@ class GuestTakeoverTest {
         long id = guest(null, phone);
         String email = Accounts.uniqueEmail();
         register(email, phone).then().statusCode(201).body("id", equalTo((int) id));
+        // the takeover is a registration for the rest of the platform, under the guest's id
+        String record = TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CUSTOMERS_EVENTS,
+                (key, value) -> key.equals(String.valueOf(id)) && value.contains(CustomerChanged.REGISTERED),
+                Duration.ofSeconds(30));
+        assertEquals(email, EventJson.payload(EventJson.read(record), CustomerChanged.class).email());
         given().auth().oauth2(TestTokens.issue("1", "manager")).when().get("/api/customers/" + id)
                 .then().statusCode(200).body("email", equalTo(email)).body("guest", equalTo(false));
     }

@@ -80,7 +80,10 @@ class StaffUserResourceTest {
     @Test
     void onlyAdminsCreateAndDeleteManagersMayRead() {
         String manager = TestTokens.issue("999998", "manager");
-        long id = create(uniqueLogin("victim"), "manager");
+        String login = uniqueLogin("victim");
+        long id = create(login, "manager");
+        String refreshToken = Accounts.signIn("login", login, Accounts.PASSWORD).then().statusCode(200)
+                .extract().path("refreshToken");
         given().auth().oauth2(manager).contentType(ContentType.JSON)
                 .body("{\"login\":\"%s\",\"password\":\"long-enough\",\"role\":\"admin\"}".formatted(uniqueLogin("x")))
                 .when().post("/api/users").then().statusCode(403);
@@ -101,6 +104,10 @@ class StaffUserResourceTest {
 
         given().auth().oauth2(ADMIN).when().delete("/api/users/" + id).then().statusCode(204);
         given().auth().oauth2(ADMIN).when().get("/api/users/" + id).then().statusCode(404);
+        // a deleted user's session ends and the login no longer signs in
+        given().contentType(ContentType.JSON).body("{\"refreshToken\":\"%s\"}".formatted(refreshToken))
+                .when().post("/api/auth/refresh").then().statusCode(401);
+        Accounts.signIn("login", login, Accounts.PASSWORD).then().statusCode(401);
         given().auth().oauth2(ADMIN).when().delete("/api/users/" + id).then().statusCode(404);
     }
 
