@@ -5,6 +5,8 @@ alter table staff_user
     add constraint staff_user_role_check check (role in ('admin', 'manager', 'supplier', 'bot')),
     -- a supplier user always belongs to a supplier, nobody else does
     add constraint staff_user_supplier check ((role = 'supplier') = (supplier_id is not null));
+-- logins are looked up case-insensitively, so they must be unique that way too
+create unique index staff_user_login_lower on staff_user (lower(login));
 
 -- Opaque refresh tokens, stored as SHA-256 of the token (hex), never the token itself.
 -- Every rotation stays in the same family; presenting an already rotated token revokes the family.
