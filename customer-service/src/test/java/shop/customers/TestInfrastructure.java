@@ -3,6 +3,7 @@ package shop.customers;
 import io.quarkus.test.common.QuarkusTestResource;
 import shop.devstack.testing.JwtResource;
 import shop.devstack.testing.KafkaResource;
+import shop.devstack.testing.MailResource;
 import shop.devstack.testing.PostgresResource;
 
 /**
@@ -12,7 +13,7 @@ import shop.devstack.testing.PostgresResource;
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(JwtResource.class)
-@QuarkusTestResource(shop.devstack.testing.MailResource.class)
+@QuarkusTestResource(MailResource.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

@@ -1,9 +1,9 @@
 package shop.customers.auth;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** Signs access tokens (RS256) with the private key that devstack or the deployment provides. */
@@ -12,16 +12,22 @@ public class TokenIssuer {
     @ConfigProperty(name = "mp.jwt.verify.issuer")
     String issuer;
 
-    @ConfigProperty(name = "shop.auth.access-token-lifetime")
+    @ConfigProperty(name = "shop.auth.access-token-lifetime", defaultValue = "PT15M")
     Duration lifetime;
 
-    public TokenResponse issue(long subjectId, String name, Set<String> roles) {
-        String token = Jwt.issuer(issuer)
-                .subject(String.valueOf(subjectId))
-                .upn(name)
-                .groups(roles)
-                .expiresIn(lifetime)
-                .sign();
-        return new TokenResponse(token, "Bearer", lifetime.toSeconds(), roles);
+    public String issue(Subject subject) {
+        JwtClaimsBuilder claims = Jwt.issuer(issuer)
+                .subject(String.valueOf(subject.id()))
+                .upn(subject.name())
+                .groups(subject.roles())
+                .expiresIn(lifetime);
+        if (subject.supplierId() != null) {
+            claims.claim("supplierId", subject.supplierId());
+        }
+        return claims.sign();
+    }
+
+    public Duration lifetime() {
+        return lifetime;
     }
 }

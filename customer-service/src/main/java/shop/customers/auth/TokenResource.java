@@ -1,62 +1,97 @@
 package shop.customers.auth;
 
-import io.quarkus.elytron.security.common.BcryptUtil;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
-import shop.commons.security.Roles;
-import shop.customers.customer.Customer;
 import shop.customers.customer.Phones;
-import shop.customers.staff.StaffUser;
 
-@Path("/api/auth/token")
+@Path("/api/auth")
+@PermitAll
 public class TokenResource {
     /** One answer for every wrong credential, so nobody learns which logins exist. */
     static final String WRONG_CREDENTIALS = "Wrong login or password";
-
-    /** Checked against when no account matches, so that a miss costs as long as a wrong password. */
-    private static final String DUMMY_HASH = BcryptUtil.bcryptHash("no such account");
+    static final String INVALID_REFRESH_TOKEN = "The refresh token is invalid, expired or revoked: sign in again";
 
     @Inject
-    TokenIssuer issuer;
+    Subjects subjects;
+
+    @Inject
+    Sessions sessions;
+
+    @Inject
+    SignInLimits limits;
 
     @POST
-    @Transactional
-    @Operation(summary = "Sign in with login (staff) or email/phone (customer) and a password")
-    public TokenResponse signIn(@Valid @NotNull(message = "a JSON body is required") TokenRequest request) {
+    @Path("/token")
+    @Operation(summary = "Sign in with login (staff, bot) or email/phone (customer) and a password")
+    public Response signIn(@Valid @NotNull(message = "a JSON body is required") TokenRequest request,
+                           @Context HttpServerRequest http) {
         int identifiers = (request.login() != null ? 1 : 0) + (request.email() != null ? 1 : 0)
                 + (request.phone() != null ? 1 : 0);
         if (identifiers != 1) {
             throw ProblemException.badRequest("Give exactly one of login, email or phone");
         }
-        if (request.login() != null) {
-            Optional<StaffUser> user = StaffUser.findByLogin(request.login());
-            if (passwordMatches(user.map(u -> u.passwordHash), request.password())) {
-                StaffUser staff = user.get();
-                return issuer.issue(staff.id, staff.login, Set.of(staff.role));
-            }
-        } else {
-            Optional<Customer> customer = request.email() != null
-                    ? Customer.findActiveByEmail(request.email().trim())
-                    : Phones.normalise(request.phone()).flatMap(Customer::findActiveByPhone);
-            if (passwordMatches(customer.map(c -> c.passwordHash), request.password())) {
-                Customer c = customer.get();
-                return issuer.issue(c.id, c.email != null ? c.email : c.phone, Set.of(Roles.CUSTOMER));
-            }
+        String account = accountKey(request);
+        String address = ClientAddress.of(http);
+        Optional<Duration> blocked = limits.blockedFor(account, address);
+        if (blocked.isPresent()) {
+            long seconds = Math.max(1, blocked.get().toSeconds() + (blocked.get().toNanosPart() > 0 ? 1 : 0));
+            return tooManyRequests(seconds);
         }
-        throw new ProblemException(Response.Status.UNAUTHORIZED, WRONG_CREDENTIALS);
+        Optional<Subject> subject = subjects.authenticate(request);
+        if (subject.isEmpty()) {
+            limits.recordFailure(account, address);
+            throw new ProblemException(Response.Status.UNAUTHORIZED, WRONG_CREDENTIALS);
+        }
+        limits.forgetAccount(account);
+        return Response.ok(sessions.start(subject.get())).build();
     }
 
-    private static boolean passwordMatches(Optional<String> hash, String password) {
-        boolean matches = BcryptUtil.matches(password, hash.orElse(DUMMY_HASH));
-        return hash.isPresent() && matches;
+    @POST
+    @Path("/refresh")
+    @Operation(summary = "Trade a refresh token for a new access and refresh token (the old one stops working)")
+    public TokenResponse refresh(@Valid @NotNull(message = "a JSON body is required") RefreshRequest request) {
+        return sessions.refresh(request.refreshToken())
+                .orElseThrow(() -> new ProblemException(Response.Status.UNAUTHORIZED, INVALID_REFRESH_TOKEN));
+    }
+
+    @POST
+    @Path("/logout")
+    @Operation(summary = "End the session of a refresh token")
+    public Response logout(@Valid @NotNull(message = "a JSON body is required") RefreshRequest request) {
+        sessions.end(request.refreshToken());
+        return Response.noContent().build();
+    }
+
+    private static Response tooManyRequests(long seconds) {
+        Problem problem = Problem.of(429, "Too Many Requests", "Too many failed sign-ins; try again in " + seconds + " seconds")
+                .withInstance("/api/auth/token");
+        return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, seconds).build();
+    }
+
+    /** The identifier as typed, normalised the way the lookup does, so variants count as one account. */
+    private static String accountKey(TokenRequest request) {
+        String key;
+        if (request.login() != null) {
+            key = "login:" + request.login().trim().toLowerCase(Locale.ROOT);
+        } else if (request.email() != null) {
+            key = "email:" + request.email().trim().toLowerCase(Locale.ROOT);
+        } else {
+            key = "phone:" + Phones.normalise(request.phone()).orElse(request.phone().trim());
+        }
+        return key.length() > 300 ? key.substring(0, 300) : key;
     }
 }

@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Optional;
 
-/** A member of staff (admin or manager) who signs in with a login. */
+/** Someone who signs in with a login: staff (admin, manager), a supplier's user, or the bot account. */
 @Entity
 @Table(name = "staff_user")
 public class StaffUser extends PanacheEntityBase {
@@ -29,8 +29,12 @@ public class StaffUser extends PanacheEntityBase {
     @Column(name = "last_name")
     public String lastName;
 
-    /** {@code admin} or {@code manager} (see shop.commons.security.Roles). */
+    /** {@code admin}, {@code manager}, {@code supplier} or {@code bot} (see shop.commons.security.Roles). */
     public String role;
+
+    /** The catalog supplier a supplier user acts for (its token's {@code supplierId} claim); null otherwise. */
+    @Column(name = "supplier_id")
+    public Long supplierId;
 
     /** Bumped on every password change, so refresh tokens issued before it stop working. */
     @Column(name = "credentials_version")

@@ -1,0 +1,40 @@
+package shop.customers.customer;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import org.jboss.logging.Logger;
+
+/**
+ * Mails to customers. A mail leaves only after the transaction that decided it commits (a rolled
+ * back registration sends nothing), and without the request waiting for SMTP — so the password
+ * reset answers equally fast whether or not it sends anything. The sender is
+ * {@code quarkus.mailer.from}.
+ */
+@ApplicationScoped
+public class AccountMails {
+    private static final Logger LOG = Logger.getLogger(AccountMails.class);
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    Event<Outgoing> outgoing;
+
+    record Outgoing(String to, String subject, String text) {
+    }
+
+    void send(String to, String subject, String text) {
+        outgoing.fire(new Outgoing(to, subject, text));
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
+        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).subscribe().with(
+                sent -> LOG.debugf("mailed '%s' to %s", mail.subject(), mail.to()),
+                failure -> LOG.errorf("could not mail '%s' to %s: %s", mail.subject(), mail.to(), failure.getMessage()));
+    }
+}
