@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivateKey;
+import shop.devstack.infra.JwtKeys;
 import shop.devstack.PortPlan;
 import shop.devstack.Stack;
 import shop.devstack.StackOptions;
@@ -18,6 +20,7 @@ import shop.devstack.StackOptions;
 final class RunningPlatform {
     private static Stack stack;
     private static String adminToken;
+    private static Path data;
 
     private RunningPlatform() {
     }
@@ -26,10 +29,14 @@ final class RunningPlatform {
         if (stack == null) {
             try {
                 Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
-                Path data = Files.createTempDirectory("shop-system-test-");
+                data = Files.createTempDirectory("shop-system-test-");
                 stack = new Stack(StackOptions.forProject(root)
                         .dataDir(data)
                         .ports(PortPlan.randomFree())
+                        // every test signs in from 127.0.0.1: the gateway's per-address sign-in limit
+                        // (tested in the gateway's own tests) would otherwise throttle the suite
+                        .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_REQUESTS", "1000")
+                        .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_BURST", "1000")
                         .progress(line -> System.out.println("[stack] " + line)))
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-platform"));
@@ -39,6 +46,16 @@ final class RunningPlatform {
             RestAssured.baseURI = stack.gatewayUrl();
         }
         return stack;
+    }
+
+    /** The stack's own signing key, for tokens that are correctly signed but otherwise wrong. */
+    static PrivateKey signingKey() {
+        try {
+            stack();
+            return JwtKeys.ensure(data.resolve("keys")).privateKey();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static String signIn(String json) {

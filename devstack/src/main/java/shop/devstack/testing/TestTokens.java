@@ -59,8 +59,13 @@ public final class TestTokens {
 
     /** Correctly signed but expired an hour ago: must be refused. */
     public static String expired(String subject, String... roles) {
+        return expiredWithKey(testKey(), subject, roles);
+    }
+
+    /** Signed with {@code key} (e.g. a running stack's own key) but expired an hour ago. */
+    public static String expiredWithKey(PrivateKey key, String subject, String... roles) {
         Instant issuedAt = Instant.now().minus(LIFETIME.multipliedBy(2));
-        return sign(testKey(), claims(JwtResource.ISSUER, subject, issuedAt, Map.of(), roles));
+        return sign(key, claims(JwtResource.ISSUER, subject, issuedAt, Map.of(), roles));
     }
 
     /** Header {@code "alg":"none"} and no signature: must be refused. */
