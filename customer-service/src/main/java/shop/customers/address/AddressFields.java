@@ -15,8 +15,4 @@ public record AddressFields(
         @Min(value = -10, message = "must be at least -10") @Max(value = 300, message = "must be at most 300") Integer floor,
         @Size(max = 40, message = "must be at most 40 characters") String phone,
         @Size(max = 1000, message = "must be at most 1000 characters") String comment) {
-
-    static AddressFields of(CustomerAddress a) {
-        return new AddressFields(a.city, a.street, a.house, a.building, a.apartment, a.floor, a.phone, a.comment);
-    }
 }

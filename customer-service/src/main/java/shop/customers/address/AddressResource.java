@@ -1,11 +1,11 @@
 package shop.customers.address;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.security.Authenticated;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,11 +38,14 @@ import shop.customers.common.Pages;
 @Path("/api/customers/{customerId}/addresses")
 @Authenticated
 public class AddressResource {
+    private static final Set<String> PATCH_FIELDS =
+            Set.of("city", "street", "house", "building", "apartment", "floor", "phone", "comment");
+
     @Inject
     CustomerAccess access;
 
     @Inject
-    MergePatch mergePatch;
+    Validator validator;
 
     @GET
     @Operation(summary = "A customer's addresses, newest first (owner or staff)")
@@ -81,10 +85,23 @@ public class AddressResource {
     public AddressView patch(@PathParam("customerId") long customerId, @PathParam("id") long id,
                              @RequestBody(description = "the fields to change; null clears an optional one",
                                      content = @Content(schema = @Schema(implementation = AddressFields.class)))
-                             ObjectNode patch) throws JsonProcessingException {
+                             JsonNode body) {
         access.requireOwner(customerId);
         CustomerAddress address = find(customerId, id);
-        AddressFields fields = mergePatch.apply(AddressFields.of(address), patch, AddressFields.class);
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, AddressFields.class, validator);
+        MergePatch.Change<String> city = patch.text("city", true);
+        MergePatch.Change<String> street = patch.text("street", true);
+        MergePatch.Change<String> house = patch.text("house", true);
+        MergePatch.Change<String> building = patch.text("building", false);
+        MergePatch.Change<String> apartment = patch.text("apartment", false);
+        MergePatch.Change<Integer> floor = patch.integer("floor", false);
+        MergePatch.Change<String> phone = patch.text("phone", false);
+        MergePatch.Change<String> comment = patch.text("comment", false);
+        patch.requireValid();
+        // the whole address goes through apply() as on create: same trimming and phone normalisation
+        AddressFields fields = new AddressFields(city.orElse(address.city), street.orElse(address.street),
+                house.orElse(address.house), building.orElse(address.building), apartment.orElse(address.apartment),
+                floor.orElse(address.floor), phone.orElse(address.phone), comment.orElse(address.comment));
         address.apply(fields, FieldProblems.optionalPhone("phone", fields.phone()));
         return AddressView.of(address);
     }

@@ -40,7 +40,7 @@ import shop.contracts.customers.CustomerChanged;
 import shop.customers.auth.Passwords;
 import shop.customers.auth.Sessions;
 import shop.customers.auth.Subject;
-import shop.customers.json.MergePatch;
+import shop.customers.common.MergePatch;
 
 @Path("/api/customers")
 public class CustomerResource {

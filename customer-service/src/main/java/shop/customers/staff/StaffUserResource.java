@@ -29,7 +29,7 @@ import shop.commons.problem.ProblemException;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 import shop.customers.auth.Passwords;
-import shop.customers.json.MergePatch;
+import shop.customers.common.MergePatch;
 
 /**
  * Staff users (admins, managers, supplier users, the bot account). Admins create and delete users

@@ -1,12 +1,12 @@
 package shop.customers.telegram;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Parameters;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DELETE;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -35,8 +36,10 @@ import shop.customers.common.Pages;
 @Path("/api/telegram-users")
 @RolesAllowed({Roles.BOT, Roles.ADMIN, Roles.MANAGER})
 public class TelegramUserResource {
+    private static final Set<String> PATCH_FIELDS = Set.of("chatId", "statusId");
+
     @Inject
-    MergePatch mergePatch;
+    Validator validator;
 
     @GET
     @Operation(summary = "Bot users in the order they came, optionally the one of a chat (?chatId=)")
@@ -75,12 +78,17 @@ public class TelegramUserResource {
     public TelegramUserView patch(@PathParam("id") long id,
                                   @RequestBody(description = "the fields to change",
                                           content = @Content(schema = @Schema(implementation = TelegramUserFields.class)))
-                                  ObjectNode patch) throws JsonProcessingException {
+                                  JsonNode body) {
         TelegramUser user = find(id);
-        TelegramUserFields fields = mergePatch.apply(TelegramUserFields.of(user), patch, TelegramUserFields.class);
-        requireFreeChat(fields.chatId(), user.id);
-        user.chatId = fields.chatId();
-        user.statusId = fields.statusId();
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, TelegramUserFields.class, validator);
+        MergePatch.Change<Long> chatId = patch.number("chatId", true);
+        MergePatch.Change<Integer> statusId = patch.integer("statusId", true);
+        patch.requireValid();
+        if (chatId.present()) {
+            requireFreeChat(chatId.value(), user.id);
+        }
+        chatId.ifPresent(v -> user.chatId = v);
+        statusId.ifPresent(v -> user.statusId = v);
         user.updatedAt = Instant.now();
         return TelegramUserView.of(user);
     }

@@ -173,4 +173,18 @@ class AddressResourceTest {
         as(owner.token()).get(base(owner) + "/" + id).then().statusCode(200)
                 .body("city", equalTo("Moscow")).body("phone", equalTo("+79165551234"));
     }
+
+    @Test
+    void aPatchMeetsTheCreateConstraintsAndABlankOptionalFieldClears() {
+        Shopper owner = RegisteredCustomers.register();
+        long id = create(owner, FULL);
+        as(owner.token()).body("{\"floor\":301,\"house\":\" \"}").patch(base(owner) + "/" + id)
+                .then().statusCode(400).body("errors.field", contains("floor", "house"));
+        as(owner.token()).body("{\"floor\":\"high\"}").patch(base(owner) + "/" + id)
+                .then().statusCode(400).body("errors.field", contains("floor"));
+        as(owner.token()).body("{\"comment\":\"  \",\"phone\":\"\",\"floor\":-10}").patch(base(owner) + "/" + id)
+                .then().statusCode(200)
+                .body("comment", nullValue()).body("phone", nullValue()).body("floor", equalTo(-10))
+                .body("house", equalTo("7"));
+    }
 }
