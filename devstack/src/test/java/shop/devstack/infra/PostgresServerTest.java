@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -81,7 +82,7 @@ class PostgresServerTest {
         }
         new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(dir.resolve("stale.log").toFile())
                 .start().waitFor();
-        waitUntil(() -> Ports.isListening(port));
+        await().atMost(Duration.ofSeconds(30)).until(() -> Ports.isListening(port));
         long stalePid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
         try {
             server = new PostgresServer(data, port).start();
@@ -116,13 +117,5 @@ class PostgresServerTest {
 
         server = new PostgresServer(data, port).start();
         server.createDatabaseAndUser("analytics", "analytics", "analytics");
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "timed out");
-            Thread.sleep(100);
-        }
     }
 }
