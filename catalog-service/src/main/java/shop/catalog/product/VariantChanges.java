@@ -79,6 +79,8 @@ public class VariantChanges {
     }
 
     private void clearDefault(long productId) {
+        // write pending changes first: the refresh below must not lose them
+        em.flush();
         em.createQuery("update Variant v set v.isDefault = false where v.productId = :p and v.isDefault = true")
                 .setParameter("p", productId).executeUpdate();
         // the bulk update bypasses the persistence context: reload what it may hold

@@ -3,7 +3,6 @@ package shop.catalog.product;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
-import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
@@ -201,9 +200,11 @@ class ProductResourceTest {
                 .body("variants.id", contains(v1, v2, v3))
                 .body("variants.default", contains(false, false, true));
 
-        patch("/api/catalog/variants/" + v2, "{\"default\":true}", 200).body("default", equalTo(true));
+        patch("/api/catalog/variants/" + v2, "{\"default\":true,\"price\":12.5,\"onHand\":3}", 200)
+                .body("default", equalTo(true)).body("price", equalTo(12.5f)).body("onHand", equalTo(3));
         given().when().get("/api/catalog/products/" + productId).then()
-                .body("variants.default", contains(false, true, false));
+                .body("variants.default", contains(false, true, false))
+                .body("variants[1].price", equalTo(12.5f)).body("variants[1].available", equalTo(3));
 
         patch("/api/catalog/variants/" + v2, "{\"default\":false}", 400).body("errors.field", hasItem("default"));
 
