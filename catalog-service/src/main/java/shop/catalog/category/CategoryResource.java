@@ -85,6 +85,9 @@ public class CategoryResource {
         if (Category.count("parentId", id) > 0) {
             throw ProblemException.conflict("The category '" + category.name + "' has sub-categories; move or delete them first");
         }
+        if (shop.catalog.product.Product.count("categoryId", id) > 0) {
+            throw ProblemException.conflict("The category '" + category.name + "' has products; move or delete them first");
+        }
         category.delete();
         outbox.add(Topics.CATALOG_CATEGORIES, category.id, CategoryChanged.DELETED, CategoryChanged.VERSION,
                 new CategoryChanged(category.id, category.name, category.parentId));

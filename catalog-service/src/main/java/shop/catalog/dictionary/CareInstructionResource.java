@@ -12,4 +12,10 @@ public class CareInstructionResource extends DictionaryResource<CareInstruction>
     protected CareInstruction newEntry() {
         return new CareInstruction();
     }
+
+    /** Deleting it would leave products without it. */
+    @Override
+    protected boolean inUse(CareInstruction entry) {
+        return shop.catalog.product.Product.count("careId", entry.id) > 0;
+    }
 }

@@ -12,4 +12,10 @@ public class ColorResource extends DictionaryResource<Color> {
     protected Color newEntry() {
         return new Color();
     }
+
+    /** Deleting it would leave variants without it. */
+    @Override
+    protected boolean inUse(Color entry) {
+        return shop.catalog.product.Variant.count("colorId", entry.id) > 0;
+    }
 }

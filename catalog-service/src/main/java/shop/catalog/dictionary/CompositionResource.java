@@ -12,4 +12,10 @@ public class CompositionResource extends DictionaryResource<Composition> {
     protected Composition newEntry() {
         return new Composition();
     }
+
+    /** Deleting it would leave products without it. */
+    @Override
+    protected boolean inUse(Composition entry) {
+        return shop.catalog.product.Product.count("compositionId", entry.id) > 0;
+    }
 }

@@ -12,4 +12,10 @@ public class SizeResource extends DictionaryResource<Size> {
     protected Size newEntry() {
         return new Size();
     }
+
+    /** Deleting it would leave variants without it. */
+    @Override
+    protected boolean inUse(Size entry) {
+        return shop.catalog.product.Variant.count("sizeId", entry.id) > 0;
+    }
 }

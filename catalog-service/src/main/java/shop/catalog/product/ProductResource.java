@@ -1,0 +1,185 @@
+package shop.catalog.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import shop.catalog.category.Category;
+import shop.catalog.dictionary.CareInstruction;
+import shop.catalog.dictionary.Composition;
+import shop.catalog.dictionary.Material;
+import shop.commons.problem.ProblemException;
+import shop.commons.security.Roles;
+import shop.contracts.catalog.VariantState;
+
+/** Products: staff manage them; anyone reads visible, not deleted ones. */
+@Path("/api/catalog/products")
+public class ProductResource {
+    static final Set<String> FIELDS = Set.of("name", "article", "externalId", "categoryId", "compositionId",
+            "careId", "materialIds", "description", "visible", "weight", "supplierId", "parameters");
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    SecurityIdentity identity;
+
+    @Inject
+    VariantEvents events;
+
+    @Inject
+    VariantChanges variants;
+
+    boolean staff() {
+        return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER);
+    }
+
+    @GET
+    @Path("/{id}")
+    @PermitAll
+    public ProductView get(@PathParam("id") long id) {
+        Product product = Product.findById(id);
+        if (product == null || (!staff() && (product.deleted() || !product.visible))) {
+            throw ProblemException.notFound("product", id);
+        }
+        return ProductView.of(product, Variant.liveOf(id));
+    }
+
+    @POST
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public Response create(JsonNode body, @Context UriInfo uri) {
+        Product product = new Product();
+        apply(product, new JsonFields(body, true, FIELDS));
+        product.persist();
+        return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(product.id)).build())
+                .entity(ProductView.of(product, List.of())).build();
+    }
+
+    /** Merge-patch: absent keys stay, null clears an optional field. */
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public ProductView patch(@PathParam("id") long id, JsonNode body) {
+        Product product = live(id);
+        List<Variant> live = Variant.liveOf(id);
+        List<VariantState> before = live.stream().map(v -> VariantEvents.state(product, v)).toList();
+        apply(product, new JsonFields(body, false, FIELDS));
+        for (int i = 0; i < live.size(); i++) {
+            if (!before.get(i).equals(VariantEvents.state(product, live.get(i)))) {
+                events.publish(product, live.get(i));
+            }
+        }
+        return ProductView.of(product, live);
+    }
+
+    /** Soft delete: the product disappears for the public, staff still see it; its variants are removed. */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public void delete(@PathParam("id") long id) {
+        Product product = live(id);
+        product.deletedAt = Instant.now();
+        events.publishAll(product, Variant.liveOf(id));
+    }
+
+    @POST
+    @Path("/{id}/variants")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public Response addVariant(@PathParam("id") long id, JsonNode body, @Context UriInfo uri) {
+        Product product = live(id);
+        Variant variant = variants.create(product, body);
+        return Response.created(uri.getBaseUriBuilder().path("api/catalog/variants")
+                        .path(String.valueOf(variant.id)).build())
+                .entity(VariantView.of(variant)).build();
+    }
+
+    /** A product that exists and is not deleted, else 404. */
+    static Product live(long id) {
+        Product product = Product.findById(id);
+        if (product == null || product.deleted()) {
+            throw ProblemException.notFound("product", id);
+        }
+        return product;
+    }
+
+    private void apply(Product product, JsonFields in) {
+        String name = in.text("name", 300, true);
+        String article = in.text("article", 100, true);
+        String externalId = in.text("externalId", 100, false);
+        Long categoryId = in.id("categoryId", true);
+        Long compositionId = in.id("compositionId", false);
+        Long careId = in.id("careId", false);
+        Set<Long> materialIds = in.ids("materialIds");
+        String description = in.text("description", 20000, false);
+        Boolean visible = in.bool("visible");
+        if (in.has("visible") && visible == null && !in.failed("visible")) {
+            in.fail("visible", "must be true or false");
+        }
+        var weight = in.decimal("weight", false, 3);
+        Long supplierId = in.id("supplierId", false);
+        Map<String, String> parameters = in.parameters("parameters");
+
+        if (categoryId != null && Category.findById(categoryId) == null) {
+            in.fail("categoryId", "category " + categoryId + " does not exist");
+        }
+        if (compositionId != null && em.find(Composition.class, compositionId) == null) {
+            in.fail("compositionId", "composition " + compositionId + " does not exist");
+        }
+        if (careId != null && em.find(CareInstruction.class, careId) == null) {
+            in.fail("careId", "care instruction " + careId + " does not exist");
+        }
+        for (Long materialId : materialIds) {
+            if (em.find(Material.class, materialId) == null) {
+                in.fail("materialIds", "material " + materialId + " does not exist");
+                break;
+            }
+        }
+        in.check();
+
+        if (article != null && !article.equalsIgnoreCase(product.article)
+                && Product.count("lower(article) = lower(?1)", article) > 0) {
+            throw ProblemException.conflict("A product with article '" + article + "' already exists");
+        }
+        if (externalId != null && !externalId.equals(product.externalId)
+                && Product.count("externalId", externalId) > 0) {
+            throw ProblemException.conflict("A product with externalId '" + externalId + "' already exists");
+        }
+
+        if (in.has("name")) product.name = name;
+        if (in.has("article")) product.article = article;
+        if (in.has("externalId")) product.externalId = externalId;
+        if (in.has("categoryId")) product.categoryId = categoryId;
+        if (in.has("compositionId")) product.compositionId = compositionId;
+        if (in.has("careId")) product.careId = careId;
+        if (in.has("materialIds") && !Objects.equals(product.materialIds, materialIds)) {
+            product.materialIds.clear();
+            product.materialIds.addAll(materialIds);
+        }
+        if (in.has("description")) product.description = description;
+        if (visible != null) product.visible = visible;
+        if (in.has("weight")) product.weight = weight;
+        if (in.has("supplierId")) product.supplierId = supplierId;
+        if (in.has("parameters")) product.parameters = parameters;
+    }
+}

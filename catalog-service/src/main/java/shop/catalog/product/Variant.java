@@ -1,0 +1,71 @@
+package shop.catalog.product;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/** A sellable SKU of a product with its stock: {@code available = onHand - reserved}, never negative. */
+@Entity
+@Table(name = "variant")
+public class Variant extends PanacheEntityBase {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "product_id")
+    public Long productId;
+
+    @Column(name = "color_id")
+    public Long colorId;
+
+    @Column(name = "size_id")
+    public Long sizeId;
+
+    public String name;
+
+    public BigDecimal price;
+
+    @Column(name = "discounted_price")
+    public BigDecimal discountedPrice;
+
+    @Column(name = "external_id")
+    public String externalId;
+
+    public String barcode;
+
+    public boolean sale;
+
+    @Column(name = "is_new")
+    public boolean isNew;
+
+    @Column(name = "is_default")
+    public boolean isDefault;
+
+    @Column(name = "on_hand")
+    public int onHand;
+
+    /** Held for placed orders; changed only by the stock saga, never through the API. */
+    public int reserved;
+
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    public int available() {
+        return Math.max(0, onHand - reserved);
+    }
+
+    /** The product's variants that are not deleted, oldest first. */
+    public static List<Variant> liveOf(long productId) {
+        return list("productId = ?1 and deletedAt is null order by id", productId);
+    }
+}

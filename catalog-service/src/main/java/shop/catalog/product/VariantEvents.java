@@ -1,0 +1,32 @@
+package shop.catalog.product;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.List;
+import shop.commons.outbox.Outbox;
+import shop.contracts.Topics;
+import shop.contracts.catalog.VariantState;
+
+/** Publishes a variant's whole current state on {@code catalog.variants} through the outbox. */
+@ApplicationScoped
+public class VariantEvents {
+    @Inject
+    Outbox outbox;
+
+    static VariantState state(Product p, Variant v) {
+        boolean active = p.visible && !p.deleted() && v.deletedAt == null;
+        // suppliers (and their acceptingOrders switch) arrive later: until then every supplier accepts orders
+        return new VariantState(v.id, p.id, p.categoryId, p.supplierId, p.name, v.name, p.article, v.price,
+                v.discountedPrice, v.available(), active, true, p.deleted());
+    }
+
+    /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */
+    void publish(Product p, Variant v) {
+        String type = p.deleted() || v.deletedAt != null ? VariantState.REMOVED : VariantState.UPSERTED;
+        outbox.add(Topics.CATALOG_VARIANTS, v.id, type, VariantState.VERSION, state(p, v));
+    }
+
+    void publishAll(Product p, List<Variant> variants) {
+        variants.forEach(v -> publish(p, v));
+    }
+}

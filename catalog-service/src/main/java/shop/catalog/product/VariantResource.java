@@ -1,0 +1,43 @@
+package shop.catalog.product;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import shop.commons.problem.ProblemException;
+import shop.commons.security.Roles;
+
+/** Staff change and delete variants; they are read with their product. */
+@Path("/api/catalog/variants")
+public class VariantResource {
+    @Inject
+    VariantChanges changes;
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public VariantView patch(@PathParam("id") long id, JsonNode body) {
+        return VariantView.of(changes.patch(live(id), body));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Transactional
+    public void delete(@PathParam("id") long id) {
+        changes.delete(live(id));
+    }
+
+    private static Variant live(long id) {
+        Variant variant = Variant.findById(id);
+        if (variant == null || variant.deletedAt != null) {
+            throw ProblemException.notFound("variant", id);
+        }
+        return variant;
+    }
+}
