@@ -6,7 +6,7 @@ public final class Topics {
     public static final String CATALOG_VARIANTS = "catalog.variants";
     /** CategoryCreated, CategoryUpdated, CategoryDeleted; key = category id. */
     public static final String CATALOG_CATEGORIES = "catalog.categories";
-    /** StockReserved, StockRejected, StockReleased; key = order id. */
+    /** StockReserved, StockRejected, StockReleased, StockSold; key = order id. */
     public static final String CATALOG_STOCK = "catalog.stock";
     /** OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderStatusChanged, OrderCancelled; key = order id. */
     public static final String ORDERS_EVENTS = "orders.events";
