@@ -67,7 +67,6 @@ class ProductSearch {
     private Sql where(ProductFilter f) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
-        String with = "";
         String tsQuery = null;
         where.add("true");
         if (!f.includeHidden()) {
@@ -76,27 +75,32 @@ class ProductSearch {
         if (!f.includeDeleted()) {
             where.add("p.deleted_at is null");
         }
+        List<String> ctes = new ArrayList<>();
         if (f.text() != null) {
-            // every word must match, each as a prefix as written ('simple') or as a Russian or English stem
-            List<String> perWord = new ArrayList<>();
-            for (int i = 0; i < f.words().size(); i++) {
-                perWord.add("(to_tsquery('simple', :prefix" + i + ") || plainto_tsquery('russian', :word" + i
-                        + ") || plainto_tsquery('english', :word" + i + "))");
-                params.put("prefix" + i, f.words().get(i) + ":*");
-                params.put("word" + i, f.words().get(i));
-            }
             String fragment = "lower(p.article collate \"pg_c_utf8\") like :fragment escape '\\'";
             params.put("fragment", "%" + f.text().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
-            if (perWord.isEmpty()) {
+            if (f.words().isEmpty()) {
                 where.add(fragment);
             } else {
-                tsQuery = "(" + String.join(" && ", perWord) + ")";
+                // Every word must match, as a prefix as written ('simple') or as its Russian or English stem.
+                // The stems come from ts_lexize, which answers {} for a stop word ("и", "the"): such a word
+                // is left out rather than required, and no "query contains only stop words" notice is
+                // raised. Words hold letters and digits only, so quoting them makes them plain lexemes.
+                ctes.add("""
+                        query(tsq) as (select to_tsquery('simple', string_agg('(' || quote_literal(w) || ':*'
+                            || coalesce((select string_agg(' | ' || quote_literal(l), '')
+                                         from unnest(r || e) l), '') || ')', ' & '))
+                          from (select w, ts_lexize('russian_stem', w) r, ts_lexize('english_stem', w) e
+                                from unnest(string_to_array(:words, ' ')) w) t
+                          where r <> '{}' and e <> '{}')""");
+                params.put("words", String.join(" ", f.words()));
+                tsQuery = "(select tsq from query)";
                 where.add("(p.search @@ " + tsQuery + " or " + fragment + ")");
             }
         }
         if (!f.categoryIds().isEmpty()) {
-            with = "with recursive sub(id) as (select id from category where id in (:categories)"
-                    + " union select c.id from category c join sub on c.parent_id = sub.id) ";
+            ctes.add("sub(id) as (select id from category where id in (:categories)"
+                    + " union select c.id from category c join sub on c.parent_id = sub.id)");
             where.add("p.category_id in (select id from sub)");
             params.put("categories", f.categoryIds());
         }
@@ -134,6 +138,7 @@ class ProductSearch {
             where.add("(p.created_at >= :newSince or exists (select 1 " + LIVE_VARIANT + " and v.is_new))");
             params.put("newSince", Instant.now().minus(newPeriod));
         }
+        String with = ctes.isEmpty() ? "" : "with recursive " + String.join(", ", ctes) + " ";
         return new Sql(with, String.join(" and ", where), tsQuery, params);
     }
 }

@@ -120,6 +120,9 @@ class BrowseResourceTest {
         assertEquals(List.of(tshirt), ids(in + "ФУТБОЛКИ"));       // another form, any case (Russian stem)
         assertEquals(List.of(tshirt), ids(in + "ткани"));          // the description, stemmed
         assertEquals(List.of(tshirt), ids(in + "Футболка  хлопк")); // every word must match
+        // stop words ("и", "the") are not required
+        assertEquals(List.of(tshirt), ids(in + "хлопковая и мягкая футболка"));
+        assertEquals(List.of(dress), ids(in + "the summer dress"));
         assertEquals(List.of(dress), ids(in + "dresses"));         // English stem
         assertEquals(List.of(dress), ids(in + "SUMM"));            // English prefix
         assertEquals(List.of(), ids(in + "футболка dress"));
