@@ -19,6 +19,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
+import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 
 /**
@@ -27,6 +28,7 @@ import shop.commons.problem.ProblemException;
  */
 @ApplicationScoped
 public class ImageProcessor {
+    private static final Logger LOG = Logger.getLogger(ImageProcessor.class);
     /** Decoding is CPU- and memory-heavy; more at once would only queue on two cores and risk the heap. */
     private final Semaphore decoding = new Semaphore(2);
 
@@ -56,6 +58,7 @@ public class ImageProcessor {
             if (e instanceof ProblemException problem) {
                 throw problem;
             }
+            LOG.debugf(e, "upload is not a readable %s image", type);
             throw ProblemException.badRequest("The file is not a readable " + type.name() + " image");
         } finally {
             decoding.release();
@@ -78,9 +81,11 @@ public class ImageProcessor {
             }
             int max = settings.webMaxDimension();
             ImageReadParam param = reader.getDefaultReadParam();
-            // decode big images at a fraction of their size (every n-th pixel), still at least the web size:
-            // keeps the memory of one decode near (2 × web size)² pixels whatever the upload's size
-            int step = Math.max(1, Math.max(width, height) / (2 * max));
+            // decode big images at a fraction of their size (every n-th pixel): larger than the web size but
+            // at most twice it, so one decode holds at most (2 × web size)² pixels whatever the upload's size
+            // (the devstack heap is 128 MB); the final bilinear step then shrinks by at most half
+            int longSide = Math.max(width, height);
+            int step = Math.max(1, (longSide + 2 * max - 1) / (2 * max));
             if (step > 1) {
                 param.setSourceSubsampling(step, step, 0, 0);
             }
