@@ -20,8 +20,8 @@ record ReportRange(Instant from, Instant to, List<String> sources) {
     static ReportRange of(String from, String to, String source) {
         Instant start = parse("from", from, false);
         Instant end = parse("to", to, true);
-        if (start != null && end != null && start.isAfter(end)) {
-            throw ProblemException.badRequest("from must not be after to");
+        if (start != null && end != null && !start.isBefore(end)) {
+            throw ProblemException.badRequest("from must be before to (a date as to means the end of that day)");
         }
         return new ReportRange(start, end, Source.select(source));
     }
