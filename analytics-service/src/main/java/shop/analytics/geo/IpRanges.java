@@ -3,6 +3,7 @@ package shop.analytics.geo;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -51,7 +52,9 @@ public class IpRanges {
     @Inject
     AgroalDataSource dataSource;
 
+    /** Large tables (millions of ranges, many recorded requests) take longer than the default minute. */
     @Transactional
+    @TransactionConfiguration(timeout = 3600)
     public Loaded replace(InputStream csv) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);

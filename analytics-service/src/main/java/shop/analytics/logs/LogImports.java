@@ -46,7 +46,7 @@ import shop.commons.problem.ProblemException;
 public class LogImports {
     private static final Logger LOG = Logger.getLogger(LogImports.class);
     /** How many clients' last goods page is remembered (a cart line names goods only by id). */
-    private static final int REMEMBERED_CLIENTS = 200_000;
+    private static final int REMEMBERED_CLIENTS = 100_000;
 
     private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "log-import");
@@ -194,9 +194,10 @@ public class LogImports {
     private void importLines(long id, Path file) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
-        Map<String, LogLine> lastRequest = new LinkedHashMap<>(1024, 0.75f, true) {
+        // client address -> the goods page it requested last, while that was its last request
+        Map<String, AnalyticsFacts.GoodsFact> onGoodsPage = new LinkedHashMap<>(1024, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, LogLine> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, AnalyticsFacts.GoodsFact> eldest) {
                 return size() > REMEMBERED_CLIENTS;
             }
         };
@@ -216,7 +217,7 @@ public class LogImports {
                 linesInBatch++;
                 try {
                     LogLine line = LogLineParser.parse(lineNo, text);
-                    add(batch, line, lastRequest);
+                    add(batch, line, onGoodsPage);
                 } catch (LogLineParser.BadLineException e) {
                     skippedInBatch++;
                     if (listed[0] < maxListed) {
@@ -237,20 +238,17 @@ public class LogImports {
     }
 
     /** The facts of one good line. A cart line teaches its goods id when the client's previous request was a goods page. */
-    private static void add(Batch batch, LogLine line, Map<String, LogLine> lastRequest) {
+    private static void add(Batch batch, LogLine line, Map<String, AnalyticsFacts.GoodsFact> onGoodsPage) {
         batch.requests().add(new AnalyticsFacts.RequestFact(line.requestId(), line.time(), line.clientIp(),
                 line.kind(), line.category(), line.goods()));
         switch (line.kind()) {
             case AnalyticsFacts.CART -> {
-                LogLine previous = lastRequest.get(line.clientIp());
-                String category = null;
-                if (previous != null && AnalyticsFacts.GOODS.equals(previous.kind())) {
-                    category = previous.category();
-                    batch.goods().add(new AnalyticsFacts.GoodsFact(line.goodsKey(), previous.category(),
-                            previous.goods()));
+                AnalyticsFacts.GoodsFact page = onGoodsPage.get(line.clientIp());
+                if (page != null) {
+                    batch.goods().add(new AnalyticsFacts.GoodsFact(line.goodsKey(), page.category(), page.goods()));
                 }
                 batch.items().add(new AnalyticsFacts.CartItemFact(line.requestId(), line.cartKey(), line.goodsKey(),
-                        category, line.amount(), line.time()));
+                        page == null ? null : page.category(), line.amount(), line.time()));
             }
             case AnalyticsFacts.PAY -> batch.payments().add(
                     new AnalyticsFacts.PaymentFact(line.cartKey(), line.customer(), false, line.time()));
@@ -259,7 +257,11 @@ public class LogImports {
             default -> {
             }
         }
-        lastRequest.put(line.clientIp(), line);
+        if (AnalyticsFacts.GOODS.equals(line.kind())) {
+            onGoodsPage.put(line.clientIp(), new AnalyticsFacts.GoodsFact(null, line.category(), line.goods()));
+        } else {
+            onGoodsPage.remove(line.clientIp());
+        }
     }
 
     private void flush(long id, Batch batch, List<LogImportIssue> issues, long lines, long skipped) {

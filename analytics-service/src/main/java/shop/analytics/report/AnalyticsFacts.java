@@ -174,7 +174,7 @@ public class AnalyticsFacts {
                     insert into analytics_request_hourly as h (source, hour, country, category, requests, views)
                     select ?, date_trunc('hour', occurred_at, 'UTC'), country, coalesce(category, ''), count(*),
                            count(*) filter (where kind in ('category', 'goods'))
-                    from inserted group by 2, 3, 4
+                    from inserted group by 2, 3, 4 order by 2, 3, 4 -- one lock order for concurrent writers
                     on conflict (source, hour, country, category)
                     do update set requests = h.requests + excluded.requests, views = h.views + excluded.views
                 )
@@ -276,7 +276,7 @@ public class AnalyticsFacts {
                        (array_agg(customer order by at desc) filter (where customer is not null))[1],
                        min(at) filter (where type = 'paid')
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[]::timestamptz[]) as t(cart_key, type, customer, at)
-                group by cart_key
+                group by cart_key order by cart_key
                 on conflict (source, cart_key) do update set
                     opened_at = least(c.opened_at, excluded.opened_at),
                     payment_started_at = least(c.payment_started_at, excluded.payment_started_at),
