@@ -15,9 +15,9 @@ import shop.commons.problem.ProblemException;
  * so {@code from=2018-08-01&to=2018-08-01} is that one day) or a date-time (with an offset, or UTC
  * without one). Missing = unbounded.
  */
-record ReportRange(Instant from, Instant to, List<String> sources) {
+public record ReportRange(Instant from, Instant to, List<String> sources) {
 
-    static ReportRange of(String from, String to, String source) {
+    public static ReportRange of(String from, String to, String source) {
         Instant start = parse("from", from, false);
         Instant end = parse("to", to, true);
         if (start != null && end != null && !start.isBefore(end)) {
