@@ -188,8 +188,8 @@ public class OneCImports {
         }
 
         void add(ReportSheet.Row row) {
-            report.rowsRead++;
             if (kind == OneCImport.Kind.weights) {
+                report.rowsRead++;
                 String article = row.get(WEIGHT_ARTICLE);
                 if (article == null) {
                     report.bad(row.number(), null, WEIGHT_ARTICLE + " is empty");
@@ -211,6 +211,7 @@ public class OneCImports {
                 if (code == null) {
                     return; // a group row (product or warehouse subtotal) of the report: no characteristic code
                 }
+                report.rowsRead++;
                 if (!report.firstTime(row.number(), code, code)) {
                     return;
                 }
