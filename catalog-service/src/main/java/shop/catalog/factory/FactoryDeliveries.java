@@ -1,7 +1,9 @@
 package shop.catalog.factory;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -48,9 +50,18 @@ public class FactoryDeliveries {
     @ConfigProperty(name = "shop.catalog.factories.lines-per-tick", defaultValue = "100")
     int linesPerTick;
 
+    private volatile boolean stopping;
+
+    void stopping(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(identity = "factory-deliveries", every = "${shop.catalog.factories.tick:1s}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledTick() {
+        if (stopping) {
+            return; // the database may already be gone; what is due now is delivered after the restart
+        }
         try {
             tick();
         } catch (RuntimeException e) {
