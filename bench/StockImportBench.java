@@ -41,7 +41,17 @@ import shop.devstack.testing.TestTokens;
 public class StockImportBench {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+        } catch (Exception e) {
+            // printed here: the source launcher loses the stack trace of an exception thrown out of main
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    static void run(String[] args) throws Exception {
         int rows = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         Path data = Files.createTempDirectory("stock-import-bench");
         StackOptions options = StackOptions.forProject(Path.of("."))
