@@ -131,12 +131,7 @@ class OneCBatches {
         write(jobId, report);
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    void progress(long jobId, ImportReport report) {
-        write(jobId, report);
-    }
-
-    /** The progress goes in with the batch that made it (a call of progress() here would be a transaction of its own). */
+    /** The job's progress commits with the batch that made it. */
     private void write(long jobId, ImportReport report) {
         report.writeTo(em.find(OneCImport.class, jobId));
     }
