@@ -21,7 +21,7 @@ public class VariantEvents {
     }
 
     /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */
-    void publish(Product p, Variant v) {
+    public void publish(Product p, Variant v) {
         String type = p.deleted() || v.deletedAt != null ? VariantState.REMOVED : VariantState.UPSERTED;
         outbox.add(Topics.CATALOG_VARIANTS, v.id, type, VariantState.VERSION, state(p, v));
     }

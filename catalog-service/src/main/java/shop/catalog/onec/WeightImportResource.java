@@ -1,0 +1,37 @@
+package shop.catalog.onec;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import shop.commons.security.Roles;
+
+/** The 1C weights report (.xlsx, columns "КодАртикул" → product article and "Вес" → weight): 202 with a job. */
+@Path("/api/catalog/weights/imports")
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+public class WeightImportResource {
+    @Inject
+    OneCUploads uploads;
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response upload(@RestForm("file") FileUpload file, @QueryParam("mode") String mode, @Context UriInfo uri) {
+        return uploads.start(OneCImport.Kind.weights, mode, file, uri);
+    }
+
+    @GET
+    @Path("/{id}")
+    public OneCImportView get(@PathParam("id") long id) {
+        return OneCUploads.find(id, OneCImport.Kind.weights);
+    }
+}
