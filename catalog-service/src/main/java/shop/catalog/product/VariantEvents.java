@@ -13,7 +13,8 @@ public class VariantEvents {
     @Inject
     Outbox outbox;
 
-    static VariantState state(Product p, Variant v) {
+    /** The variant's whole state as published; {@code active && supplierAcceptingOrders} = it can be ordered. */
+    public static VariantState state(Product p, Variant v) {
         boolean active = p.visible && !p.deleted() && v.deletedAt == null;
         // suppliers (and their acceptingOrders switch) arrive later: until then every supplier accepts orders
         return new VariantState(v.id, p.id, p.categoryId, p.supplierId, p.name, v.name, p.article, v.price,
@@ -21,7 +22,7 @@ public class VariantEvents {
     }
 
     /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */
-    void publish(Product p, Variant v) {
+    public void publish(Product p, Variant v) {
         String type = p.deleted() || v.deletedAt != null ? VariantState.REMOVED : VariantState.UPSERTED;
         outbox.add(Topics.CATALOG_VARIANTS, v.id, type, VariantState.VERSION, state(p, v));
     }
