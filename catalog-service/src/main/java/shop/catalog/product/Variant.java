@@ -10,9 +10,15 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A sellable SKU of a product with its stock: {@code available = onHand - reserved}, never negative. */
+/**
+ * A sellable SKU of a product with its stock: {@code available = onHand - reserved}, never negative.
+ * Updates write only the changed columns, so an edit never writes back a stale {@code reserved} the stock
+ * saga changed meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "variant")
 public class Variant extends PanacheEntityBase {
     @Id

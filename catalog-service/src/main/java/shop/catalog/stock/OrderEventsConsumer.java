@@ -1,9 +1,10 @@
 package shop.catalog.stock;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.util.Set;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
@@ -21,6 +22,10 @@ import shop.contracts.orders.OrderLine;
  * event changes nothing. Records that cannot be read are logged and skipped (recorded as handled), so
  * one bad record never blocks the orders behind it.
  *
+ * <p>A transaction the database rolls back as a deadlock victim (possible only with staff editing the
+ * same variants, which lock them in another order) is run again; any other failure stops the channel
+ * and the event is delivered again after a restart.
+ *
  * <p>Events of one order share a partition (key = order id) and each partition is handled in order;
  * {@code concurrency} in the channel configuration runs several partitions side by side.
  */
@@ -28,6 +33,7 @@ import shop.contracts.orders.OrderLine;
 public class OrderEventsConsumer {
     private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
     static final String CONSUMER = "stock";
+    private static final int MAX_ATTEMPTS = 5;
     private static final Set<String> HANDLED = Set.of(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID);
 
     @Inject
@@ -38,12 +44,33 @@ public class OrderEventsConsumer {
 
     @Incoming("orders-events")
     @Blocking
-    @Transactional
     public void onOrderEvent(String record) {
-        InboundEvents.parse(Topics.ORDERS_EVENTS, record)
-                .filter(event -> HANDLED.contains(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::handle);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> InboundEvents.parse(Topics.ORDERS_EVENTS, record)
+                        .filter(event -> HANDLED.contains(event.type()))
+                        .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
+                        .ifPresent(this::handle));
+                return;
+            } catch (RuntimeException e) {
+                // a deadlock with a staff edit of the same variants: the database rolled this side back, try again
+                if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
+                    throw e;
+                }
+                LOG.warnf("order event rolled back by the database (%s), attempt %d of %d",
+                        e.getMessage(), attempt, MAX_ATTEMPTS);
+            }
+        }
+    }
+
+    /** Deadlock or serialization failure (SQLSTATE class 40): the transaction may simply be run again. */
+    private static boolean retryable(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void handle(EventEnvelope event) {

@@ -1,16 +1,27 @@
 package shop.catalog.stock;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static shop.catalog.stock.StockFixtures.STAFF;
 import static shop.catalog.stock.StockFixtures.WAIT;
+import static shop.catalog.stock.StockFixtures.awaitReply;
 import static shop.catalog.stock.StockFixtures.line;
 import static shop.catalog.stock.StockFixtures.nextOrderId;
 import static shop.catalog.stock.StockFixtures.order;
 import static shop.catalog.stock.StockFixtures.records;
+import static shop.catalog.stock.StockFixtures.send;
 import static shop.catalog.stock.StockFixtures.stocked;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -28,6 +39,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import shop.catalog.stock.StockFixtures.Stock;
 import shop.contracts.EventEnvelope;
@@ -43,6 +55,15 @@ import shop.devstack.testing.KafkaResource;
 class ConcurrentReservationTest {
     @Inject
     StockSaga saga;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String jdbcUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    String user;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    String password;
 
     @Test
     void fiftyOrdersSentAtOnceForTenUnitsGetTenReservationsAndFortyRejections() throws Exception {
@@ -135,6 +156,61 @@ class ConcurrentReservationTest {
         int onHand = stock.onHand();
         assertTrue(onHand == 10 || onHand == 6, "either released or sold, not both: onHand " + onHand);
         assertEquals(onHand, stock.available());
+    }
+
+    @Test
+    void staffEditsRacingReservationsLoseNone() throws Exception {
+        Stock stock = stocked(100);
+        List<Callable<Object>> tasks = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            long orderId = nextOrderId();
+            String price = "{\"price\": " + (20 + i) + ".00}";
+            tasks.add(() -> saga.reserve(order(orderId, "new", line(stock.variantId(), 1))));
+            tasks.add(() -> given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(price)
+                    .when().patch("/api/catalog/variants/" + stock.variantId()).then().statusCode(200));
+        }
+        runAtOnce(tasks);
+
+        // an edit that wrote back the reserved count it had read would have lost reservations
+        assertEquals(20, stock.reserved());
+        assertEquals(80, stock.available());
+    }
+
+    @Test
+    void anOrderRolledBackAsADeadlockVictimIsHandledAgain() throws Exception {
+        Stock a = stocked(5);
+        Stock b = stocked(5);
+        long orderId = nextOrderId();
+        try (Connection other = DriverManager.getConnection(jdbcUrl, user, password)) {
+            other.setAutoCommit(false);
+            lock(other, b.variantId());
+            send(OrderEvent.PLACED, order(orderId, "new", line(a.variantId(), 1), line(b.variantId(), 1)));
+            // the consumer has locked a and waits for b ...
+            await().atMost(WAIT).until(this::someoneWaitsForAVariantLock);
+            // ... and now waits for us while we wait for it: PostgreSQL rolls back the one waiting longest, the consumer
+            lock(other, a.variantId());
+            other.rollback();
+        }
+        awaitReply(orderId, StockReply.RESERVED);
+        assertEquals(1, a.reserved());
+        assertEquals(1, b.reserved());
+    }
+
+    private static void lock(Connection connection, long variantId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select id from variant where id = ? for update")) {
+            select.setLong(1, variantId);
+            select.executeQuery().close();
+        }
+    }
+
+    private boolean someoneWaitsForAVariantLock() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
+             ResultSet waiting = connection.createStatement().executeQuery("""
+                     select count(*) from pg_stat_activity
+                     where wait_event_type = 'Lock' and query like '%from variant where id in%for update%'""")) {
+            waiting.next();
+            return waiting.getInt(1) > 0;
+        }
     }
 
     /** Runs the tasks on threads of their own, all released at the same moment; their results in order. */
