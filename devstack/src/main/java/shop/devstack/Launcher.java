@@ -1,5 +1,7 @@
 package shop.devstack;
 
+import shop.devstack.demo.DemoData;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -9,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
  *
  * <pre>
  * --clean       delete the data directory first (a blank platform)
- * --demo        after start, create a few demo categories as the bootstrapped admin
+ * --demo        after start, load the demo shop (categories, dictionaries, ~30 products with pictures)
  * --data DIR    data directory (default .devstack)
  * --quiet       do not stream the applications' logs to the console
  * </pre>
@@ -20,7 +22,7 @@ public final class Launcher {
             Usage: ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR]
               --build      build the project first (also done when something is not built yet)
               --clean      delete the data directory first: a blank platform
-              --demo       after start, sign in as admin and create a few demo categories
+              --demo       after start, sign in as admin and load a demo shop (categories, dictionaries, ~30 products with pictures)
               --quiet      do not stream the applications' logs to the console
               --data DIR   data directory (default: .devstack in the project root)
             """;

@@ -66,6 +66,19 @@ final class RunningPlatform {
                 .extract().path("accessToken");
     }
 
+    /** Registers a fresh customer (unique email and phone) and returns its access token. */
+    static String newCustomerToken() {
+        stack();
+        String email = "shopper-" + java.util.UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        String phone = "+7916" + String.format("%07d", Math.floorMod(email.hashCode(), 10_000_000));
+        RestAssured.given().contentType(ContentType.JSON).body("""
+                        {"firstName":"Olga","lastName":"Ivanova","email":"%s","phone":"%s","password":"shopper-pass"}"""
+                        .formatted(email, phone))
+                .when().post("/api/customers")
+                .then().statusCode(201);
+        return signIn("{\"email\":\"%s\",\"password\":\"shopper-pass\"}".formatted(email));
+    }
+
     /** Signed in once and reused: the gateway rightly limits how often one address may sign in. */
     static synchronized String adminToken() {
         if (adminToken == null) {

@@ -52,15 +52,7 @@ class WalkingSliceSystemTest {
                 .when().post("/api/catalog/categories")
                 .then().statusCode(401).contentType("application/problem+json");
 
-        String email = "walker-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-        String phone = "+7916" + String.format("%07d", Math.abs(email.hashCode()) % 10_000_000);
-        given().contentType(ContentType.JSON).body("""
-                        {"firstName":"Olga","lastName":"Ivanova","email":"%s","phone":"%s","password":"walking-slice"}"""
-                        .formatted(email, phone))
-                .when().post("/api/customers")
-                .then().statusCode(201);
-        String customer = RunningPlatform.signIn(
-                "{\"email\":\"%s\",\"password\":\"walking-slice\"}".formatted(email));
+        String customer = RunningPlatform.newCustomerToken();
 
         given().auth().oauth2(customer).contentType(ContentType.JSON).body("{\"name\":\"Customer's own\"}")
                 .when().post("/api/catalog/categories")

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import shop.catalog.browse.ProductCards;
 import shop.catalog.category.Category;
 import shop.catalog.dictionary.CareInstruction;
 import shop.catalog.dictionary.Composition;
@@ -47,6 +48,9 @@ public class ProductResource {
     @Inject
     VariantChanges variants;
 
+    @Inject
+    ProductCards cards;
+
     boolean staff() {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER);
     }
@@ -59,7 +63,7 @@ public class ProductResource {
         if (product == null || (!staff() && (product.deleted() || !product.visible))) {
             throw ProblemException.notFound("product", id);
         }
-        return ProductView.of(product, Variant.liveOf(id));
+        return cards.of(product);
     }
 
     @POST
@@ -70,7 +74,7 @@ public class ProductResource {
         apply(product, new JsonFields(body, true, FIELDS));
         product.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(product.id)).build())
-                .entity(ProductView.of(product, List.of())).build();
+                .entity(cards.of(product)).build();
     }
 
     /** Merge-patch: absent keys stay, null clears an optional field. */
@@ -88,7 +92,7 @@ public class ProductResource {
                 events.publish(product, live.get(i));
             }
         }
-        return ProductView.of(product, live);
+        return cards.of(product);
     }
 
     /** Soft delete: the product disappears for the public, staff still see it; its variants are removed. */
