@@ -84,7 +84,7 @@ public class ProductResource {
     @Transactional
     public ProductView patch(@PathParam("id") long id, JsonNode body) {
         Product product = live(id);
-        List<Variant> live = Variant.liveOf(id);
+        List<Variant> live = Variant.liveOfLocked(id);
         List<VariantState> before = live.stream().map(v -> VariantEvents.state(product, v)).toList();
         apply(product, new JsonFields(body, false, FIELDS));
         for (int i = 0; i < live.size(); i++) {
@@ -103,7 +103,7 @@ public class ProductResource {
     public void delete(@PathParam("id") long id) {
         Product product = live(id);
         product.deletedAt = Instant.now();
-        events.publishAll(product, Variant.liveOf(id));
+        events.publishAll(product, Variant.liveOfLocked(id));
     }
 
     @POST

@@ -6,13 +6,20 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** A sellable SKU of a product with its stock: {@code available = onHand - reserved}, never negative. */
+/**
+ * A sellable SKU of a product with its stock: {@code available = onHand - reserved}, never negative.
+ * Updates write only the changed columns, so an edit never writes back a stale {@code reserved} the stock
+ * saga changed meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "variant")
 public class Variant extends PanacheEntityBase {
     @Id
@@ -67,5 +74,14 @@ public class Variant extends PanacheEntityBase {
     /** The product's variants that are not deleted, oldest first. */
     public static List<Variant> liveOf(long productId) {
         return list("productId = ?1 and deletedAt is null order by id", productId);
+    }
+
+    /**
+     * {@link #liveOf}, rows locked in id order as the stock saga locks them: a product change that
+     * republishes its variants' states then never publishes a stock figure older than a reservation's.
+     */
+    static List<Variant> liveOfLocked(long productId) {
+        return Variant.<Variant>find("productId = ?1 and deletedAt is null order by id", productId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 }

@@ -13,7 +13,8 @@ public class VariantEvents {
     @Inject
     Outbox outbox;
 
-    static VariantState state(Product p, Variant v) {
+    /** The variant's whole state as published; {@code active && supplierAcceptingOrders} = it can be ordered. */
+    public static VariantState state(Product p, Variant v) {
         boolean active = p.visible && !p.deleted() && v.deletedAt == null;
         // suppliers (and their acceptingOrders switch) arrive later: until then every supplier accepts orders
         return new VariantState(v.id, p.id, p.categoryId, p.supplierId, p.name, v.name, p.article, v.price,

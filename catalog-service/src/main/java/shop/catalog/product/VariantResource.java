@@ -3,6 +3,7 @@ package shop.catalog.product;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
@@ -33,8 +34,9 @@ public class VariantResource {
         changes.delete(live(id));
     }
 
+    /** Locked like the stock saga locks it, so an edit and a reservation of the variant take turns. */
     private static Variant live(long id) {
-        Variant variant = Variant.findById(id);
+        Variant variant = Variant.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (variant == null || variant.deletedAt != null) {
             throw ProblemException.notFound("variant", id);
         }

@@ -8,9 +8,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
-/** An event waiting in the service's own database to be published (DESIGN.md §4). */
+/**
+ * An event waiting in the service's own database to be published (DESIGN.md §4). The relay's updates
+ * write only what it changed (sent, attempts, error), never a row's topic or key someone fixed meanwhile.
+ */
 @Entity
+@DynamicUpdate
 @Table(name = "outbox_message")
 public class OutboxMessage {
     @Id

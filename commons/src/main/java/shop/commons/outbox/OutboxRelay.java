@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -65,8 +66,17 @@ public class OutboxRelay {
         return thread;
     });
 
+    /** A run is queued and has not started yet: it will see every message committed so far. */
+    private final AtomicBoolean runQueued = new AtomicBoolean();
+
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outbox.MessageWritten written) {
-        afterCommitRuns.execute(this::relay);
+        // one queued run per burst, not one per message (a transaction may write hundreds)
+        if (runQueued.compareAndSet(false, true)) {
+            afterCommitRuns.execute(() -> {
+                runQueued.set(false);
+                drain();
+            });
+        }
     }
 
     @PreDestroy
@@ -76,14 +86,22 @@ public class OutboxRelay {
 
     @Scheduled(every = "${shop.outbox.relay-interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void scheduledRelay() {
-        relay();
+        drain();
     }
 
+    /** Batch after batch while full batches go out, so a burst (a bulk change) does not wait for the schedule. */
+    void drain() {
+        while (relay()) {
+            // the next batch
+        }
+    }
+
+    /** One batch; answers whether more messages may be waiting (a full batch went out without failures). */
     @Transactional
-    void relay() {
+    boolean relay() {
         if (!Boolean.TRUE.equals(em.createNativeQuery("select pg_try_advisory_xact_lock(:lock)")
                 .setParameter("lock", RELAY_LOCK).getSingleResult())) {
-            return;
+            return false;
         }
         List<OutboxMessage> pending = em.createQuery(
                         "from OutboxMessage where sentAt is null order by id", OutboxMessage.class)
@@ -105,10 +123,11 @@ public class OutboxRelay {
                         message.type, message.eventId, message.topic, message.attempts, e.getMessage());
                 blockedKeys.add(key);
                 if (blockedKeys.size() >= MAX_FAILURES_PER_RUN) {
-                    return; // most likely Kafka itself is unreachable: wait for the next run
+                    return false; // most likely Kafka itself is unreachable: wait for the next run
                 }
             }
         }
+        return pending.size() == batchSize && blockedKeys.isEmpty();
     }
 
     @Scheduled(every = "1h", delayed = "1m")

@@ -1,0 +1,39 @@
+package shop.catalog.stock;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** The units of one variant held for one order: reserved, then released (cancelled) or sold (paid). */
+@Entity
+@Table(name = "stock_reservation")
+public class StockReservation extends PanacheEntityBase {
+    public static final String RESERVED = "reserved";
+    public static final String RELEASED = "released";
+    public static final String SOLD = "sold";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "order_id")
+    public long orderId;
+
+    @Column(name = "variant_id")
+    public long variantId;
+
+    public int quantity;
+
+    public String state;
+
+    @Column(name = "created_at")
+    public Instant createdAt = Instant.now();
+
+    @Column(name = "updated_at")
+    public Instant updatedAt = Instant.now();
+}

@@ -1,0 +1,214 @@
+package shop.catalog.stock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
+import shop.catalog.product.Product;
+import shop.catalog.product.Variant;
+import shop.catalog.product.VariantEvents;
+import shop.commons.outbox.Outbox;
+import shop.contracts.Topics;
+import shop.contracts.catalog.StockReply;
+import shop.contracts.catalog.StockReply.ShortLine;
+import shop.contracts.catalog.VariantState;
+import shop.contracts.orders.OrderEvent;
+import shop.contracts.orders.OrderLine;
+
+/**
+ * Catalog's side of the order saga (DESIGN.md §5): reserve all lines of a placed order or none, release
+ * what a cancelled order still holds, turn a paid order's reservation into a sale. Each step runs in the
+ * caller's transaction (or its own), writes the changed variants' states and the reply to the outbox,
+ * and locks first the order's {@code stock_order} row, then the variant rows in id order, so concurrent
+ * orders never deadlock and never oversell.
+ */
+@ApplicationScoped
+public class StockSaga {
+    private static final Logger LOG = Logger.getLogger(StockSaga.class);
+
+    static final String INSUFFICIENT = "insufficient";
+    static final String UNKNOWN = "unknown";
+    static final String INACTIVE = "inactive";
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    Outbox outbox;
+
+    @Inject
+    VariantEvents variantEvents;
+
+    /**
+     * OrderPlaced: reserves every line or nothing and answers StockReserved or StockRejected.
+     *
+     * @return the reply written, empty when catalog has already decided about this order (a duplicate)
+     */
+    @Transactional
+    public Optional<String> reserve(OrderEvent order) {
+        if (!claimOrder(order.orderId(), "pending")) {
+            LOG.infof("order %d was already placed here: not reserving again", order.orderId());
+            return Optional.empty();
+        }
+        // duplicate lines of one variant are one demand
+        Map<Long, Integer> wanted = new TreeMap<>();
+        for (OrderLine line : order.lines()) {
+            wanted.merge(line.variantId(), line.quantity(), Integer::sum);
+        }
+        Map<Long, Variant> variants = lockVariants(wanted.keySet());
+        Map<Long, Product> products = productsOf(variants.values());
+
+        List<ShortLine> shortLines = new ArrayList<>();
+        wanted.forEach((variantId, quantity) -> {
+            Variant variant = variants.get(variantId);
+            if (variant == null) {
+                shortLines.add(new ShortLine(variantId, quantity, 0, UNKNOWN));
+                return;
+            }
+            VariantState state = VariantEvents.state(products.get(variant.productId), variant);
+            if (!state.active() || !state.supplierAcceptingOrders()) {
+                shortLines.add(new ShortLine(variantId, quantity, 0, INACTIVE));
+            } else if (variant.available() < quantity) {
+                shortLines.add(new ShortLine(variantId, quantity, variant.available(), INSUFFICIENT));
+            }
+        });
+        if (!shortLines.isEmpty()) {
+            decide(order.orderId(), "rejected");
+            return Optional.of(reply(StockReply.REJECTED, new StockReply(order.orderId(), shortLines)));
+        }
+
+        Instant now = Instant.now();
+        wanted.forEach((variantId, quantity) -> {
+            Variant variant = variants.get(variantId);
+            variant.reserved += quantity;
+            StockReservation reservation = new StockReservation();
+            reservation.orderId = order.orderId();
+            reservation.variantId = variantId;
+            reservation.quantity = quantity;
+            reservation.state = StockReservation.RESERVED;
+            reservation.createdAt = now;
+            reservation.updatedAt = now;
+            reservation.persist();
+            variantEvents.publish(products.get(variant.productId), variant);
+        });
+        decide(order.orderId(), "reserved");
+        return Optional.of(reply(StockReply.RESERVED, StockReply.accepted(order.orderId())));
+    }
+
+    /**
+     * OrderCancelled: whatever is still reserved for the order goes back to available stock (StockReleased).
+     * Nothing happens for an order that holds nothing (rejected, already released or sold).
+     *
+     * @return whether anything was released
+     */
+    @Transactional
+    public boolean release(long orderId) {
+        if (claimOrder(orderId, "cancelled")) {
+            // cancelled before catalog saw it placed: a late OrderPlaced for it must not reserve
+            LOG.infof("order %d was cancelled before it was placed here", orderId);
+            return false;
+        }
+        return settle(orderId, StockReservation.RELEASED, StockReply.RELEASED, (variant, quantity) ->
+                variant.reserved -= quantity);
+    }
+
+    /**
+     * OrderPaid: the order's reservation becomes a sale, on-hand and reserved both drop (StockSold).
+     *
+     * @return whether anything was sold
+     */
+    @Transactional
+    public boolean sell(long orderId) {
+        if (em.createNativeQuery("select 1 from stock_order where order_id = :order")
+                .setParameter("order", orderId).getResultList().isEmpty()) {
+            LOG.warnf("order %d was paid but never placed here: nothing to sell", orderId);
+            return false;
+        }
+        return settle(orderId, StockReservation.SOLD, StockReply.SOLD, (variant, quantity) -> {
+            variant.onHand -= quantity;
+            variant.reserved -= quantity;
+        });
+    }
+
+    private interface StockChange {
+        void apply(Variant variant, int quantity);
+    }
+
+    /** Moves the order's reserved lines to {@code newState}, changing each variant's stock. */
+    private boolean settle(long orderId, String newState, String replyType, StockChange change) {
+        // the order's row lock serialises this with any other event of the same order
+        em.createNativeQuery("select order_id from stock_order where order_id = :order for update")
+                .setParameter("order", orderId).getResultList();
+        List<StockReservation> held = StockReservation.list("orderId = ?1 and state = ?2 order by variantId",
+                orderId, StockReservation.RESERVED);
+        if (held.isEmpty()) {
+            LOG.infof("order %d holds no reserved stock: nothing becomes %s", orderId, newState);
+            return false;
+        }
+        Map<Long, Variant> variants = lockVariants(held.stream().map(r -> r.variantId).toList());
+        Map<Long, Product> products = productsOf(variants.values());
+        Instant now = Instant.now();
+        for (StockReservation reservation : held) {
+            Variant variant = variants.get(reservation.variantId);
+            change.apply(variant, reservation.quantity);
+            reservation.state = newState;
+            reservation.updatedAt = now;
+            variantEvents.publish(products.get(variant.productId), variant);
+        }
+        reply(replyType, new StockReply(orderId, List.of()));
+        return true;
+    }
+
+    /** Records the order; false if a row for it exists (waits for a concurrent insert of it to finish). */
+    private boolean claimOrder(long orderId, String outcome) {
+        return em.createNativeQuery("""
+                        insert into stock_order (order_id, outcome) values (:order, :outcome)
+                        on conflict (order_id) do nothing""")
+                .setParameter("order", orderId)
+                .setParameter("outcome", outcome)
+                .executeUpdate() == 1;
+    }
+
+    private void decide(long orderId, String outcome) {
+        em.createNativeQuery("update stock_order set outcome = :outcome, decided_at = now() where order_id = :order")
+                .setParameter("order", orderId)
+                .setParameter("outcome", outcome)
+                .executeUpdate();
+    }
+
+    /**
+     * Locks the variant rows in id order (the same order in every transaction, so two orders sharing
+     * variants wait for each other instead of deadlocking) and loads them after the lock, fresh.
+     */
+    private Map<Long, Variant> lockVariants(Collection<Long> ids) {
+        List<Long> sorted = ids.stream().sorted().distinct().toList();
+        em.createNativeQuery("select id from variant where id in (:ids) order by id for update")
+                .setParameter("ids", sorted).getResultList();
+        return Variant.<Variant>list("id in ?1", sorted).stream()
+                .collect(Collectors.toMap(v -> v.id, Function.identity()));
+    }
+
+    private static Map<Long, Product> productsOf(Collection<Variant> variants) {
+        List<Long> ids = variants.stream().map(v -> v.productId).distinct().toList();
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        return Product.<Product>list("id in ?1", ids).stream()
+                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+    }
+
+    private String reply(String type, StockReply reply) {
+        outbox.add(Topics.CATALOG_STOCK, reply.orderId(), type, StockReply.VERSION, reply);
+        return type;
+    }
+}
