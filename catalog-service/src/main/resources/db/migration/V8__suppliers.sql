@@ -12,7 +12,8 @@ create table supplier (
     active           boolean      not null default true,
     created_at       timestamptz  not null default now()
 );
-create unique index supplier_name_unique on supplier (lower(name));
+-- pg_c_utf8 lower-cases every alphabet whatever the database locale (C in devstack lower-cases only ASCII)
+create unique index supplier_name_unique on supplier (lower(name collate "pg_c_utf8"));
 
 -- product.supplier_id pointed at nothing before suppliers existed: no product can keep such an id
 update product set supplier_id = null where supplier_id is not null;

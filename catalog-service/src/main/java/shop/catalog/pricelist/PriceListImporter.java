@@ -207,12 +207,9 @@ public class PriceListImporter {
     /** Resolves the list against the catalog, or throws with every problem and its line. */
     private Plan plan(long supplierId, PriceList list) {
         List<Problem.FieldError> errors = new ArrayList<>();
+        // compared here, not with SQL lower(): a database with the C locale lower-cases only ASCII letters
         Map<String, Long> byName = new HashMap<>();
-        for (List<String> names : chunks(list.categories().stream()
-                .map(c -> c.name().toLowerCase(Locale.ROOT)).distinct().toList())) {
-            Category.<Category>list("lower(name) in ?1", names)
-                    .forEach(c -> byName.put(c.name.toLowerCase(Locale.ROOT), c.id));
-        }
+        Category.<Category>listAll().forEach(c -> byName.put(c.name.toLowerCase(Locale.ROOT), c.id));
         Map<String, Long> categoryIds = new HashMap<>();
         for (int i = 0; i < list.categories().size(); i++) {
             PriceList.Category category = list.categories().get(i);

@@ -35,6 +35,7 @@ import shop.commons.problem.Problem;
  */
 public final class PriceListYaml {
     static final int MAX_OFFER_ID = 80;
+    private static final java.util.regex.Pattern OFFER_ID = java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]*");
     /** Plain data only: a tag outside these (e.g. {@code !!javax.script.ScriptEngineManager}) is an error. */
     private static final Set<Tag> PLAIN = Set.of(Tag.STR, Tag.INT, Tag.FLOAT, Tag.BOOL, Tag.NULL, Tag.MAP, Tag.SEQ);
     private static final Set<String> TOP = Set.of("shop", "categories", "goods");
@@ -240,6 +241,11 @@ public final class PriceListYaml {
             return null;
         }
         String id = text(path + ".id", f.get("id"), node, MAX_OFFER_ID, true);
+        if (id != null && !OFFER_ID.matcher(id).matches()) {
+            // offer ids become articles, which are unique regardless of case: keep them plain ASCII
+            fail(path + ".id", f.get("id"), "must be letters, digits and . _ : / - (no spaces)");
+            id = null;
+        }
         String category = text(path + ".category", f.get("category"), node, 100, true);
         if (category != null && !categoryIds.contains(category)) {
             fail(path + ".category", f.get("category"), "category " + category + " is not among the list's categories");

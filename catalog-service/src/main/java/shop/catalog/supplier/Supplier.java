@@ -33,7 +33,10 @@ public class Supplier extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** Regardless of case, in every alphabet (the database's own lower() may know only ASCII). */
     public static boolean nameTaken(String name) {
-        return count("lower(name) = lower(?1)", name) > 0;
+        return ((Number) getEntityManager().createNativeQuery(
+                        "select count(*) from supplier where lower(name collate \"pg_c_utf8\") = lower(cast(:n as text) collate \"pg_c_utf8\")")
+                .setParameter("n", name).getSingleResult()).longValue() > 0;
     }
 }

@@ -120,15 +120,14 @@ class PriceListTest {
         String phones = unique("Смартфоны");
         String cases = unique("Аксессуары");
         int phonesId = category(phones);
+        int casesId = category(cases);
         int supplierId = supplier();
         String token = supplierUser(supplierId);
 
         upload(token, supplierId, seedList(phones, cases.toLowerCase(), "110000", 14)).statusCode(200)
                 .body("offers", equalTo(3)).body("created", equalTo(3)).body("updated", equalTo(0))
                 .body("withdrawn", equalTo(0)).body("unchanged", equalTo(0));
-        // category names match regardless of case ("аксессуары ..." is the catalog's "Аксессуары ...")
-        int casesId = given().queryParam("limit", 200).when().get("/api/catalog/categories").then()
-                .extract().path("items.find { it.name == '%s' }.id".formatted(cases));
+        // category names match regardless of case: "аксессуары ..." is the catalog's "Аксессуары ..."
 
         long phone = productOf(supplierId, "4216292");
         given().when().get("/api/catalog/products/" + phone).then().statusCode(200)
@@ -315,7 +314,7 @@ class PriceListTest {
                 categories: []
                 goods:
                   - !!java.io.File ["/etc/passwd"]
-                """).statusCode(400).body("errors.message", hasItem(startsWith("line 4: the tag")));
+                """).statusCode(400).body("errors.message", hasItem(startsWith("line 4: "))).body("errors.message", hasItem(containsString("not allowed")));
         // billion laughs: aliases of collections multiply
         upload(STAFF, supplierId, """
                 a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
@@ -356,7 +355,7 @@ class PriceListTest {
         String list = "shop: x\ncategories: []\ngoods: []\n";
         upload(supplierUser(other), supplierId, list).statusCode(403);
         upload(CUSTOMER, supplierId, list).statusCode(403);
-        given().contentType("application/yaml").body(list).when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
+        given().contentType("application/yaml").body(list.getBytes(StandardCharsets.UTF_8)).when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
                 .then().statusCode(401);
         given().auth().oauth2(supplierUser(other)).when().get("/api/catalog/suppliers/" + supplierId + "/price-list")
                 .then().statusCode(403);

@@ -53,6 +53,11 @@ class SupplierResourceTest {
         // names are unique regardless of case
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\"" + name.toUpperCase() + "\"}")
                 .when().post("/api/catalog/suppliers").then().statusCode(409).contentType("application/problem+json");
+        String cyrillic = unique("Связной");
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\"" + cyrillic + "\"}")
+                .when().post("/api/catalog/suppliers").then().statusCode(201);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\"" + cyrillic.toUpperCase() + "\"}")
+                .when().post("/api/catalog/suppliers").then().statusCode(409);
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\" \",\"email\":\"nope\",\"x\":1}")
                 .when().post("/api/catalog/suppliers").then().statusCode(400)
                 .body("errors.field", hasItem("name")).body("errors.field", hasItem("email"))
