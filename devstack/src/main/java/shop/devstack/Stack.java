@@ -188,6 +188,9 @@ public final class Stack implements AutoCloseable {
         if (service == Service.CUSTOMER) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toString());
         }
+        if (service == Service.CATALOG) {
+            env.put("SHOP_CATALOG_IMAGES_DIR", options.dataDir().resolve("images").toString());
+        }
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
         env.put("QUARKUS_MAILER_MOCK", "false");

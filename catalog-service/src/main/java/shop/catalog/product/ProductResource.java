@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import shop.catalog.browse.ProductCards;
 import shop.catalog.category.Category;
 import shop.catalog.dictionary.CareInstruction;
 import shop.catalog.dictionary.Composition;
@@ -50,6 +51,9 @@ public class ProductResource {
     VariantChanges variants;
 
     @Inject
+    ProductCards cards;
+
+    @Inject
     SupplierAccess suppliers;
 
     boolean staff() {
@@ -64,7 +68,7 @@ public class ProductResource {
         if (product == null || (!staff() && (product.deleted() || !product.visible))) {
             throw ProblemException.notFound("product", id);
         }
-        return ProductView.of(product, Variant.liveOf(id));
+        return cards.of(product);
     }
 
     @POST
@@ -80,7 +84,7 @@ public class ProductResource {
         suppliers.requireStaffOrOwner(product.supplierId);
         product.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(product.id)).build())
-                .entity(ProductView.of(product, List.of())).build();
+                .entity(cards.of(product)).build();
     }
 
     /** Merge-patch: absent keys stay, null clears an optional field. */
@@ -100,7 +104,7 @@ public class ProductResource {
                 events.publish(product, live.get(i));
             }
         }
-        return ProductView.of(product, live);
+        return cards.of(product);
     }
 
     /** Soft delete: the product disappears for the public, staff still see it; its variants are removed. */

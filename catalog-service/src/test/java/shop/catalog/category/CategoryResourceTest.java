@@ -1,6 +1,7 @@
 package shop.catalog.category;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -102,6 +103,12 @@ class CategoryResourceTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("limit"));
         given().when().get("/api/catalog/categories/424242")
                 .then().statusCode(404).contentType("application/problem+json");
+        // malformed numbers in the query or the path are the client's mistake, not a missing resource
+        given().queryParam("limit", "abc").when().get("/api/catalog/categories")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("detail", containsString("wrong format"));
+        given().when().get("/api/catalog/categories/abc")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

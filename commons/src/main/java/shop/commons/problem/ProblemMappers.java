@@ -12,6 +12,7 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -107,6 +108,12 @@ public class ProblemMappers {
         // the JSON reader wraps some parse failures (e.g. a body cut short) in a bare 400
         if (e.getCause() instanceof JsonProcessingException json) {
             return badInput(uri, "Malformed JSON: " + json.getOriginalMessage(), null);
+        }
+        // JAX-RS demands a 404 when a query or path parameter cannot be converted (e.g. ?limit=abc);
+        // the resource does exist, the client sent a malformed value: say so
+        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException cause) {
+            return badInput(uri, "A query or path parameter has the wrong format"
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
