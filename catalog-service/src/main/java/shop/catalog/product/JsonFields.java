@@ -16,12 +16,12 @@ import shop.commons.problem.ProblemException;
  * Reads a create or merge-patch body field by field: an absent key leaves a value as it is, {@code null}
  * clears an optional one. Every problem is collected so one 400 names all wrong fields.
  */
-final class JsonFields {
+public final class JsonFields {
     private final JsonNode body;
     private final boolean create;
     private final List<Problem.FieldError> errors = new ArrayList<>();
 
-    JsonFields(JsonNode body, boolean create, Set<String> allowed) {
+    public JsonFields(JsonNode body, boolean create, Set<String> allowed) {
         if (body == null || !body.isObject()) {
             throw invalid(List.of(new Problem.FieldError("", "the body must be a JSON object")));
         }
@@ -35,15 +35,15 @@ final class JsonFields {
     }
 
     /** Whether the body sets this field (possibly to null). */
-    boolean has(String field) {
+    public boolean has(String field) {
         return body.has(field);
     }
 
-    void fail(String field, String message) {
+    public void fail(String field, String message) {
         errors.add(new Problem.FieldError(field, message));
     }
 
-    boolean failed(String field) {
+    public boolean failed(String field) {
         return errors.stream().anyMatch(e -> e.field().equals(field));
     }
 
@@ -57,7 +57,7 @@ final class JsonFields {
         return !body.has(field) || body.get(field).isNull();
     }
 
-    String text(String field, int max, boolean required) {
+    public String text(String field, int max, boolean required) {
         if (missingRequired(field, required)) {
             return null;
         }
@@ -80,7 +80,7 @@ final class JsonFields {
         return text;
     }
 
-    Long id(String field, boolean required) {
+    public Long id(String field, boolean required) {
         if (missingRequired(field, required)) {
             return null;
         }
@@ -92,7 +92,7 @@ final class JsonFields {
         return value.asLong();
     }
 
-    BigDecimal decimal(String field, boolean required, int scale) {
+    public BigDecimal decimal(String field, boolean required, int scale) {
         if (missingRequired(field, required)) {
             return null;
         }
@@ -118,7 +118,7 @@ final class JsonFields {
     }
 
     /** A flag: null is not a value here. */
-    Boolean bool(String field) {
+    public Boolean bool(String field) {
         if (!body.has(field)) {
             return null;
         }
@@ -130,7 +130,7 @@ final class JsonFields {
         return value.asBoolean();
     }
 
-    Integer count(String field) {
+    public Integer count(String field) {
         if (!body.has(field)) {
             return null;
         }
@@ -143,7 +143,7 @@ final class JsonFields {
     }
 
     /** A list of ids; null means none. */
-    Set<Long> ids(String field) {
+    public Set<Long> ids(String field) {
         if (!body.has(field) || body.get(field).isNull()) {
             return new TreeSet<>();
         }
@@ -164,7 +164,7 @@ final class JsonFields {
     }
 
     /** Free-form name -> value; numbers and booleans are kept as their text. Null means none. */
-    Map<String, String> parameters(String field) {
+    public Map<String, String> parameters(String field) {
         Map<String, String> parameters = new TreeMap<>();
         if (!body.has(field) || body.get(field).isNull()) {
             return parameters;
@@ -193,13 +193,13 @@ final class JsonFields {
     }
 
     /** Throws the 400 if anything was wrong. */
-    void check() {
+    public void check() {
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
     }
 
-    static ProblemException invalid(String field, String message) {
+    public static ProblemException invalid(String field, String message) {
         return invalid(List.of(new Problem.FieldError(field, message)));
     }
 

@@ -26,11 +26,13 @@ import shop.catalog.category.Category;
 import shop.catalog.dictionary.CareInstruction;
 import shop.catalog.dictionary.Composition;
 import shop.catalog.dictionary.Material;
+import shop.catalog.supplier.Supplier;
+import shop.catalog.supplier.SupplierAccess;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 import shop.contracts.catalog.VariantState;
 
-/** Products: staff manage them; anyone reads visible, not deleted ones. */
+/** Products: staff manage them, a supplier user those of its own supplier; anyone reads visible, not deleted ones. */
 @Path("/api/catalog/products")
 public class ProductResource {
     static final Set<String> FIELDS = Set.of("name", "article", "externalId", "categoryId", "compositionId",
@@ -51,6 +53,9 @@ public class ProductResource {
     @Inject
     ProductCards cards;
 
+    @Inject
+    SupplierAccess suppliers;
+
     boolean staff() {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER);
     }
@@ -67,11 +72,16 @@ public class ProductResource {
     }
 
     @POST
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPPLIER})
     @Transactional
     public Response create(JsonNode body, @Context UriInfo uri) {
         Product product = new Product();
+        if (!staff()) {
+            // a supplier user's products are its supplier's unless it names another (refused below)
+            product.supplierId = suppliers.ownSupplierId().orElse(null);
+        }
         apply(product, new JsonFields(body, true, FIELDS));
+        suppliers.requireStaffOrOwner(product.supplierId);
         product.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(product.id)).build())
                 .entity(cards.of(product)).build();
@@ -80,13 +90,15 @@ public class ProductResource {
     /** Merge-patch: absent keys stay, null clears an optional field. */
     @PATCH
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPPLIER})
     @Transactional
     public ProductView patch(@PathParam("id") long id, JsonNode body) {
         Product product = live(id);
+        suppliers.requireStaffOrOwner(product.supplierId);
         List<Variant> live = Variant.liveOfLocked(id);
         List<VariantState> before = live.stream().map(v -> VariantEvents.state(product, v)).toList();
         apply(product, new JsonFields(body, false, FIELDS));
+        suppliers.requireStaffOrOwner(product.supplierId);
         for (int i = 0; i < live.size(); i++) {
             if (!before.get(i).equals(VariantEvents.state(product, live.get(i)))) {
                 events.publish(product, live.get(i));
@@ -98,20 +110,22 @@ public class ProductResource {
     /** Soft delete: the product disappears for the public, staff still see it; its variants are removed. */
     @DELETE
     @Path("/{id}")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPPLIER})
     @Transactional
     public void delete(@PathParam("id") long id) {
         Product product = live(id);
+        suppliers.requireStaffOrOwner(product.supplierId);
         product.deletedAt = Instant.now();
         events.publishAll(product, Variant.liveOfLocked(id));
     }
 
     @POST
     @Path("/{id}/variants")
-    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPPLIER})
     @Transactional
     public Response addVariant(@PathParam("id") long id, JsonNode body, @Context UriInfo uri) {
         Product product = live(id);
+        suppliers.requireStaffOrOwner(product.supplierId);
         Variant variant = variants.create(product, body);
         return Response.created(uri.getBaseUriBuilder().path("api/catalog/variants")
                         .path(String.valueOf(variant.id)).build())
@@ -152,6 +166,9 @@ public class ProductResource {
         }
         if (careId != null && em.find(CareInstruction.class, careId) == null) {
             in.fail("careId", "care instruction " + careId + " does not exist");
+        }
+        if (supplierId != null && Supplier.findById(supplierId) == null) {
+            in.fail("supplierId", "supplier " + supplierId + " does not exist");
         }
         for (Long materialId : materialIds) {
             if (em.find(Material.class, materialId) == null) {

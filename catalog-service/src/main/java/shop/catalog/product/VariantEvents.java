@@ -3,6 +3,7 @@ package shop.catalog.product;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import shop.catalog.supplier.Supplier;
 import shop.commons.outbox.Outbox;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
@@ -15,10 +16,12 @@ public class VariantEvents {
 
     /** The variant's whole state as published; {@code active && supplierAcceptingOrders} = it can be ordered. */
     public static VariantState state(Product p, Variant v) {
-        boolean active = p.visible && !p.deleted() && v.deletedAt == null;
-        // suppliers (and their acceptingOrders switch) arrive later: until then every supplier accepts orders
+        Supplier supplier = p.supplierId == null ? null : Supplier.findById(p.supplierId);
+        // an inactive supplier's variants are inactive; one not accepting orders keeps them listed, unorderable
+        boolean active = p.visible && !p.deleted() && v.deletedAt == null && (supplier == null || supplier.active);
+        boolean accepting = supplier == null || supplier.acceptingOrders;
         return new VariantState(v.id, p.id, p.categoryId, p.supplierId, p.name, v.name, p.article, v.price,
-                v.discountedPrice, v.available(), active, true, p.deleted());
+                v.discountedPrice, v.available(), active, accepting, p.deleted());
     }
 
     /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */

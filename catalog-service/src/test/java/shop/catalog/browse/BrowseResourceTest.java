@@ -23,7 +23,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import shop.devstack.testing.TestTokens;
 
@@ -167,8 +166,9 @@ class BrowseResourceTest {
         int s = size("S");
         int m = size("M");
         int l = size("L");
-        long supplier1 = ThreadLocalRandom.current().nextLong(1_000_000, 1_000_000_000);
-        long supplier2 = supplier1 + 1;
+        // a product's supplier must exist
+        long supplier1 = shop.catalog.supplier.Suppliers.supplier();
+        long supplier2 = shop.catalog.supplier.Suppliers.supplier();
 
         int p1 = product(cat, "P1", "\"supplierId\":" + supplier1);
         variant(p1, "\"colorId\":%d,\"sizeId\":%d,\"price\":100,\"onHand\":5".formatted(red, m));

@@ -1,0 +1,162 @@
+package shop.catalog.pricelist;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+import shop.catalog.supplier.Supplier;
+import shop.catalog.supplier.SupplierAccess;
+import shop.commons.problem.Problem;
+import shop.commons.problem.ProblemException;
+import shop.commons.security.Roles;
+
+/**
+ * A supplier's price list (seed 002 YAML): its own users or staff upload it, read the current one back
+ * in the same format, and follow large uploads, which are applied in the background.
+ */
+@Path("/api/catalog/suppliers/{id: \\d+}")
+@RolesAllowed({Roles.ADMIN, Roles.MANAGER, Roles.SUPPLIER})
+public class PriceListResource {
+    static final String YAML = "application/yaml";
+
+    @Inject
+    SupplierAccess access;
+
+    @Inject
+    PriceListImporter importer;
+
+    @Inject
+    PriceListExport export;
+
+    @Inject
+    PriceListJobs jobs;
+
+    @ConfigProperty(name = "shop.price-lists.max-bytes", defaultValue = "8388608")
+    int maxBytes;
+
+    @ConfigProperty(name = "shop.price-lists.async-above", defaultValue = "1000")
+    int asyncAbove;
+
+    /**
+     * Checked whole before anything changes (400 listing every problem with its line), then applied in one
+     * transaction: 200 with a summary, or for more than {@code shop.price-lists.async-above} offers 202 and
+     * a job to follow.
+     */
+    @POST
+    @Path("/price-lists")
+    @Consumes({YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("id") long id, InputStream body, @Context UriInfo uri) {
+        supplier(id);
+        return apply(id, read(body), uri);
+    }
+
+    /** The same as a multipart form with the file in the field {@code file}. */
+    @POST
+    @Path("/price-lists")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response uploadForm(@PathParam("id") long id, @RestForm("file") FileUpload file, @Context UriInfo uri) {
+        supplier(id);
+        if (file == null) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "The form needs the price list in the field 'file'")
+                    .withErrors(List.of(new Problem.FieldError("file", "is required"))));
+        }
+        try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+            return apply(id, read(in), uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The supplier's offers now, in the upload format: uploading it again changes nothing. */
+    @GET
+    @Path("/price-list")
+    @Produces(YAML)
+    public String current(@PathParam("id") long id) {
+        return export.export(supplier(id));
+    }
+
+    /** The same as {@code GET .../price-list}. */
+    @GET
+    @Path("/price-lists/current")
+    @Produces(YAML)
+    public String currentAlias(@PathParam("id") long id) {
+        return current(id);
+    }
+
+    @GET
+    @Path("/price-list-imports/{jobId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public ImportJobView job(@PathParam("id") long id, @PathParam("jobId") UUID jobId) {
+        supplier(id);
+        PriceListImport job = PriceListImport.findById(jobId);
+        if (job == null || job.supplierId != id) {
+            throw ProblemException.notFound("price list import", jobId);
+        }
+        return ImportJobView.of(job);
+    }
+
+    private Response apply(long id, String text, UriInfo uri) {
+        PriceList list = PriceListYaml.parse(text, maxBytes);
+        if (list.offers().size() > asyncAbove) {
+            importer.check(id, list);
+            PriceListImport job = jobs.start(id, list);
+            return Response.accepted(ImportJobView.of(job))
+                    .location(uri.getBaseUriBuilder().path("api/catalog/suppliers").path(String.valueOf(id))
+                            .path("price-list-imports").path(job.id.toString()).build())
+                    .build();
+        }
+        return Response.ok(importer.run(id, list, done -> { })).build();
+    }
+
+    /** The supplier, after the caller proved it may act for it (403 before 404: ids are not secrets here). */
+    private Supplier supplier(long id) {
+        access.requireStaffOrOwner(id);
+        Supplier supplier = Supplier.findById(id);
+        if (supplier == null) {
+            throw ProblemException.notFound("supplier", id);
+        }
+        return supplier;
+    }
+
+    private String read(InputStream body) {
+        byte[] bytes;
+        try {
+            bytes = body == null ? new byte[0] : body.readNBytes(maxBytes + 1);
+        } catch (IOException e) {
+            throw ProblemException.badRequest("The price list could not be read: " + e.getMessage());
+        }
+        if (bytes.length > maxBytes) {
+            throw ProblemException.badRequest("The price list is larger than " + maxBytes + " bytes");
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw ProblemException.badRequest("The price list must be UTF-8 text");
+        }
+    }
+}

@@ -1,0 +1,415 @@
+package shop.catalog.pricelist;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static shop.catalog.supplier.Suppliers.CUSTOMER;
+import static shop.catalog.supplier.Suppliers.STAFF;
+import static shop.catalog.supplier.Suppliers.category;
+import static shop.catalog.supplier.Suppliers.supplier;
+import static shop.catalog.supplier.Suppliers.supplierUser;
+import static shop.catalog.supplier.Suppliers.unique;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import shop.contracts.EventJson;
+import shop.contracts.Topics;
+import shop.contracts.catalog.VariantState;
+import shop.devstack.testing.KafkaResource;
+import shop.devstack.testing.TopicWatcher;
+
+@QuarkusTest
+class PriceListTest {
+    @Inject
+    EntityManager em;
+
+    /** The seed 002 example, with this test's category names. */
+    static String seedList(String phones, String accessories, String phonePrice, int phoneQuantity) {
+        return """
+                shop: Связной
+                categories:
+                  - id: 224
+                    name: %s
+                  - id: 15
+                    name: %s
+                goods:
+                  - id: 4216292
+                    category: 224
+                    model: apple/iphone/xs-max
+                    name: Смартфон Apple iPhone XS Max 512GB (золотистый)
+                    price: %s
+                    price_rrc: 116990
+                    quantity: %d
+                    parameters:
+                      "Диагональ (дюйм)": 6.5
+                      "Разрешение (пикс)": 2688x1242
+                      "Встроенная память (Гб)": 512
+                      "Цвет": золотистый
+                  - id: 4216226
+                    category: 224
+                    model: apple/iphone/xr
+                    name: Смартфон Apple iPhone XR 256GB (красный)
+                    price: 65000
+                    price_rrc: 69990
+                    quantity: 9
+                    parameters:
+                      "Цвет": красный
+                  - id: C-12
+                    category: 15
+                    name: Чехол
+                    price: 990.50
+                    quantity: 100
+                """.formatted(phones, accessories, phonePrice, phoneQuantity);
+    }
+
+    static ValidatableResponse upload(String token, int supplierId, String yaml) {
+        return given().auth().oauth2(token).contentType("application/yaml").body(yaml.getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists").then();
+    }
+
+    static String export(String token, int supplierId) {
+        return given().auth().oauth2(token).when().get("/api/catalog/suppliers/" + supplierId + "/price-list")
+                .then().statusCode(200).contentType(startsWith("application/yaml")).extract().asString();
+    }
+
+    /** The product an offer became: its article is S{supplier}-{offer id}. */
+    long productOf(int supplierId, String offerId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select p.id from Product p where p.article = :a", Long.class)
+                .setParameter("a", "S" + supplierId + "-" + offerId).getSingleResult());
+    }
+
+    /** catalog.variants events written for the supplier's variants so far. */
+    long variantEvents(int supplierId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select count(*) from outbox_message m where m.topic = :t and m.message_key in (
+                          select cast(v.id as text) from variant v join product p on p.id = v.product_id
+                          where p.supplier_id = :s)""")
+                .setParameter("t", Topics.CATALOG_VARIANTS).setParameter("s", supplierId).getSingleResult()).longValue());
+    }
+
+    /** The row versions (PostgreSQL xmin) of everything a price list writes: any UPDATE changes one. */
+    @SuppressWarnings("unchecked")
+    List<String> rowVersions(int supplierId) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createNativeQuery("""
+                        select 'p' || p.id || ':' || cast(p.xmin as text) from product p where p.supplier_id = :s
+                        union all
+                        select 'v' || v.id || ':' || cast(v.xmin as text) from variant v join product p on p.id = v.product_id
+                          where p.supplier_id = :s
+                        union all
+                        select 'o' || o.id || ':' || cast(o.xmin as text) from supplier_offer o where o.supplier_id = :s
+                        order by 1""").setParameter("s", supplierId).getResultList());
+    }
+
+    @Test
+    void aListCreatesProductsAndTheSameListAgainChangesNothing() {
+        String phones = unique("Смартфоны");
+        String cases = unique("Аксессуары");
+        int phonesId = category(phones);
+        int casesId = category(cases);
+        int supplierId = supplier();
+        String token = supplierUser(supplierId);
+
+        upload(token, supplierId, seedList(phones, cases.toLowerCase(), "110000", 14)).statusCode(200)
+                .body("offers", equalTo(3)).body("created", equalTo(3)).body("updated", equalTo(0))
+                .body("withdrawn", equalTo(0)).body("unchanged", equalTo(0));
+        // category names match regardless of case: "аксессуары ..." is the catalog's "Аксессуары ..."
+
+        long phone = productOf(supplierId, "4216292");
+        given().when().get("/api/catalog/products/" + phone).then().statusCode(200)
+                .body("name", equalTo("Смартфон Apple iPhone XS Max 512GB (золотистый)"))
+                .body("categoryId", equalTo(phonesId))
+                .body("supplierId", equalTo(supplierId))
+                .body("parameters.'Диагональ (дюйм)'", equalTo("6.5"))
+                .body("parameters.'Цвет'", equalTo("золотистый"))
+                .body("variants[0].price", equalTo(110000.0f))
+                .body("variants[0].onHand", equalTo(14))
+                .body("variants[0].default", equalTo(true));
+        given().when().get("/api/catalog/products/" + productOf(supplierId, "C-12")).then().statusCode(200)
+                .body("categoryId", equalTo(casesId)).body("variants[0].price", equalTo(990.5f));
+        String key = given().when().get("/api/catalog/products/" + phone).then().extract().path("variants[0].id").toString();
+        String record = TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS,
+                (k, v) -> k.equals(key), Duration.ofSeconds(30));
+        VariantState state = EventJson.payload(EventJson.read(record), VariantState.class);
+        assertEquals(0, new BigDecimal("110000").compareTo(state.price()));
+        assertEquals(14, state.available());
+        assertEquals(Long.valueOf(supplierId), state.supplierId());
+
+        long events = variantEvents(supplierId);
+        List<String> versions = rowVersions(supplierId);
+        assertEquals(3, events);
+        upload(token, supplierId, seedList(phones, cases, "110000.00", 14)).statusCode(200)
+                .body("created", equalTo(0)).body("updated", equalTo(0)).body("unchanged", equalTo(3));
+        assertEquals(events, variantEvents(supplierId), "an unchanged list publishes nothing");
+        assertEquals(versions, rowVersions(supplierId), "an unchanged list writes no row");
+    }
+
+    @Test
+    void anExportImportedBackChangesNothing() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        upload(STAFF, supplierId, seedList(phones, cases, "110000", 14)).statusCode(200).body("created", equalTo(3));
+        // staff edit a product in between: the export carries the catalog's current values
+        given().auth().oauth2(STAFF).contentType("application/json").body("{\"name\":\"Чехол кожаный: \\\"люкс\\\"\"}")
+                .when().patch("/api/catalog/products/" + productOf(supplierId, "C-12")).then().statusCode(200);
+
+        String exported = export(supplierUser(supplierId), supplierId);
+        assertTrue(exported.contains("id: 4216292"), exported);
+        assertTrue(exported.contains("price: 110000.00"), exported);
+        assertTrue(exported.contains("price_rrc: 116990.00"), exported);
+        assertTrue(exported.contains("quantity: 14"), exported);
+        assertTrue(exported.contains("model: apple/iphone/xs-max"), exported);
+        assertFalse(exported.contains("!!"), "no tags: " + exported);
+        given().auth().oauth2(STAFF).when().get("/api/catalog/suppliers/" + supplierId + "/price-lists/current")
+                .then().statusCode(200).body(equalTo(exported));
+
+        long events = variantEvents(supplierId);
+        List<String> versions = rowVersions(supplierId);
+        upload(supplierUser(supplierId), supplierId, exported).statusCode(200)
+                .body("unchanged", equalTo(3)).body("updated", equalTo(0)).body("created", equalTo(0))
+                .body("withdrawn", equalTo(0));
+        assertEquals(events, variantEvents(supplierId));
+        assertEquals(versions, rowVersions(supplierId));
+        assertEquals(exported, export(STAFF, supplierId));
+    }
+
+    @Test
+    void changedOffersAreUpdatedAndStockGrowsByTheListsDifference() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        upload(STAFF, supplierId, seedList(phones, cases, "110000", 14)).statusCode(200);
+        long phone = productOf(supplierId, "4216292");
+        int variantId = given().when().get("/api/catalog/products/" + phone).then().extract().path("variants[0].id");
+        // 4 sold meanwhile (staff correct on-hand to 10)
+        given().auth().oauth2(STAFF).contentType("application/json").body("{\"onHand\":10}")
+                .when().patch("/api/catalog/variants/" + variantId).then().statusCode(200);
+
+        // the supplier now has 20 where it had 14: 6 more arrive
+        upload(STAFF, supplierId, seedList(phones, cases, "99999.99", 20)).statusCode(200)
+                .body("updated", equalTo(1)).body("unchanged", equalTo(2));
+        given().when().get("/api/catalog/products/" + phone).then()
+                .body("variants[0].price", equalTo(99999.99f)).body("variants[0].onHand", equalTo(16));
+        String key = String.valueOf(variantId);
+        TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS,
+                (k, v) -> k.equals(key) && v.contains("99999.99") && v.contains("\"available\":16"), Duration.ofSeconds(30));
+    }
+
+    @Test
+    void offersMissingFromTheListAreWithdrawnNotDeleted() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        String full = seedList(phones, cases, "110000", 14);
+        upload(STAFF, supplierId, full).statusCode(200);
+        long caseProduct = productOf(supplierId, "C-12");
+        String withoutCase = full.substring(0, full.indexOf("  - id: C-12"));
+
+        upload(STAFF, supplierId, withoutCase).statusCode(200).body("withdrawn", equalTo(1)).body("unchanged", equalTo(2));
+        given().when().get("/api/catalog/products/" + caseProduct).then().statusCode(404);
+        int variantId = given().auth().oauth2(STAFF).when().get("/api/catalog/products/" + caseProduct).then()
+                .statusCode(200).body("visible", equalTo(false)).body("deleted", equalTo(false))
+                .body("parameters.size()", equalTo(0)).extract().path("variants[0].id");
+        String key = String.valueOf(variantId);
+        String record = TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS,
+                (k, v) -> k.equals(key) && v.contains("\"active\":false"), Duration.ofSeconds(30));
+        assertEquals(VariantState.UPSERTED, EventJson.read(record).type());
+        assertFalse(export(STAFF, supplierId).contains("C-12"));
+        // withdrawn once is withdrawn: the same short list again changes nothing
+        upload(STAFF, supplierId, withoutCase).statusCode(200).body("withdrawn", equalTo(0)).body("unchanged", equalTo(2));
+
+        // listed again: back on sale, the same product
+        upload(STAFF, supplierId, full).statusCode(200).body("updated", equalTo(1)).body("created", equalTo(0));
+        given().when().get("/api/catalog/products/" + caseProduct).then().statusCode(200)
+                .body("variants[0].id", equalTo(variantId)).body("variants[0].onHand", equalTo(100));
+    }
+
+    @Test
+    void anInvalidRowLeavesTheCatalogUnchangedAndNamesItsLine() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        String good = seedList(phones, cases, "110000", 14);
+        upload(STAFF, supplierId, good).statusCode(200);
+        String exported = export(STAFF, supplierId);
+        long events = variantEvents(supplierId);
+        List<String> versions = rowVersions(supplierId);
+
+        // a new price for the first offer, a new offer, and a negative price on line 41
+        String bad = seedList(phones, cases, "1", 14) + """
+                  - id: NEW-1
+                    category: 15
+                    name: Зарядка
+                    price: 10
+                  - id: NEW-2
+                    category: 15
+                    name: Кабель
+                    price: -5
+                """;
+        assertEquals("    price: -5", bad.lines().toList().get(40));
+        upload(STAFF, supplierId, bad).statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("goods[4].price"))
+                .body("errors.message", hasItem("line 41: must not be negative"));
+
+        // every problem at once, each with its line: unknown category reference, missing name, bad quantity
+        String many = seedList(phones, cases, "1", 14) + """
+                  - id: NEW-3
+                    category: 999
+                    price: 1
+                    quantity: many
+                """;
+        upload(STAFF, supplierId, many).statusCode(400)
+                .body("errors.message", hasItem("line 35: category 999 is not among the list's categories"))
+                .body("errors.message", hasItem("line 34: is required"))
+                .body("errors.message", hasItem("line 37: must be a whole number"));
+
+        // a category the catalog does not have
+        upload(STAFF, supplierId, seedList(phones, unique("Nowhere"), "1", 14)).statusCode(400)
+                .body("errors.field", hasItem("categories[1].name"))
+                .body("errors.message", hasItem(startsWith("line 5: the catalog has no category named")));
+
+        assertEquals(exported, export(STAFF, supplierId));
+        assertEquals(events, variantEvents(supplierId));
+        assertEquals(versions, rowVersions(supplierId));
+    }
+
+    @Test
+    void maliciousYamlIsRefusedWithoutRunningAnything() {
+        int supplierId = supplier();
+        // the classic SnakeYAML gadget: would load a class from a URL with an unsafe constructor
+        upload(STAFF, supplierId, """
+                !!javax.script.ScriptEngineManager [
+                  !!java.net.URLClassLoader [[
+                    !!java.net.URL ["http://127.0.0.1:1/"]
+                  ]]
+                ]
+                """).statusCode(400).contentType("application/problem+json")
+                .body("errors.message", hasItem(containsString("is not allowed")));
+        // a tag deeper inside an otherwise good list
+        upload(STAFF, supplierId, """
+                shop: x
+                categories: []
+                goods:
+                  - !!java.io.File ["/etc/passwd"]
+                """).statusCode(400).body("errors.message", hasItem(startsWith("line 4: "))).body("errors.message", hasItem(containsString("not allowed")));
+        // billion laughs: aliases of collections multiply
+        upload(STAFF, supplierId, """
+                a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+                b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+                c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+                d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+                e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+                f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+                g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+                h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+                i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+                """).statusCode(400).contentType("application/problem+json")
+                .body("errors.message", hasItem(containsString("aliases")));
+        // deep nesting
+        upload(STAFF, supplierId, "goods: " + "[".repeat(5000) + "]".repeat(5000)).statusCode(400)
+                .contentType("application/problem+json");
+        // larger than the limit (1 MiB in tests)
+        upload(STAFF, supplierId, "shop: x\n# " + "x".repeat(1024 * 1024) + "\ngoods: []\n").statusCode(400)
+                .body("detail", containsString("larger than"));
+        // not UTF-8, two documents, not a mapping, an empty body
+        given().auth().oauth2(STAFF).contentType("text/plain").body(new byte[] {'a', ':', ' ', (byte) 0xC3, (byte) 0x28})
+                .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists").then().statusCode(400);
+        upload(STAFF, supplierId, "goods: []\n---\ngoods: []\n").statusCode(400);
+        upload(STAFF, supplierId, "- 1\n- 2\n").statusCode(400);
+        upload(STAFF, supplierId, "").statusCode(400);
+        assertEquals("shop: " + nameOf(supplierId) + "\ncategories: []\ngoods: []\n", export(STAFF, supplierId));
+    }
+
+    private static String nameOf(int supplierId) {
+        return given().auth().oauth2(STAFF).when().get("/api/catalog/suppliers/" + supplierId)
+                .then().extract().path("name");
+    }
+
+    @Test
+    void onlyTheSuppliersOwnUsersAndStaffHandleItsPriceList() {
+        int supplierId = supplier();
+        int other = supplier();
+        String list = "shop: x\ncategories: []\ngoods: []\n";
+        upload(supplierUser(other), supplierId, list).statusCode(403);
+        upload(CUSTOMER, supplierId, list).statusCode(403);
+        given().contentType("application/yaml").body(list.getBytes(StandardCharsets.UTF_8)).when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
+                .then().statusCode(401);
+        given().auth().oauth2(supplierUser(other)).when().get("/api/catalog/suppliers/" + supplierId + "/price-list")
+                .then().statusCode(403);
+        given().auth().oauth2(CUSTOMER).when().get("/api/catalog/suppliers/" + supplierId + "/price-lists/current")
+                .then().statusCode(403);
+        upload(STAFF, 987654321, list).statusCode(404);
+        upload(supplierUser(supplierId), supplierId, list).statusCode(200).body("offers", equalTo(0));
+    }
+
+    @Test
+    void aListCanComeAsAMultipartFile() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        given().auth().oauth2(supplierUser(supplierId))
+                .multiPart("file", "shop1.yaml", seedList(phones, cases, "110000", 14).getBytes(StandardCharsets.UTF_8),
+                        "application/x-yaml")
+                .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
+                .then().statusCode(200).body("created", equalTo(3));
+        given().auth().oauth2(STAFF).multiPart("other", "x.yaml", new byte[] {'x'})
+                .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
+                .then().statusCode(400).body("errors.field", hasItem("file"));
+    }
+
+    @Test
+    void aLargeListRunsAsAJobWithProgress() {
+        String category = unique("Bulk");
+        category(category);
+        int supplierId = supplier();
+        int offers = 450; // more than shop.price-lists.async-above (200 in tests)
+        StringBuilder yaml = new StringBuilder("shop: bulk\ncategories:\n  - id: 1\n    name: " + category + "\ngoods:\n");
+        for (int i = 0; i < offers; i++) {
+            yaml.append("  - id: ").append(i).append("\n    category: 1\n    name: Item ").append(i)
+                    .append("\n    price: ").append(i).append(".50\n    quantity: 3\n");
+        }
+        String location = upload(supplierUser(supplierId), supplierId, yaml.toString()).statusCode(202)
+                .body("status", equalTo("running")).body("total", equalTo(offers))
+                .extract().header("Location");
+        assertTrue(location.contains("/api/catalog/suppliers/" + supplierId + "/price-list-imports/"), location);
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                !"running".equals(given().auth().oauth2(supplierUser(supplierId)).when().get(location)
+                        .then().statusCode(200).extract().path("status")));
+        given().auth().oauth2(supplierUser(supplierId)).when().get(location).then()
+                .body("status", equalTo("done")).body("processed", equalTo(offers)).body("created", equalTo(offers))
+                .body("finishedAt", org.hamcrest.Matchers.notNullValue());
+        given().when().get("/api/catalog/products/" + productOf(supplierId, "449")).then().statusCode(200)
+                .body("variants[0].price", equalTo(449.5f));
+        // another supplier's user cannot follow it
+        given().auth().oauth2(supplierUser(supplier())).when().get(location).then().statusCode(403);
+
+        // a large list with an error is refused at once, before any job
+        upload(STAFF, supplierId, yaml.toString().replace("price: 7.50", "price: abc")).statusCode(400)
+                .body("errors.message", hasItem(containsString("must be a number")));
+    }
+}
