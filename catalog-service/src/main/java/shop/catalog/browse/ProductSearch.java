@@ -71,6 +71,8 @@ class ProductSearch {
         where.add("true");
         if (!f.includeHidden()) {
             where.add("p.visible");
+            // a deactivated supplier's products leave the shop with it (its variants are published inactive)
+            where.add("(p.supplier_id is null or exists (select 1 from supplier s where s.id = p.supplier_id and s.active))");
         }
         if (!f.includeDeleted()) {
             where.add("p.deleted_at is null");

@@ -159,7 +159,17 @@ class SupplierResourceTest {
             assertTrue(state.active(), "still listed, only not orderable");
         }
 
+        // not accepting orders: still in the shop window
+        given().queryParam("supplierId", supplierId).when().get("/api/catalog/products")
+                .then().statusCode(200).body("total", equalTo(2));
+
         patch(STAFF, "/api/catalog/suppliers/" + supplierId, "{\"acceptingOrders\":true,\"active\":false}", 200);
+        // deactivated: its products leave the public listing, staff still find them
+        given().queryParam("supplierId", supplierId).when().get("/api/catalog/products")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().auth().oauth2(STAFF).queryParam("supplierId", supplierId).queryParam("includeHidden", true)
+                .when().get("/api/catalog/products")
+                .then().statusCode(200).body("total", equalTo(2));
         String key = String.valueOf(v3);
         String record = TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS,
                 (k, value) -> k.equals(key) && value.contains("\"active\":false"), Duration.ofSeconds(30));
