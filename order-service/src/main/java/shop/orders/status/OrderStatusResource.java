@@ -141,7 +141,7 @@ public class OrderStatusResource {
         if (inUse > 0) {
             throw ProblemException.conflict("Status " + code + " is used by orders and cannot be deleted");
         }
-        OrderStatusTransition.delete("from = ?1 or to = ?1", code);
+        OrderStatusTransition.delete("fromStatus = ?1 or toStatus = ?1", code);
         status.delete();
     }
 
@@ -161,7 +161,7 @@ public class OrderStatusResource {
                 throw ProblemException.badRequest("to: an order cannot move from a custom status to " + t);
             }
         }
-        OrderStatusTransition.delete("from = ?1 or to = ?1", code);
+        OrderStatusTransition.delete("fromStatus = ?1 or toStatus = ?1", code);
         OrderStatusTransition.flush();
         for (String f : new LinkedHashSet<>(from)) {
             transition(f, code);
@@ -173,14 +173,14 @@ public class OrderStatusResource {
 
     private static void transition(String from, String to) {
         OrderStatusTransition transition = new OrderStatusTransition();
-        transition.from = from;
-        transition.to = to;
+        transition.fromStatus = from;
+        transition.toStatus = to;
         transition.system = false;
         transition.persist();
     }
 
     private static List<String> currentFrom(String code) {
-        return OrderStatusTransition.<OrderStatusTransition>list("to = ?1", code).stream().map(t -> t.from).toList();
+        return OrderStatusTransition.<OrderStatusTransition>list("toStatus = ?1", code).stream().map(t -> t.fromStatus).toList();
     }
 
     private static void requireExisting(String code, String field) {

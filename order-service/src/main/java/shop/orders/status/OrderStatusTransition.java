@@ -16,24 +16,24 @@ import java.util.Objects;
 public class OrderStatusTransition extends PanacheEntityBase {
     @Id
     @Column(name = "from_status")
-    public String from;
+    public String fromStatus;
     @Id
     @Column(name = "to_status")
-    public String to;
+    public String toStatus;
     public boolean system;
 
     public static class Key implements Serializable {
-        public String from;
-        public String to;
+        public String fromStatus;
+        public String toStatus;
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof Key k && Objects.equals(from, k.from) && Objects.equals(to, k.to);
+            return o instanceof Key k && Objects.equals(fromStatus, k.fromStatus) && Objects.equals(toStatus, k.toStatus);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(from, to);
+            return Objects.hash(fromStatus, toStatus);
         }
     }
 }

@@ -21,11 +21,11 @@ public class Statuses {
     public static final Set<String> FINAL = Set.of(REJECTED, DELIVERED, CANCELLED);
 
     public boolean allowed(String from, String to) {
-        return OrderStatusTransition.count("from = ?1 and to = ?2", from, to) > 0;
+        return OrderStatusTransition.count("fromStatus = ?1 and toStatus = ?2", from, to) > 0;
     }
 
     public List<String> next(String from) {
-        return OrderStatusTransition.<OrderStatusTransition>list("from = ?1 order by to", from)
-                .stream().map(t -> t.to).toList();
+        return OrderStatusTransition.<OrderStatusTransition>list("fromStatus = ?1 order by toStatus", from)
+                .stream().map(t -> t.toStatus).toList();
     }
 }
