@@ -78,6 +78,7 @@ public class OrderResource {
     @POST
     @PermitAll
     @Operation(summary = "Place an order from lines or from the caller's cart; guests too (X-Cart-Token for a guest cart)")
+    @Transactional
     public Response place(@HeaderParam(CartOwner.HEADER) String cartToken,
                           @Parameter(description = "a client-chosen unique key (a UUID): a retried POST with the same key answers the same order")
                           @HeaderParam(IDEMPOTENCY_KEY) String idempotencyKey,

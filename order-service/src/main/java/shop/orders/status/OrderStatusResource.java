@@ -161,7 +161,9 @@ public class OrderStatusResource {
                 throw ProblemException.badRequest("to: an order cannot move from a custom status to " + t);
             }
         }
-        OrderStatusTransition.delete("fromStatus = ?1 or toStatus = ?1", code);
+        // entity by entity: a bulk delete would leave loaded transitions in the persistence context
+        OrderStatusTransition.<OrderStatusTransition>list("fromStatus = ?1 or toStatus = ?1", code)
+                .forEach(OrderStatusTransition::delete);
         OrderStatusTransition.flush();
         for (String f : new LinkedHashSet<>(from)) {
             transition(f, code);

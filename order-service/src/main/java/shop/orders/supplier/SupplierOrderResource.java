@@ -2,6 +2,7 @@ package shop.orders.supplier;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -46,6 +47,9 @@ public class SupplierOrderResource {
     @Inject
     JsonWebToken jwt;
 
+    @Inject
+    EntityManager em;
+
     @GET
     @RolesAllowed({Roles.SUPPLIER, Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "A supplier's part of the confirmed orders, newest first")
@@ -70,10 +74,15 @@ public class SupplierOrderResource {
             where.add("o.createdAt < :to");
             params.put("to", toAt);
         }
-        String from_ = " from SupplierReceipt r, Order o where o.id = r.orderId and " + String.join(" and ", where);
-        long total = SupplierReceipt.count("select count(r)" + from_, params);
-        List<Object[]> rows = SupplierReceipt.<SupplierReceipt>find("select r, o" + from_ + " order by r.number desc", params)
-                .project(Object[].class).range(page.offset, page.offset + page.limit - 1).list();
+        String source = " from SupplierReceipt r, Order o where o.id = r.orderId and " + String.join(" and ", where);
+        var count = em.createQuery("select count(r)" + source, Long.class);
+        var select = em.createQuery("select r, o" + source + " order by r.number desc", Object[].class);
+        params.forEach((name, value) -> {
+            count.setParameter(name, value);
+            select.setParameter(name, value);
+        });
+        long total = count.getSingleResult();
+        List<Object[]> rows = select.setFirstResult(page.offset).setMaxResults(page.limit).getResultList();
         List<SupplierOrderView> items = rows.stream().map(row -> view((SupplierReceipt) row[0], (Order) row[1])).toList();
         return new Page<>(items, total);
     }

@@ -29,7 +29,7 @@ class OrderLifecycleTest {
         long id = order(Shop.customer(Shop.nextId()), "cash");
 
         as(staff).body("{\"status\":\"delivered\"}").patch("/api/orders/" + id).then().statusCode(409);
-        as(staff).body("{\"status\":\"confirmed\"}").patch("/api/orders/" + id).then().statusCode(409);
+        as(staff).body("{\"status\":\"new\"}").patch("/api/orders/" + id).then().statusCode(409);
         as(staff).body("{\"status\":\"rejected\"}").patch("/api/orders/" + id).then().statusCode(409);
         as(staff).body("{\"status\":\"nonsense\"}").patch("/api/orders/" + id).then().statusCode(400);
         as(staff).body("{\"status\":\"shipped\"}").patch("/api/orders/" + id).then().statusCode(200)
