@@ -117,9 +117,13 @@ public final class Shop {
 
     /** Sends catalog's answer to an order and returns the record sent (to send it again). */
     public static String stockReply(long orderId, String type, List<StockReply.ShortLine> shortLines) {
-        String record = EventJson.write(EventJson.envelope(type, StockReply.VERSION, new StockReply(orderId, shortLines)));
+        String record = stockRecord(orderId, type, shortLines);
         sendStock(orderId, record);
         return record;
+    }
+
+    public static String stockRecord(long orderId, String type, List<StockReply.ShortLine> shortLines) {
+        return EventJson.write(EventJson.envelope(type, StockReply.VERSION, new StockReply(orderId, shortLines)));
     }
 
     public static void sendStock(long orderId, String... records) {

@@ -14,6 +14,14 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
@@ -79,7 +87,8 @@ class OrderPlacementTest {
                 .body("lines.variantId", contains((int) a.variantId(), (int) b.variantId()))
                 .body("lines[0].currentPrice", equalTo(100.0f)).body("lines[0].problem", nullValue())
                 .body("lines[1].currentPrice", equalTo(200.0f)).body("lines[1].expectedPrice", equalTo(150.0f))
-                .body("lines[1].problem", equalTo("price changed"));
+                .body("lines[1].problem", equalTo("price changed"))
+                .body("status", equalTo(409)).body("extensions", nullValue()); // extension members sit beside status
         as(customer).get("/api/orders").then().body("total", equalTo(0));
     }
 
@@ -142,6 +151,34 @@ class OrderPlacementTest {
         // the key belongs to the customer: another customer's same key is another order
         as(Shop.customer(Shop.nextId())).header("Idempotency-Key", key).body(body).post("/api/orders").then().statusCode(201)
                 .body("id", org.hamcrest.Matchers.not(equalTo((int) id)));
+    }
+
+    @Test
+    void concurrentRetriesWithOneKeyMakeOneOrder() throws Exception {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "100.00", 10));
+        String customer = Shop.customer(Shop.nextId());
+        String key = Shop.uuid();
+        String body = Shop.order(Shop.deliveryType("0", null), "card", Shop.line(v.variantId(), 1));
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Response>> answers = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(pool.submit(() -> as(customer).header("Idempotency-Key", key).body(body).post("/api/orders")));
+            }
+            List<Integer> codes = new ArrayList<>();
+            Set<Long> ids = new HashSet<>();
+            for (Future<Response> answer : answers) {
+                Response response = answer.get(60, TimeUnit.SECONDS);
+                codes.add(response.statusCode());
+                ids.add(response.jsonPath().getLong("id"));
+            }
+            assertEquals(1, ids.size(), "every retry answers the same order");
+            assertEquals(1, codes.stream().filter(c -> c == 201).count(), "one creation: " + codes);
+            assertEquals(3, codes.stream().filter(c -> c == 200).count(), "three replays: " + codes);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(customer).get("/api/orders").then().body("total", equalTo(1));
     }
 
     @Test

@@ -61,8 +61,7 @@ class StockSagaTest {
         Shop.sendStock(id, reserved);
         Shop.stockReply(id, StockReply.REJECTED, List.of(new StockReply.ShortLine(v.variantId(), 1, 0, "insufficient")));
         long marker = Shop.place(customer, Shop.order(delivery, "card", Shop.line(v.variantId(), 1)));
-        Shop.sendStock(id, shop.contracts.EventJson.write(shop.contracts.EventJson.envelope(
-                StockReply.RESERVED, StockReply.VERSION, StockReply.accepted(marker))));
+        Shop.sendStock(id, Shop.stockRecord(marker, StockReply.RESERVED, List.of()));
         Shop.awaitStatus(marker, "confirmed");
 
         as(Shop.staff()).get("/api/orders/" + id + "/history").then().body("items.toStatus", contains("new", "confirmed"));
@@ -79,8 +78,7 @@ class StockSagaTest {
         Shop.awaitOrderEvent(id, OrderEvent.CANCELLED);
         // the reply is consumed (a later one for another order on the same key is) and changed nothing
         long marker = Shop.place(customer, Shop.order(Shop.deliveryType("0", null), "card", Shop.line(v.variantId(), 1)));
-        Shop.sendStock(id, shop.contracts.EventJson.write(shop.contracts.EventJson.envelope(
-                StockReply.RESERVED, StockReply.VERSION, StockReply.accepted(marker))));
+        Shop.sendStock(id, Shop.stockRecord(marker, StockReply.RESERVED, List.of()));
         Shop.awaitStatus(marker, "confirmed");
         as(customer).get("/api/orders/" + id).then().body("status", equalTo("cancelled"));
     }
