@@ -1,7 +1,6 @@
 package shop.orders.delivery;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,9 +48,6 @@ public class DeliveryTypeResource {
             return new DeliveryTypeView(t.id, t.name, t.price, t.freeFrom);
         }
     }
-
-    @Inject
-    ObjectMapper json;
 
     @Inject
     Validator validator;
