@@ -1,19 +1,24 @@
 package shop.commons.problem;
 
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * An RFC 9457 problem-details body. Every error answer of every service has this shape, so a client
  * needs one error parser for the whole platform.
  *
- * @param errors for validation failures: which field is wrong and why
+ * @param errors     for validation failures: which field is wrong and why
+ * @param extensions RFC 9457 extension members written beside the standard ones, for data a client
+ *                   acts on (e.g. the current prices when an order's expected prices are stale)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Problem(String type, String title, int status, String detail, String instance,
-                      List<FieldError> errors) {
+                      List<FieldError> errors, @JsonAnyGetter Map<String, Object> extensions) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -24,16 +29,30 @@ public record Problem(String type, String title, int status, String detail, Stri
         return of(status.getStatusCode(), status.getReasonPhrase(), detail);
     }
 
+    public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
+        this(type, title, status, detail, instance, errors, Map.of());
+    }
+
     public static Problem of(int status, String title, String detail) {
         return new Problem("about:blank", title, status, detail, null, null);
     }
 
     public Problem withErrors(List<FieldError> fieldErrors) {
-        return new Problem(type, title, status, detail, instance, fieldErrors);
+        return new Problem(type, title, status, detail, instance, fieldErrors, extensions);
     }
 
     public Problem withInstance(String path) {
-        return new Problem(type, title, status, detail, path, errors);
+        return new Problem(type, title, status, detail, path, errors, extensions);
+    }
+
+    /** Adds an extension member, e.g. {@code with("available", 3)}; the standard member names are not allowed. */
+    public Problem with(String name, Object value) {
+        if (List.of("type", "title", "status", "detail", "instance", "errors").contains(name)) {
+            throw new IllegalArgumentException(name + " is a standard problem member");
+        }
+        Map<String, Object> more = new LinkedHashMap<>(extensions == null ? Map.of() : extensions);
+        more.put(name, value);
+        return new Problem(type, title, status, detail, instance, errors, more);
     }
 
     public Response toResponse() {

@@ -1,0 +1,98 @@
+package shop.orders.catalog;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import shop.commons.events.InboundEvents;
+import shop.contracts.EventEnvelope;
+import shop.contracts.EventJson;
+import shop.contracts.Topics;
+import shop.contracts.catalog.VariantState;
+
+/**
+ * Keeps {@code catalog_variant} in step with the compacted {@code catalog.variants} topic, read from
+ * its beginning by a new consumer group. Each record carries a variant's whole state, so applying it
+ * is an upsert that keeps the state with the latest {@code occurredAt}: a redelivered or older record
+ * changes nothing, which makes the processed-event log unnecessary here (and keeps it from growing
+ * with every variant change of the catalog).
+ */
+@ApplicationScoped
+public class VariantReadModel {
+    private static final Logger LOG = Logger.getLogger(VariantReadModel.class);
+
+    @Inject
+    EntityManager em;
+
+    @Incoming("catalog-variants")
+    @Blocking
+    @Transactional
+    public void onVariantEvent(String record) {
+        InboundEvents.parse(Topics.CATALOG_VARIANTS, record)
+                .filter(event -> VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type()))
+                .ifPresent(this::apply);
+    }
+
+    void apply(EventEnvelope event) {
+        VariantState state;
+        try {
+            state = EventJson.payload(event, VariantState.class);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
+            return;
+        }
+        if (state.price() == null) {
+            LOG.warnf("skipping %s %s: no price", event.type(), event.eventId());
+            return;
+        }
+        boolean removed = VariantState.REMOVED.equals(event.type()) || state.productDeleted();
+        Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        em.createNativeQuery("""
+                        insert into catalog_variant (variant_id, product_id, category_id, supplier_id, product_name,
+                            variant_name, article, price, discounted_price, available, active,
+                            supplier_accepting_orders, removed, state_at)
+                        values (:variantId, :productId, :categoryId, :supplierId, :productName, :variantName, :article,
+                            :price, :discountedPrice, :available, :active, :accepting, :removed, :at)
+                        on conflict (variant_id) do update set product_id = excluded.product_id,
+                            category_id = excluded.category_id, supplier_id = excluded.supplier_id,
+                            product_name = excluded.product_name, variant_name = excluded.variant_name,
+                            article = excluded.article, price = excluded.price,
+                            discounted_price = excluded.discounted_price, available = excluded.available,
+                            active = excluded.active, supplier_accepting_orders = excluded.supplier_accepting_orders,
+                            removed = excluded.removed, state_at = excluded.state_at
+                        where catalog_variant.state_at <= excluded.state_at""")
+                .setParameter("variantId", state.variantId())
+                .setParameter("productId", state.productId())
+                .setParameter("categoryId", state.categoryId())
+                .setParameter("supplierId", state.supplierId())
+                .setParameter("productName", state.productName())
+                .setParameter("variantName", state.variantName())
+                .setParameter("article", state.article())
+                .setParameter("price", state.price())
+                .setParameter("discountedPrice", state.discountedPrice())
+                .setParameter("available", Math.max(0, state.available()))
+                .setParameter("active", state.active() && !removed)
+                .setParameter("accepting", state.supplierAcceptingOrders())
+                .setParameter("removed", removed)
+                .setParameter("at", at)
+                .executeUpdate();
+    }
+
+    /** The known variants among {@code ids}, by id (unknown ones are absent). */
+    public Map<Long, CatalogVariant> find(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<CatalogVariant> found = CatalogVariant.list("variantId in ?1", ids);
+        return found.stream().collect(Collectors.toMap(v -> v.variantId, Function.identity()));
+    }
+}

@@ -1,0 +1,20 @@
+package shop.orders.order;
+
+import shop.commons.security.CurrentUser;
+import shop.commons.security.Roles;
+
+/** Who changed an order, as kept in its status history. */
+public record Actor(String kind, Long id) {
+    public static final Actor SYSTEM = new Actor("system", null);
+    public static final Actor GUEST = new Actor("guest", null);
+
+    public static Actor of(CurrentUser user) {
+        if (user.isStaff()) {
+            return new Actor("staff", user.id().orElse(null));
+        }
+        if (user.hasRole(Roles.CUSTOMER) && user.id().isPresent()) {
+            return new Actor("customer", user.id().get());
+        }
+        return GUEST;
+    }
+}

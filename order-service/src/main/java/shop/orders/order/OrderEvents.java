@@ -1,0 +1,23 @@
+package shop.orders.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import shop.commons.outbox.Outbox;
+import shop.contracts.Topics;
+import shop.contracts.orders.OrderEvent;
+import shop.contracts.orders.OrderLine;
+
+/** Publishes an order's events on {@code orders.events} through the outbox (key = order id). */
+@ApplicationScoped
+public class OrderEvents {
+    @Inject
+    Outbox outbox;
+
+    public void publish(String type, Order order, String previousStatus, String reason) {
+        OrderEvent event = new OrderEvent(order.id, order.customerId, order.status, previousStatus,
+                order.paymentMethod, order.total,
+                order.items.stream().map(i -> new OrderLine(i.variantId, i.productId, i.supplierId, i.quantity, i.unitPrice)).toList(),
+                reason);
+        outbox.add(Topics.ORDERS_EVENTS, order.id, type, OrderEvent.VERSION, event);
+    }
+}

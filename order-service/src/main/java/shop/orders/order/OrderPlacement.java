@@ -1,0 +1,203 @@
+package shop.orders.order;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import shop.commons.problem.Problem;
+import shop.commons.problem.ProblemException;
+import shop.orders.cart.Cart;
+import shop.orders.cart.CartItem;
+import shop.orders.cart.CartOwner;
+import shop.orders.cart.Carts;
+import shop.orders.catalog.CatalogVariant;
+import shop.orders.catalog.VariantReadModel;
+import shop.orders.delivery.DeliveryType;
+import shop.orders.status.Statuses;
+
+/**
+ * Places orders (DESIGN.md §5 step 1): prices come from the catalog read model, never from the client;
+ * the order is stored {@code new} and OrderPlaced goes out through the outbox in the same transaction.
+ * Whether the stock is there is the catalog's answer (StockReserved / StockRejected), not checked here:
+ * the read model's availability may lag behind the catalog.
+ */
+@ApplicationScoped
+public class OrderPlacement {
+    /** The result: the order, and whether it was created now or found by its idempotency key. */
+    public record Placed(Order order, boolean replayed) {
+    }
+
+    /** One entry of the 409 answer: what a line costs now and whether it can be ordered. */
+    public record CurrentLine(long variantId, BigDecimal expectedPrice, BigDecimal currentPrice, boolean orderable,
+                              String problem) {
+    }
+
+    @Inject
+    VariantReadModel catalog;
+
+    @Inject
+    Carts carts;
+
+    @Inject
+    OrderWorkflow workflow;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    ObjectMapper json;
+
+    @Transactional
+    public Placed place(PlaceOrderRequest request, CartOwner owner, Actor actor, String idempotencyKey) {
+        String scope = owner.isCustomer() ? "customer:" + owner.customerId() : "guest";
+        String hash = null;
+        if (idempotencyKey != null) {
+            hash = hash(request, owner);
+            // one request per key at a time: a concurrent retry waits here and then finds the order
+            em.createNativeQuery("select pg_advisory_xact_lock(hashtextextended(:k, 0))")
+                    .setParameter("k", scope + "|" + idempotencyKey).getSingleResult();
+            Optional<Order> earlier = Order.find("idempotencyScope = ?1 and idempotencyKey = ?2", scope, idempotencyKey)
+                    .firstResultOptional();
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash.equals(hash)) {
+                    throw new ProblemException(Problem.of(422, "Unprocessable Content",
+                            "Idempotency-Key " + idempotencyKey + " was already used for a different order request"));
+                }
+                return new Placed(earlier.get(), true);
+            }
+        }
+
+        Cart cart = null;
+        List<PlaceOrderRequest.Line> lines = request.lines();
+        if (lines == null) {
+            cart = carts.find(owner).orElse(null);
+            List<CartItem> items = cart == null ? List.of() : carts.items(cart);
+            if (items.isEmpty()) {
+                throw ProblemException.badRequest("lines: no lines were given and the cart is empty");
+            }
+            lines = items.stream().map(i -> new PlaceOrderRequest.Line(i.variantId, i.quantity, null)).toList();
+        }
+        Set<Long> seen = new HashSet<>();
+        for (PlaceOrderRequest.Line line : lines) {
+            if (!seen.add(line.variantId())) {
+                throw ProblemException.badRequest("lines: variant " + line.variantId() + " is listed twice");
+            }
+        }
+        DeliveryType delivery = DeliveryType.findById(request.deliveryTypeId());
+        if (delivery == null) {
+            throw new ProblemException(Problem.of(400, "Bad Request", "deliveryTypeId: there is no delivery type "
+                    + request.deliveryTypeId()).withErrors(List.of(new Problem.FieldError("deliveryTypeId", "does not exist"))));
+        }
+        Map<Long, CatalogVariant> variants = catalog.find(seen);
+        requireCurrent(lines, variants);
+
+        Instant now = Instant.now();
+        Order order = new Order();
+        order.customerId = owner.customerId();
+        order.accessToken = UUID.randomUUID();
+        order.status = Statuses.NEW;
+        PlaceOrderRequest.Contact contact = request.contact();
+        order.firstName = contact.firstName().trim();
+        order.lastName = contact.lastName().trim();
+        order.middleName = contact.middleName() == null || contact.middleName().isBlank() ? null : contact.middleName().trim();
+        order.phone = contact.phone().trim();
+        order.email = contact.email().trim();
+        order.deliveryTypeId = delivery.id;
+        order.deliveryAddress = request.deliveryAddress().trim();
+        order.paymentMethod = request.paymentMethod();
+        order.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
+        order.createdAt = now;
+        order.updatedAt = now;
+        if (idempotencyKey != null) {
+            order.idempotencyScope = scope;
+            order.idempotencyKey = idempotencyKey;
+            order.requestHash = hash;
+        }
+        BigDecimal goods = BigDecimal.ZERO.setScale(2);
+        int position = 0;
+        for (PlaceOrderRequest.Line line : lines) {
+            CatalogVariant v = variants.get(line.variantId());
+            OrderItem item = new OrderItem();
+            item.order = order;
+            item.position = ++position;
+            item.variantId = v.variantId;
+            item.productId = v.productId;
+            item.supplierId = v.supplierId;
+            item.productName = v.productName;
+            item.variantName = v.variantName;
+            item.article = v.article;
+            item.quantity = line.quantity();
+            item.unitPrice = v.unitPrice();
+            item.lineTotal = v.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
+            order.items.add(item);
+            goods = goods.add(item.lineTotal);
+        }
+        order.goodsTotal = goods;
+        order.deliveryCost = delivery.costFor(goods);
+        order.recomputeTotal();
+        order.persistAndFlush();
+        workflow.placed(order, actor);
+        if (cart != null) {
+            carts.clear(cart);
+        }
+        return new Placed(order, false);
+    }
+
+    /** 409 with every line's current price when any line is unknown, not orderable or priced differently. */
+    private static void requireCurrent(List<PlaceOrderRequest.Line> lines, Map<Long, CatalogVariant> variants) {
+        List<CurrentLine> current = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        for (PlaceOrderRequest.Line line : lines) {
+            CatalogVariant v = variants.get(line.variantId());
+            String problem;
+            BigDecimal price = null;
+            if (v == null) {
+                problem = "unknown variant";
+            } else {
+                price = v.unitPrice();
+                problem = v.whyNotOrderable();
+                if (problem == null && line.expectedPrice() != null && line.expectedPrice().compareTo(price) != 0) {
+                    problem = "price changed";
+                }
+            }
+            current.add(new CurrentLine(line.variantId(), line.expectedPrice(), price, v != null && v.orderable(), problem));
+            if (problem != null) {
+                problems.add("variant " + line.variantId() + ": " + problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ProblemException(Problem.of(409, "Conflict",
+                    "The order cannot be placed as sent (" + String.join("; ", problems) + "); lines holds the current prices")
+                    .with("lines", current));
+        }
+    }
+
+    /** What makes two requests "the same" for an idempotency key: the body and whose cart it would use. */
+    private String hash(PlaceOrderRequest request, CartOwner owner) {
+        try {
+            Map<String, Object> material = new LinkedHashMap<>();
+            material.put("request", request);
+            material.put("cart", owner.token());
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(json.writeValueAsString(material).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package shop.orders.order;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import shop.orders.status.Statuses;
+
+/**
+ * An order as its owner, staff or a holder of its access token see it.
+ *
+ * @param accessToken only in the answer to the POST that created the order: with it (header
+ *                    {@code X-Order-Token}) the order can be read and cancelled without signing in
+ * @param shortLines  for a rejected order: what the catalog could not reserve
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record OrderView(long id, Long customerId, String status, Contact contact, long deliveryTypeId,
+                        String deliveryAddress, BigDecimal deliveryCost, String paymentMethod, String comment,
+                        List<Line> lines, BigDecimal goodsTotal, BigDecimal total, String reason,
+                        List<ShortLine> shortLines, Instant createdAt, Instant updatedAt, Instant paidAt,
+                        Instant shippedAt, UUID accessToken) {
+
+    public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
+    }
+
+    public record Line(long variantId, long productId, Long supplierId, String productName, String variantName,
+                       String article, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+    }
+
+    public record ShortLine(long variantId, int requested, int available, String reason) {
+    }
+
+    static OrderView of(Order o, boolean withAccessToken) {
+        List<ShortLine> shortLines = Statuses.REJECTED.equals(o.status)
+                ? OrderShortLine.<OrderShortLine>list("orderId = ?1 order by variantId", o.id).stream()
+                .map(s -> new ShortLine(s.variantId, s.requested, s.available, s.reason)).toList()
+                : null;
+        return new OrderView(o.id, o.customerId, o.status,
+                new Contact(o.firstName, o.lastName, o.middleName, o.phone, o.email), o.deliveryTypeId,
+                o.deliveryAddress, o.deliveryCost, o.paymentMethod, o.comment,
+                o.items.stream().map(i -> new Line(i.variantId, i.productId, i.supplierId, i.productName, i.variantName,
+                        i.article, i.quantity, i.unitPrice, i.lineTotal)).toList(),
+                o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
+                withAccessToken ? o.accessToken : null);
+    }
+}

@@ -1,0 +1,94 @@
+package shop.orders.order;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import shop.commons.problem.ProblemException;
+import shop.contracts.orders.OrderEvent;
+import shop.orders.status.OrderStatus;
+import shop.orders.status.Statuses;
+
+/**
+ * Moves orders between statuses: checks the transition is allowed, records it in the history with its
+ * actor, and emits the event that says what happened (OrderConfirmed, OrderRejected, OrderPaid,
+ * OrderCancelled, else OrderStatusChanged). A cash order handed over ({@code delivered}) is paid at that
+ * moment, so it also emits OrderPaid; every order is paid at most once.
+ */
+@ApplicationScoped
+public class OrderWorkflow {
+    @Inject
+    Statuses statuses;
+
+    @Inject
+    OrderEvents events;
+
+    /** Records the first history entry of a new order and emits OrderPlaced. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void placed(Order order, Actor actor) {
+        record(order, null, actor, null);
+        events.publish(OrderEvent.PLACED, order, null, null);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void move(Order order, String to, Actor actor, String reason) {
+        String from = order.status;
+        if (OrderStatus.findById(to) == null) {
+            throw ProblemException.badRequest("status: there is no status " + to);
+        }
+        if (from.equals(to)) {
+            throw ProblemException.conflict("Order " + order.id + " is already " + to);
+        }
+        if (!statuses.allowed(from, to)) {
+            throw ProblemException.conflict("Order " + order.id + " cannot move from " + from + " to " + to
+                    + "; allowed: " + statuses.next(from));
+        }
+        boolean reaching = Statuses.SHIPPED.equals(to) || Statuses.DELIVERED.equals(to);
+        if (reaching && "card".equals(order.paymentMethod) && order.paidAt == null) {
+            throw ProblemException.conflict("Order " + order.id + " is paid by card and is not paid yet; it cannot be " + to);
+        }
+        Instant now = Instant.now();
+        order.status = to;
+        order.updatedAt = now;
+        if (Statuses.SHIPPED.equals(to) && order.shippedAt == null) {
+            order.shippedAt = now;
+        }
+        if (Statuses.REJECTED.equals(to) || Statuses.CANCELLED.equals(to)) {
+            order.reason = reason;
+        }
+        record(order, from, actor, reason);
+        switch (to) {
+            case Statuses.CONFIRMED -> events.publish(OrderEvent.CONFIRMED, order, from, null);
+            case Statuses.REJECTED -> events.publish(OrderEvent.REJECTED, order, from, reason);
+            case Statuses.CANCELLED -> events.publish(OrderEvent.CANCELLED, order, from, reason);
+            case Statuses.PAID -> paid(order, from, now);
+            default -> {
+                events.publish(OrderEvent.STATUS_CHANGED, order, from, reason);
+                if (Statuses.DELIVERED.equals(to) && "cash".equals(order.paymentMethod)) {
+                    paid(order, from, now); // the courier took the cash
+                }
+            }
+        }
+    }
+
+    private void paid(Order order, String from, Instant at) {
+        if (order.paidAt == null) {
+            order.paidAt = at;
+            events.publish(OrderEvent.PAID, order, from, null);
+        } else if (Statuses.PAID.equals(order.status)) {
+            events.publish(OrderEvent.STATUS_CHANGED, order, from, null);
+        }
+    }
+
+    private static void record(Order order, String from, Actor actor, String reason) {
+        OrderStatusChange change = new OrderStatusChange();
+        change.orderId = order.id;
+        change.fromStatus = from;
+        change.toStatus = order.status;
+        change.changedAt = order.updatedAt;
+        change.actorKind = actor.kind();
+        change.actorId = actor.id();
+        change.reason = reason;
+        change.persist();
+    }
+}
