@@ -20,7 +20,7 @@ class CorsTest {
     void pre_flights_of_proxied_routes_are_answered_by_the_gateway() {
         given().header("Origin", "http://shop.example")
                 .header("Access-Control-Request-Method", "PATCH")
-                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,x-request-id")
+                .header("Access-Control-Request-Headers", "authorization,content-type,idempotency-key,x-request-id,x-cart-token,x-order-token")
                 .options("/api/orders/5")
                 .then()
                 .statusCode(200)
@@ -28,6 +28,9 @@ class CorsTest {
                 .header("Access-Control-Allow-Methods", containsString("PATCH"))
                 .header("Access-Control-Allow-Headers", containsString("Idempotency-Key"))
                 .header("Access-Control-Allow-Headers", containsString("Authorization"))
+                // the guest cart and guest order tokens of order-service
+                .header("Access-Control-Allow-Headers", containsString("X-Cart-Token"))
+                .header("Access-Control-Allow-Headers", containsString("X-Order-Token"))
                 // answered by the gateway: the stand-in would have echoed a JSON body
                 .body(not(containsString("\"service\"")));
     }
