@@ -1,0 +1,155 @@
+package shop.system;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Orders and stock across services, only through the gateway: order-service places the order,
+ * catalog reserves (or refuses) the stock over Kafka, staff move the order on, and the catalog's
+ * figures follow every step.
+ */
+class OrderJourneySystemTest {
+    static final Duration SAGA = Duration.ofSeconds(60);
+
+    @BeforeAll
+    static void platform() {
+        RunningPlatform.stack();
+    }
+
+    record Shop(int productId, int variantId, int deliveryTypeId) {
+    }
+
+    /** A product with one variant of the given stock at 1000.00, and a delivery type costing 300.00. */
+    static Shop shop(int onHand) {
+        String staff = RunningPlatform.adminToken();
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        int category = given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("name", "Scarves " + tag))
+                .when().post("/api/catalog/categories").then().statusCode(201).extract().path("id");
+        int product = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("name", "Wool scarf " + tag, "article", "ORD-" + tag, "categoryId", category))
+                .when().post("/api/catalog/products").then().statusCode(201).extract().path("id");
+        int variant = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("name", "One size", "price", 1000.00, "onHand", onHand))
+                .when().post("/api/catalog/products/" + product + "/variants").then().statusCode(201).extract().path("id");
+        int delivery = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("name", "Courier " + tag, "price", 300.00))
+                .when().post("/api/delivery-types").then().statusCode(201).extract().path("id");
+        return new Shop(product, variant, delivery);
+    }
+
+    static Map<String, Object> order(Shop shop, String paymentMethod) {
+        return Map.of("contact", Map.of("firstName", "Anna", "lastName", "Petrova", "phone", "+79161234567",
+                        "email", "anna@example.com"),
+                "deliveryTypeId", shop.deliveryTypeId(), "deliveryAddress", "Moscow, Tverskaya 1",
+                "paymentMethod", paymentMethod);
+    }
+
+    static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** The variant's figures as the catalog shows them: [onHand, reserved, available]. */
+    static List<Integer> stock(Shop shop) {
+        JsonPath product = given().when().get("/api/catalog/products/" + shop.productId()).then().statusCode(200)
+                .extract().jsonPath();
+        return List.of(product.getInt("variants[0].onHand"), product.getInt("variants[0].reserved"),
+                product.getInt("variants[0].available"));
+    }
+
+    static String status(String token, int orderId) {
+        return as(token).when().get("/api/orders/" + orderId).then().statusCode(200).extract().path("status");
+    }
+
+    /** order-service knows a variant once catalog.variants has told it: wait until the cart accepts it. */
+    static void putInCart(String token, Shop shop, int quantity) {
+        await().atMost(SAGA).until(() -> as(token).body(Map.of("quantity", quantity))
+                .when().put("/api/cart/items/" + shop.variantId()).statusCode() == 200);
+    }
+
+    @Test
+    void aCustomerOrdersFromTheCartStockIsReservedThenSoldWhenTheCashOrderIsDelivered() {
+        Shop shop = shop(5);
+        String customer = RunningPlatform.newCustomerToken();
+        String staff = RunningPlatform.adminToken();
+        putInCart(customer, shop, 2);
+        as(customer).when().get("/api/cart").then().statusCode(200).body("total", equalTo(2000.0f));
+
+        String key = UUID.randomUUID().toString();
+        int orderId = as(customer).header("Idempotency-Key", key).body(order(shop, "cash"))
+                .when().post("/api/orders")
+                .then().statusCode(201)
+                .body("status", equalTo("new"))
+                .body("total", equalTo(2300.0f)) // 2 × 1000 + 300 delivery
+                .extract().path("id");
+        // a retried POST (say, after a timeout) is the same order, not a second one
+        as(customer).header("Idempotency-Key", key).body(order(shop, "cash"))
+                .when().post("/api/orders")
+                .then().statusCode(200).header("Idempotent-Replayed", "true").body("id", equalTo(orderId));
+        as(customer).when().get("/api/cart").then().body("items.size()", equalTo(0));
+
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        assertEquals(List.of(5, 2, 3), stock(shop), "2 of 5 reserved for the order");
+
+        // nobody else sees it: another customer, a guest, a tampered order token
+        as(RunningPlatform.newCustomerToken()).when().get("/api/orders/" + orderId).then().statusCode(404);
+        given().when().get("/api/orders/" + orderId).then().statusCode(404);
+        given().header("X-Order-Token", UUID.randomUUID().toString()).when().get("/api/orders/" + orderId)
+                .then().statusCode(404);
+        as(customer).when().get("/api/orders").then().statusCode(200).body("items.id", hasItem(orderId));
+
+        as(staff).body(Map.of("status", "shipped")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+        as(customer).when().post("/api/orders/" + orderId + "/cancel").then().statusCode(409); // too late
+        as(staff).body(Map.of("status", "delivered")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+        // cash handed over = paid: the reservation becomes a sale
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(3, 0, 3)));
+
+        as(customer).when().get("/api/orders/" + orderId + "/history").then().statusCode(200)
+                .body("items.toStatus", contains("new", "confirmed", "shipped", "delivered"));
+    }
+
+    @Test
+    void anOrderForMoreThanIsAvailableIsRejectedAndReservesNothing() {
+        Shop shop = shop(3);
+        String guest = RunningPlatform.newCustomerToken();
+        putInCart(guest, shop, 1); // only to wait until order-service knows the variant
+        Map<String, Object> body = new java.util.HashMap<>(order(shop, "card"));
+        body.put("lines", List.of(Map.of("variantId", shop.variantId(), "quantity", 4, "expectedPrice", 1000.00)));
+        int orderId = as(guest).body(body).when().post("/api/orders").then().statusCode(201).extract().path("id");
+
+        await().atMost(SAGA).until(() -> status(guest, orderId).equals("rejected"));
+        as(guest).when().get("/api/orders/" + orderId).then()
+                .body("shortLines[0].variantId", equalTo(shop.variantId()))
+                .body("shortLines[0].available", equalTo(3));
+        assertEquals(List.of(3, 0, 3), stock(shop));
+    }
+
+    @Test
+    void aCancelledOrderGivesItsStockBack() {
+        Shop shop = shop(4);
+        String customer = RunningPlatform.newCustomerToken();
+        putInCart(customer, shop, 3);
+        int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        assertEquals(List.of(4, 3, 1), stock(shop));
+
+        as(customer).body(Map.of("reason", "changed my mind")).when().post("/api/orders/" + orderId + "/cancel")
+                .then().statusCode(200);
+        assertEquals("cancelled", status(customer, orderId));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
+    }
+}
