@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 
 import io.restassured.http.ContentType;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -61,11 +62,11 @@ class SupplierSystemTest {
                     price: 64990.50
                     quantity: 3
                 """.formatted(categoryName);
-        given().auth().oauth2(supplier).contentType("application/yaml").body(priceList)
+        given().auth().oauth2(supplier).contentType("application/yaml").body(priceList.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
                 .then().statusCode(200).body("created", equalTo(2));
         // the same list again changes nothing
-        given().auth().oauth2(supplier).contentType("application/yaml").body(priceList)
+        given().auth().oauth2(supplier).contentType("application/yaml").body(priceList.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
                 .then().statusCode(200).body("unchanged", equalTo(2)).body("created", equalTo(0));
 
