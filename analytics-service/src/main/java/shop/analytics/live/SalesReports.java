@@ -8,7 +8,6 @@ import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import shop.analytics.report.ReportRange;
 
@@ -43,7 +42,7 @@ public class SalesReports {
     public Daily daily(ReportRange range) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select cast(day as date), sum(placed), sum(paid), sum(revenue) from (
+                        select to_char(day at time zone 'UTC', 'YYYY-MM-DD'), sum(placed), sum(paid), sum(revenue) from (
                             select date_trunc('day', placed_at, 'UTC') as day, 1 as placed, 0 as paid, 0 as revenue
                             from analytics_order where placed_at >= :from and placed_at < :to
                             union all
@@ -53,7 +52,7 @@ public class SalesReports {
                 .setParameter("from", bound(range.from(), Instant.parse("0001-01-01T00:00:00Z")))
                 .setParameter("to", bound(range.to(), Instant.parse("9999-01-01T00:00:00Z")))
                 .getResultList();
-        List<Day> days = rows.stream().map(r -> new Day(((java.sql.Date) r[0]).toLocalDate(),
+        List<Day> days = rows.stream().map(r -> new Day(LocalDate.parse((String) r[0]),
                 ((Number) r[1]).longValue(), ((Number) r[2]).longValue(), money(r[3]))).toList();
         return new Daily(range.from(), range.to(), days.stream().mapToLong(Day::placed).sum(),
                 days.stream().mapToLong(Day::paid).sum(),

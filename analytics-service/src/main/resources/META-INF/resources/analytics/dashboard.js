@@ -110,7 +110,7 @@ function vbars(container, rows, format = String) {
   if (!rows.length || rows.every(r => !Number(r.value))) return empty(container);
   const width = 520, height = 200, bottom = 40, top = 16;
   const max = Math.max(...rows.map(r => Number(r.value)));
-  const step = width / rows.length;
+  const step = width / Math.max(rows.length, 12); // a few days: narrow bars, not one wide block
   const svg = el('svg', { viewBox: `0 0 ${width} ${height}`, role: 'img' });
   rows.forEach((r, i) => {
     const h = max > 0 ? (height - bottom - top) * Number(r.value) / max : 0;

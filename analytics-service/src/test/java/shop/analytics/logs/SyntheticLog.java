@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * line not right after its goods page, a payment for a cart never seen, unknown URLs — and broken
  * lines whose numbers it remembers. Addresses are IPv4 and IPv6, some outside every range.
  */
-final class SyntheticLog {
-    static final String IP_TABLE = """
+public final class SyntheticLog {
+    public static final String IP_TABLE = """
             ip_range_start,ip_range_end,country
             203.0.113.0,203.0.113.127,Atlantis
             203.0.113.128,203.0.113.255,Lemuria
@@ -69,7 +69,7 @@ final class SyntheticLog {
     private int nextCart;
 
     /** @param prefix makes request ids unique per generated file; {@code start} the first line's time */
-    SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions) {
+    public SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions) {
         this.random = new Random(seed);
         this.prefix = prefix;
         this.time = start;
@@ -184,7 +184,7 @@ final class SyntheticLog {
         badLines.put((long) lines.size(), reason);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
