@@ -74,7 +74,7 @@ class DashboardBrowserTest {
             return;
         }
         AnalyticsClient.loadIpRanges(SyntheticLog.IP_TABLE);
-        String state = AnalyticsClient.importLog(new SyntheticLog(11, "D", LocalDateTime.of(2036, 5, 1, 0, 0, 7), 150)
+        String state = AnalyticsClient.importLog(new SyntheticLog(11, "D", LocalDateTime.of(2036, 5, 1, 0, 0, 7), 150, 900_000)
                 .bytes()).getString("state");
         assertEquals("succeeded", state);
         // a few live orders for the sales charts: three placed, two of them paid

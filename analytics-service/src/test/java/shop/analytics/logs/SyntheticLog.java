@@ -70,10 +70,18 @@ public final class SyntheticLog {
 
     /** @param prefix makes request ids unique per generated file; {@code start} the first line's time */
     public SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions) {
+        this(seed, prefix, start, sessions, 1000);
+    }
+
+    /**
+     * @param firstCart the first cart id: cart ids are global in the logs (a later file may pay an earlier
+     *                  file's cart), so files of unrelated tests must not share them
+     */
+    public SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions, int firstCart) {
         this.random = new Random(seed);
         this.prefix = prefix;
         this.time = start;
-        this.nextCart = 1000;
+        this.nextCart = firstCart;
         // the shop's own goods ids (as in the team's real log): goods ids mean the same in every file
         goodsIds.putAll(Map.of("fresh_fish/salmon", 3, "fresh_fish/tuna", 2, "frozen_fish/salmon", 10,
                 "frozen_fish/pike", 12, "semi_manufactures/crab_meat", 14, "semi_manufactures/soup_set", 17,
