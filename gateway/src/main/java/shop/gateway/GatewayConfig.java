@@ -3,6 +3,8 @@ package shop.gateway;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The gateway's own settings ({@code shop.gateway.*}); every key can be set from the environment
@@ -20,6 +22,13 @@ public interface GatewayConfig {
      */
     @WithDefault("false")
     boolean trustForwardedFor();
+
+    /**
+     * Body limits per path prefix, {@code /api/analytics/log-imports=1G,...} (longest prefix wins, at a
+     * segment boundary); other paths keep {@code quarkus.http.limits.max-body-size}. See
+     * {@link shop.gateway.routing.BodyLimits}.
+     */
+    Optional<List<String>> bodyLimits();
 
     Proxy proxy();
 

@@ -1,13 +1,17 @@
 package shop.analytics.report;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import java.util.Locale;
+import shop.commons.problem.ProblemException;
 
 /** CSV exports of the reports (RFC 4180: comma, CRLF, quotes where needed). */
-final class Csv {
+public final class Csv {
     private Csv() {
     }
 
-    static String table(List<String> header, List<List<Object>> rows) {
+    public static String table(List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder();
         line(out, header);
         for (List<Object> row : rows) {
@@ -33,5 +37,28 @@ final class Csv {
             out.append(value);
         }
         out.append("\r\n");
+    }
+
+    public static final String TEXT_CSV = "text/csv";
+
+    /** Whether a report is wanted as CSV: {@code ?format=csv|json} decides, else the Accept header. */
+    public static boolean wanted(String format, HttpHeaders headers) {
+        if (format != null) {
+            return switch (format.toLowerCase(Locale.ROOT)) {
+                case "csv" -> true;
+                case "json" -> false;
+                default -> throw ProblemException.badRequest("format must be json or csv");
+            };
+        }
+        // JSON unless the client asks for CSV and not for JSON first
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.valueOf(TEXT_CSV)) && !type.isWildcardType()) {
+                return true;
+            }
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
+                return false;
+            }
+        }
+        return false;
     }
 }

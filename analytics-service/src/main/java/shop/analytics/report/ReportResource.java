@@ -12,7 +12,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
@@ -25,7 +24,7 @@ import shop.commons.security.Roles;
 @Path("/api/analytics/reports")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
 public class ReportResource {
-    public static final String TEXT_CSV = "text/csv";
+    public static final String TEXT_CSV = Csv.TEXT_CSV;
     static final String DEFAULT_INTEREST_CATEGORY = "fresh_fish";
     static final String DEFAULT_TIME_OF_DAY_CATEGORY = "frozen_fish";
     static final String DEFAULT_TOGETHER_CATEGORY = "semi_manufactures";
@@ -64,7 +63,7 @@ public class ReportResource {
         ReportName report = NAMES.stream()
                 .filter(r -> r.name().equals(name) || String.valueOf(r.number()).equals(name)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("report", name));
-        boolean csv = csv(format, headers);
+        boolean csv = Csv.wanted(format, headers);
         ReportRange range = ReportRange.of(from, to, source);
         Object body;
         String table;
@@ -117,26 +116,6 @@ public class ReportResource {
                     .header("Content-Disposition", "attachment; filename=\"" + report.name() + ".csv\"").build();
         }
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
-    }
-
-    private static boolean csv(String format, HttpHeaders headers) {
-        if (format != null) {
-            return switch (format.toLowerCase(Locale.ROOT)) {
-                case "csv" -> true;
-                case "json" -> false;
-                default -> throw ProblemException.badRequest("format must be json or csv");
-            };
-        }
-        // JSON unless the client asks for CSV and not for JSON first
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.valueOf(TEXT_CSV)) && !type.isWildcardType()) {
-                return true;
-            }
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE)) {
-                return false;
-            }
-        }
-        return false;
     }
 
     private static String category(String category, String fallback) {

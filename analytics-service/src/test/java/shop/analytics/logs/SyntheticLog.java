@@ -19,8 +19,8 @@ import java.util.TreeMap;
  * line not right after its goods page, a payment for a cart never seen, unknown URLs — and broken
  * lines whose numbers it remembers. Addresses are IPv4 and IPv6, some outside every range.
  */
-final class SyntheticLog {
-    static final String IP_TABLE = """
+public final class SyntheticLog {
+    public static final String IP_TABLE = """
             ip_range_start,ip_range_end,country
             203.0.113.0,203.0.113.127,Atlantis
             203.0.113.128,203.0.113.255,Lemuria
@@ -69,11 +69,19 @@ final class SyntheticLog {
     private int nextCart;
 
     /** @param prefix makes request ids unique per generated file; {@code start} the first line's time */
-    SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions) {
+    public SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions) {
+        this(seed, prefix, start, sessions, 1000);
+    }
+
+    /**
+     * @param firstCart the first cart id: cart ids are global in the logs (a later file may pay an earlier
+     *                  file's cart), so files of unrelated tests must not share them
+     */
+    public SyntheticLog(long seed, String prefix, LocalDateTime start, int sessions, int firstCart) {
         this.random = new Random(seed);
         this.prefix = prefix;
         this.time = start;
-        this.nextCart = 1000;
+        this.nextCart = firstCart;
         // the shop's own goods ids (as in the team's real log): goods ids mean the same in every file
         goodsIds.putAll(Map.of("fresh_fish/salmon", 3, "fresh_fish/tuna", 2, "frozen_fish/salmon", 10,
                 "frozen_fish/pike", 12, "semi_manufactures/crab_meat", 14, "semi_manufactures/soup_set", 17,
@@ -184,7 +192,7 @@ final class SyntheticLog {
         badLines.put((long) lines.size(), reason);
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         return (String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8);
     }
 

@@ -22,6 +22,7 @@ public final class Exchange {
     private final String query;
     private volatile Upstream upstream;
     private volatile boolean bodyTooLarge;
+    private volatile long bodyLimit = -1;
 
     public Exchange(Instant startedAt, long startNanos, String requestId, String clientAddress, String path, String query) {
         this.startedAt = startedAt;
@@ -76,6 +77,15 @@ public final class Exchange {
 
     void upstream(Upstream upstream) {
         this.upstream = upstream;
+    }
+
+    /** The body limit of this request's path (negative = none); set when the request is routed. */
+    public long bodyLimit() {
+        return bodyLimit;
+    }
+
+    void bodyLimit(long bodyLimit) {
+        this.bodyLimit = bodyLimit;
     }
 
     public boolean bodyTooLarge() {

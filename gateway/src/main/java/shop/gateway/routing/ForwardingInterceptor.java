@@ -75,6 +75,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         addForwardingHeaders(request.headers(), incoming,
                 exchange != null ? exchange.requestId() : RequestIds.of(incoming));
 
+        long maxBodySize = exchange != null ? exchange.bodyLimit() : this.maxBodySize;
         if (maxBodySize >= 0 && incoming.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.getBody() != null) {
             LimitedReadStream limited = new LimitedReadStream(request.getBody().stream(), maxBodySize);
             request.setBody(Body.body(limited, -1));
@@ -122,7 +123,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             if (exchange != null) {
                 exchange.markBodyTooLarge();
             }
-            problem = Problem.of(incoming, 413, "The request body is larger than " + maxBodySize + " bytes");
+            problem = Problem.of(incoming, 413, "The request body is larger than " + limited.limit() + " bytes");
             context.set(CLOSE_AFTER, Boolean.TRUE);
         } else {
             UpstreamFailure failure = UpstreamFailure.classify(cause, upstream);

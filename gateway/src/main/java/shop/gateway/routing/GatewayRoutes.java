@@ -1,6 +1,5 @@
 package shop.gateway.routing;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.RouteConstants;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -11,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import shop.gateway.client.ClientAddresses;
@@ -40,16 +38,15 @@ public class GatewayRoutes {
     private final RateLimits rateLimits;
     private final ClientAddresses clientAddresses;
     private final RequestObserver observer;
-    private final long maxBodySize;
+    private final BodyLimits bodyLimits;
 
     public GatewayRoutes(UpstreamProxies proxies, RateLimits rateLimits, ClientAddresses clientAddresses,
-            RequestObserver observer,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize) {
+            RequestObserver observer, BodyLimits bodyLimits) {
         this.proxies = proxies;
         this.rateLimits = rateLimits;
         this.clientAddresses = clientAddresses;
         this.observer = observer;
-        this.maxBodySize = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
+        this.bodyLimits = bodyLimits;
     }
 
     void init(@Observes Router router) {
@@ -91,6 +88,8 @@ public class GatewayRoutes {
             return;
         }
         exchange.upstream(upstream.get());
+        long maxBodySize = bodyLimits.limitFor(path);
+        exchange.bodyLimit(maxBodySize);
 
         String contentLength = request.getHeader(HttpHeaders.CONTENT_LENGTH);
         if (contentLength != null) {

@@ -25,6 +25,10 @@ final class LimitedReadStream implements ReadStream<Buffer> {
     private Handler<Buffer> dataHandler;
     private Handler<Throwable> exceptionHandler;
 
+    long limit() {
+        return limit;
+    }
+
     LimitedReadStream(ReadStream<Buffer> source, long limit) {
         this.source = source;
         this.limit = limit;

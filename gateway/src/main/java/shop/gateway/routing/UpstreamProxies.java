@@ -2,7 +2,6 @@ package shop.gateway.routing;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -19,7 +18,6 @@ import jakarta.enterprise.event.Observes;
 import java.net.URI;
 import java.util.EnumMap;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.gateway.GatewayConfig;
@@ -41,7 +39,7 @@ public class UpstreamProxies {
     private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
 
     public UpstreamProxies(Vertx vertx, GatewayConfig config, UpstreamServices services, ClientAddresses clientAddresses,
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> maxBodySize,
+            BodyLimits bodyLimits,
             @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean corsEnabled) {
         GatewayConfig.Proxy proxy = config.proxy();
         this.client = vertx.createHttpClient(
@@ -54,7 +52,8 @@ public class UpstreamProxies {
                 new PoolOptions()
                         .setHttp1MaxSize(proxy.maxConnectionsPerUpstream())
                         .setMaxWaitQueueSize(proxy.maxWaitQueue()));
-        long limit = maxBodySize.map(MemorySize::asLongValue).orElse(-1L);
+        // requests routed by GatewayRoutes carry their path's limit; this is for any other
+        long limit = bodyLimits.defaultLimit();
         for (Upstream upstream : Upstream.values()) {
             URI url = services.url(upstream);
             CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().enabled(),

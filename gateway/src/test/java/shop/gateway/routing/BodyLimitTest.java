@@ -128,10 +128,52 @@ class BodyLimitTest {
         return new String(chars, 0, read);
     }
 
+    @Test
+    void a_path_prefix_with_its_own_limit_takes_bigger_bodies_there_and_only_there() throws Exception {
+        int big = GatewayProfile.MAX_BODY * 4;
+        given().contentType("application/octet-stream").body(new byte[big])
+                .post(GatewayProfile.BIG_BODY_PATH)
+                .then().statusCode(200).body("bodyLength", equalTo(big));
+        given().contentType("application/octet-stream").body(new byte[big])
+                .post(GatewayProfile.BIG_BODY_PATH + "/7/parts")
+                .then().statusCode(200).body("bodyLength", equalTo(big));
+        HttpResponse<String> chunked = sendChunked(GatewayProfile.BIG_BODY_PATH, big);
+        assertEquals(200, chunked.statusCode(), chunked.body());
+        assertEquals(big, new JsonObject(chunked.body()).getInteger("bodyLength"));
+
+        // past the prefix's own limit, beside the prefix and elsewhere: the limits still hold
+        Problems.assertProblem(given().contentType("application/octet-stream").body(new byte[GatewayProfile.BIG_BODY + 1])
+                .post(GatewayProfile.BIG_BODY_PATH), 413, GatewayProfile.BIG_BODY_PATH);
+        assertEquals(413, sendChunked(GatewayProfile.BIG_BODY_PATH, GatewayProfile.BIG_BODY * 2).statusCode());
+        Problems.assertProblem(given().contentType("application/octet-stream").body(new byte[big])
+                .post(GatewayProfile.BIG_BODY_PATH + "-other"), 413, GatewayProfile.BIG_BODY_PATH + "-other");
+        Problems.assertProblem(given().contentType("application/octet-stream").body(new byte[big])
+                .post("/api/analytics/reports"), 413, "/api/analytics/reports");
+    }
+
+    @Test
+    void the_longest_matching_prefix_wins_and_bad_entries_are_refused() {
+        BodyLimits limits = new BodyLimits(10, java.util.List.of("/api/a=100", "/api/a/b=1K", "/api/c/=5"));
+        assertEquals(100, limits.limitFor("/api/a"));
+        assertEquals(100, limits.limitFor("/api/a/x"));
+        assertEquals(1024, limits.limitFor("/api/a/b/c"));
+        assertEquals(10, limits.limitFor("/api/ab"));
+        assertEquals(5, limits.limitFor("/api/c/d"));
+        assertEquals(10, limits.limitFor("/other"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BodyLimits(10, java.util.List.of("api/a=1K")));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> new BodyLimits(10, java.util.List.of("/api/a=lots")));
+    }
+
     /** A body of unknown length, which the JDK client sends chunked. */
     private HttpResponse<String> sendChunked(int size) throws Exception {
+        return sendChunked("/api/orders/attachments", size);
+    }
+
+    private HttpResponse<String> sendChunked(String path, int size) throws Exception {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + "/api/orders/attachments"))
+        HttpRequest request = HttpRequest.newBuilder(URI.create(root.toString().replaceAll("/$", "") + path))
                 .timeout(Duration.ofSeconds(20))
                 .header("Content-Type", "application/octet-stream")
                 .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(new byte[size])))

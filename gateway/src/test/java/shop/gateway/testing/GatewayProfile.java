@@ -12,6 +12,9 @@ import shop.devstack.testing.KafkaResource;
 public class GatewayProfile implements QuarkusTestProfile {
 
     public static final int MAX_BODY = 1024;
+    /** The body limit of {@link #BIG_BODY_PATH} and below. */
+    public static final int BIG_BODY = 8192;
+    public static final String BIG_BODY_PATH = "/api/analytics/log-imports";
     public static final int SIGN_INS_PER_MINUTE = 3;
 
     @Override
@@ -19,6 +22,7 @@ public class GatewayProfile implements QuarkusTestProfile {
         return Map.of(
                 "shop.gateway.proxy.timeout", "1S",
                 "quarkus.http.limits.max-body-size", Integer.toString(MAX_BODY),
+                "shop.gateway.body-limits", BIG_BODY_PATH + "=" + BIG_BODY + ",/api/analytics/ip-ranges=2K",
                 "shop.gateway.rate-limit.api.requests", "1000",
                 "shop.gateway.rate-limit.api.burst", "1000",
                 "shop.gateway.rate-limit.sign-in.requests", Integer.toString(SIGN_INS_PER_MINUTE),
