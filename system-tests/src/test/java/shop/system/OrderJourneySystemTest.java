@@ -30,7 +30,7 @@ class OrderJourneySystemTest {
         RunningPlatform.stack();
     }
 
-    record Shop(int productId, int variantId, int deliveryTypeId) {
+    record Shop(int categoryId, int productId, int variantId, int deliveryTypeId) {
     }
 
     /** A product with one variant of the given stock at 1000.00, and a delivery type costing 300.00. */
@@ -48,7 +48,7 @@ class OrderJourneySystemTest {
         int delivery = given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("name", "Courier " + tag, "price", 300.00))
                 .when().post("/api/delivery-types").then().statusCode(201).extract().path("id");
-        return new Shop(product, variant, delivery);
+        return new Shop(category, product, variant, delivery);
     }
 
     static Map<String, Object> order(Shop shop, String paymentMethod) {
