@@ -14,7 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 import shop.orders.order.Order;
 import shop.orders.order.OrderResource;
@@ -26,6 +28,8 @@ import shop.orders.order.OrderResource;
  */
 @Path("/api/payments")
 public class PaymentResource {
+    private static final Logger LOG = Logger.getLogger(PaymentResource.class);
+
     @Inject
     PaymentAccess access;
 
@@ -49,8 +53,19 @@ public class PaymentResource {
     @PermitAll
     @Operation(summary = "Where the provider sends the customer back: checks the payment and redirects to returnUrl or failUrl")
     public Response returned(@PathParam("paymentId") UUID paymentId) {
-        String status = payments.settle(paymentId);
-        Payment payment = Payment.findById(paymentId);
+        String status;
+        try {
+            status = payments.settle(paymentId);
+        } catch (ProblemException e) {
+            if (e.problem().status() != 502) {
+                throw e;
+            }
+            // the provider cannot tell now: the payment stays pending for the status sync, and the
+            // customer is sent to the shop's page, which shows the order as it is
+            LOG.warnf("Payment %s: %s", paymentId, e.problem().detail());
+            status = Payment.PENDING;
+        }
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
         return Response.seeOther(URI.create(Payment.FAILED.equals(status) ? payment.failUrl : payment.returnUrl)).build();
     }
 
