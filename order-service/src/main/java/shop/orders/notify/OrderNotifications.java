@@ -17,6 +17,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import shop.commons.events.InboundEvents;
 import shop.commons.events.ProcessedEvents;
+import shop.commons.telegram.TelegramMessenger;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -26,7 +27,7 @@ import shop.orders.status.OrderStatus;
 
 /**
  * Tells the customer what happens to its order (confirmed, rejected, paid, cancelled, any other status)
- * and the shop about each new confirmed order. Driven by the service's own orders.events, so it runs
+ * and the shop about each new confirmed order (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
  * only for committed changes and can never undo one: mail failures are logged, nothing else. Each
  * event is mailed once (by its id); events older than {@code shop.orders.notify.max-age} are not mailed
  * (a fresh consumer group reads the topic from the start and must not mail last month's orders).
@@ -51,9 +52,19 @@ public class OrderNotifications {
     @ConfigProperty(name = "shop.orders.notify.max-age", defaultValue = "P1D")
     Duration maxAge;
 
+    @Inject
+    TelegramMessenger telegram;
+
     /** A mail decided in the consumer's transaction, sent after it commits. */
     record Outgoing(String to, String subject, String text) {
     }
+
+    /** A message for the shop's Telegram chat, sent after the consumer's transaction commits. */
+    record StaffMessage(long orderId, String text) {
+    }
+
+    @Inject
+    Event<StaffMessage> staffMessages;
 
     @Incoming("order-notify")
     @Blocking
@@ -92,12 +103,20 @@ public class OrderNotifications {
         if (OrderEvent.CONFIRMED.equals(event.type())) {
             shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
                     new Outgoing(to.trim(), "New order #" + order.id + ", " + order.total.toPlainString() + " RUB", MailTexts.shop(order))));
+            staffMessages.fire(new StaffMessage(order.id, MailTexts.shop(order)));
         }
     }
 
     private static String statusName(String code) {
         OrderStatus status = code == null ? null : OrderStatus.findById(code);
         return status == null ? String.valueOf(code) : status.name;
+    }
+
+    void telegramAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffMessage message) {
+        // the failure's class only: a client error message may carry the request URL, which holds the bot token
+        telegram.sendToStaff(message.text()).subscribe().with(
+                sent -> LOG.debugf("order %d sent to Telegram", message.orderId()),
+                failure -> LOG.errorf("could not send order %d to Telegram: %s", message.orderId(), failure.getClass().getSimpleName()));
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
