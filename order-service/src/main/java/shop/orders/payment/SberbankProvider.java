@@ -175,6 +175,7 @@ public class SberbankProvider implements PaymentProvider {
     }
 
     private static ProblemException badGateway(String detail) {
+        LOG.warn(detail); // the detail names the method and the bank's message, never the request
         return new ProblemException(Problem.of(502, "Bad Gateway", "Payment provider: " + detail));
     }
 }

@@ -81,7 +81,8 @@ class SberbankPaymentTest {
     void noPasswordInLogs() {
         Logger.getLogger("").removeHandler(capture);
         synchronized (logged) {
-            assertFalse(logged.isEmpty(), "nothing was logged: the capture does not work");
+            // the provider logs each registration and each failure: proof that the capture sees its lines
+            assertTrue(logged.stream().anyMatch(l -> l.contains("bank")), "the provider logged nothing: the capture does not work");
             assertTrue(logged.stream().noneMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
         }
     }
