@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import shop.customers.telegram.TelegramMessenger;
+import shop.commons.telegram.TelegramMessenger;
 
 /**
  * Tells staff about a new contact form message by mail and, when configured, in Telegram. Runs only

@@ -1,4 +1,4 @@
-package shop.customers.telegram;
+package shop.commons.telegram;
 
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.mutiny.Uni;
@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Sends messages to the shop's staff chat through a Telegram bot, when a bot token and a chat id are
+ * Sends messages to the shop's staff chat through a Telegram bot (customer-service: contact forms; order-service: new orders), when a bot token and a chat id are
  * configured ({@code shop.telegram.bot-token}, {@code shop.telegram.chat-id}); otherwise it is off.
  */
 @ApplicationScoped
@@ -18,7 +18,7 @@ public class TelegramMessenger {
     private final Optional<String> botToken;
     private final Optional<String> chatId;
     /** Telegram refuses longer messages. */
-    static final int MAX_LENGTH = 4096;
+    public static final int MAX_LENGTH = 4096;
 
     private volatile TelegramBotApi api;
 

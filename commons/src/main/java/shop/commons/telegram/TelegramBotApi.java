@@ -1,4 +1,4 @@
-package shop.customers.telegram;
+package shop.commons.telegram;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.smallrye.mutiny.Uni;

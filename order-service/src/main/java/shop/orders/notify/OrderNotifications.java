@@ -1,0 +1,127 @@
+package shop.orders.notify;
+
+import io.quarkus.mailer.Mail;
+import io.quarkus.mailer.reactive.ReactiveMailer;
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import shop.commons.events.InboundEvents;
+import shop.commons.events.ProcessedEvents;
+import shop.commons.telegram.TelegramMessenger;
+import shop.contracts.EventEnvelope;
+import shop.contracts.EventJson;
+import shop.contracts.Topics;
+import shop.contracts.orders.OrderEvent;
+import shop.orders.order.Order;
+import shop.orders.status.OrderStatus;
+
+/**
+ * Tells the customer what happens to its order (confirmed, rejected, paid, cancelled, any other status)
+ * and the shop about each new confirmed order (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
+ * only for committed changes and can never undo one: mail failures are logged, nothing else. Each
+ * event is mailed once (by its id); events older than {@code shop.orders.notify.max-age} are not mailed
+ * (a fresh consumer group reads the topic from the start and must not mail last month's orders).
+ */
+@ApplicationScoped
+public class OrderNotifications {
+    private static final Logger LOG = Logger.getLogger(OrderNotifications.class);
+    private static final String CONSUMER = "order-notify";
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    ReactiveMailer mailer;
+
+    @Inject
+    Event<Outgoing> outgoing;
+
+    @ConfigProperty(name = "shop.orders.notify.shop-email")
+    Optional<String> shopEmail;
+
+    @ConfigProperty(name = "shop.orders.notify.max-age", defaultValue = "P1D")
+    Duration maxAge;
+
+    @Inject
+    TelegramMessenger telegram;
+
+    /** A mail decided in the consumer's transaction, sent after it commits. */
+    record Outgoing(String to, String subject, String text) {
+    }
+
+    /** A message for the shop's Telegram chat, sent after the consumer's transaction commits. */
+    record StaffMessage(long orderId, String text) {
+    }
+
+    @Inject
+    Event<StaffMessage> staffMessages;
+
+    @Incoming("order-notify")
+    @Blocking
+    @Transactional
+    public void onOrderEvent(String record) {
+        InboundEvents.parse(Topics.ORDERS_EVENTS, record)
+                .filter(event -> event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge)))
+                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
+                .ifPresent(this::notify);
+    }
+
+    private void notify(EventEnvelope event) {
+        OrderEvent payload;
+        try {
+            payload = EventJson.payload(event, OrderEvent.class);
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
+            return;
+        }
+        Order order = Order.findById(payload.orderId());
+        if (order == null) {
+            return;
+        }
+        String subject = switch (event.type()) {
+            case OrderEvent.CONFIRMED -> "Order #" + order.id + " is confirmed";
+            case OrderEvent.REJECTED -> "Order #" + order.id + " could not be accepted";
+            case OrderEvent.PAID -> "Order #" + order.id + " is paid";
+            case OrderEvent.CANCELLED -> "Order #" + order.id + " is cancelled";
+            case OrderEvent.STATUS_CHANGED -> "Order #" + order.id + " is now " + statusName(payload.status());
+            default -> null; // OrderPlaced: the customer hears once stock is reserved (or not)
+        };
+        if (subject == null) {
+            return;
+        }
+        outgoing.fire(new Outgoing(order.email, subject, MailTexts.customer(event.type(), order, payload, statusName(payload.status()))));
+        if (OrderEvent.CONFIRMED.equals(event.type())) {
+            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
+                    new Outgoing(to.trim(), "New order #" + order.id + ", " + order.total.toPlainString() + " RUB", MailTexts.shop(order))));
+            staffMessages.fire(new StaffMessage(order.id, MailTexts.shop(order)));
+        }
+    }
+
+    private static String statusName(String code) {
+        OrderStatus status = code == null ? null : OrderStatus.findById(code);
+        return status == null ? String.valueOf(code) : status.name;
+    }
+
+    void telegramAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffMessage message) {
+        // the failure's class only: a client error message may carry the request URL, which holds the bot token
+        telegram.sendToStaff(message.text()).subscribe().with(
+                sent -> LOG.debugf("order %d sent to Telegram", message.orderId()),
+                failure -> LOG.errorf("could not send order %d to Telegram: %s", message.orderId(), failure.getClass().getSimpleName()));
+    }
+
+    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
+        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).subscribe().with(
+                sent -> LOG.debugf("mailed '%s'", mail.subject()),
+                failure -> LOG.errorf("could not mail '%s': %s", mail.subject(), failure.getMessage()));
+    }
+}

@@ -1,0 +1,60 @@
+package shop.orders.payment;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import shop.commons.paging.Page;
+import shop.commons.problem.ProblemException;
+import shop.orders.order.Order;
+import shop.orders.order.OrderResource;
+
+/** Paying an order by card: the owner (or its token holder) or staff start a payment. */
+@Path("/api/orders/{id}/payments")
+public class OrderPaymentResource {
+    public record StartPayment(String returnUrl, String failUrl) {
+    }
+
+    public record Started(java.util.UUID paymentId, String paymentUrl) {
+    }
+
+    @Inject
+    PaymentAccess access;
+
+    @Inject
+    Payments payments;
+
+    @POST
+    @PermitAll
+    @Operation(summary = "Start paying a confirmed, unpaid card order: answers the page to send the customer to")
+    @Transactional
+    public Response start(@PathParam("id") long id, @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken,
+                          StartPayment body) {
+        Order order = access.order(id, orderToken);
+        if (body == null) {
+            throw ProblemException.badRequest("a body {returnUrl, failUrl} is required");
+        }
+        Payments.requireUrl("returnUrl", body.returnUrl());
+        Payments.requireUrl("failUrl", body.failUrl());
+        Payment payment = payments.start(order, body.returnUrl().trim(), body.failUrl().trim());
+        return Response.created(URI.create("/api/payments/" + payment.id))
+                .entity(new Started(payment.id, payment.paymentUrl)).build();
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "The order's payment attempts, oldest first")
+    @Transactional
+    public Page<PaymentView> list(@PathParam("id") long id, @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken) {
+        access.order(id, orderToken);
+        var list = Payment.<Payment>list("orderId = ?1 order by createdAt", id).stream().map(PaymentView::of).toList();
+        return new Page<>(list, list.size());
+    }
+}

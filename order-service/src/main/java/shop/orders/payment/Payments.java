@@ -1,0 +1,141 @@
+package shop.orders.payment;
+
+import io.quarkus.arc.All;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import shop.commons.problem.ProblemException;
+import shop.orders.order.Actor;
+import shop.orders.order.Order;
+import shop.orders.order.OrderWorkflow;
+import shop.orders.status.Statuses;
+
+/**
+ * Starts card payments and settles them. An order is marked paid exactly once: the payment row moves
+ * out of {@code pending} by a conditional update (only one of concurrent callbacks and syncs wins), and
+ * the order itself is changed under its row lock only while it is still confirmed and unpaid.
+ */
+@ApplicationScoped
+public class Payments {
+    private static final Logger LOG = Logger.getLogger(Payments.class);
+
+    @Inject
+    @All
+    List<PaymentProvider> providers;
+
+    @ConfigProperty(name = "shop.payments.provider", defaultValue = SandboxProvider.NAME)
+    String providerName;
+
+    @Inject
+    OrderWorkflow workflow;
+
+    PaymentProvider provider() {
+        return provider(providerName);
+    }
+
+    PaymentProvider provider(String name) {
+        return providers.stream().filter(p -> p.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalStateException("shop.payments.provider: no payment provider " + name));
+    }
+
+    /** Registers a payment for a confirmed, unpaid card order (the caller's access is already checked). */
+    @Transactional
+    public Payment start(Order order, String returnUrl, String failUrl) {
+        Order locked = Order.findById(order.id, LockModeType.PESSIMISTIC_WRITE);
+        if (!"card".equals(locked.paymentMethod)) {
+            throw ProblemException.conflict("Order " + locked.id + " is paid " + locked.paymentMethod + ", not by card");
+        }
+        if (locked.paidAt != null) {
+            throw ProblemException.conflict("Order " + locked.id + " is already paid");
+        }
+        if (!Statuses.CONFIRMED.equals(locked.status)) {
+            throw ProblemException.conflict("Order " + locked.id + " is " + locked.status + "; only a confirmed order can be paid");
+        }
+        PaymentProvider provider = provider();
+        Payment payment = new Payment();
+        payment.id = UUID.randomUUID();
+        payment.orderId = locked.id;
+        payment.provider = provider.name();
+        payment.amount = locked.total;
+        payment.returnUrl = returnUrl;
+        payment.failUrl = failUrl;
+        payment.status = Payment.PENDING;
+        payment.createdAt = Instant.now();
+        payment.updatedAt = payment.createdAt;
+        List<PaymentProvider.Item> items = locked.items.stream()
+                .map(i -> new PaymentProvider.Item(i.productName, i.article, i.quantity, i.unitPrice)).toList();
+        PaymentProvider.Registration registration = provider.register(payment, locked, items, PaymentUrls.callback(payment));
+        payment.providerOrderId = registration.providerOrderId();
+        payment.paymentUrl = registration.paymentUrl();
+        payment.persist();
+        return payment;
+    }
+
+    /**
+     * Asks the provider what became of a pending payment and records it; returns the payment's status
+     * afterwards. Safe to call any number of times, concurrently.
+     */
+    public String settle(UUID paymentId) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
+        if (payment == null) {
+            throw ProblemException.notFound("payment", paymentId);
+        }
+        if (!Payment.PENDING.equals(payment.status)) {
+            return payment.status;
+        }
+        // the provider is asked outside any transaction: no lock is held during the network call
+        PaymentProvider.State state = QuarkusTransaction.requiringNew().call(() -> provider(payment.provider).state(payment));
+        if (state == PaymentProvider.State.PENDING) {
+            return Payment.PENDING;
+        }
+        String to = state == PaymentProvider.State.PAID ? Payment.PAID : Payment.FAILED;
+        return QuarkusTransaction.requiringNew().call(() -> record(paymentId, to));
+    }
+
+    private String record(UUID paymentId, String to) {
+        int won = Payment.update("status = ?1, updatedAt = ?2 where id = ?3 and status = ?4",
+                to, Instant.now(), paymentId, Payment.PENDING);
+        Payment payment = Payment.findById(paymentId);
+        if (won == 0 || Payment.FAILED.equals(to)) {
+            return payment.status; // someone else recorded it first, or nothing happens to the order
+        }
+        Order order = Order.findById(payment.orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order.paidAt == null && Statuses.CONFIRMED.equals(order.status)) {
+            workflow.move(order, Statuses.PAID, Actor.SYSTEM, null);
+        } else {
+            // e.g. cancelled as unpaid a moment before the customer paid: the money must go back by hand
+            LOG.warnf("Payment %s of order %d succeeded but the order is %s%s; refund it", paymentId, order.id,
+                    order.status, order.paidAt != null ? " and already paid" : "");
+        }
+        return Payment.PAID;
+    }
+
+    /** Pending payments of orders still waiting to be paid, oldest first (the status sync's work). */
+    @Transactional
+    public List<UUID> pending(int limit) {
+        return Payment.<Payment>find("status = ?1 order by createdAt", Payment.PENDING).range(0, limit - 1).list()
+                .stream().map(p -> p.id).toList();
+    }
+
+    static void requireUrl(String field, String url) {
+        if (url == null || url.isBlank()) {
+            throw ProblemException.badRequest(field + ": is required");
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw ProblemException.badRequest(field + ": must be an absolute http(s) URL");
+            }
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(field + ": must be an absolute http(s) URL");
+        }
+    }
+}

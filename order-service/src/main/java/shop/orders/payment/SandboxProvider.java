@@ -1,0 +1,36 @@
+package shop.orders.payment;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import shop.orders.order.Order;
+
+/**
+ * A pretend acquirer for development, demos and system tests: its payment page is served by
+ * order-service itself ({@link SandboxPageResource}) and whatever was clicked there is the outcome.
+ */
+@ApplicationScoped
+public class SandboxProvider implements PaymentProvider {
+    public static final String NAME = "sandbox";
+    static final String PAY = "pay";
+    static final String FAIL = "fail";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Registration register(Payment payment, Order order, List<Item> items, String callbackUrl) {
+        return new Registration(payment.id.toString(), PaymentUrls.base() + "/api/payments/sandbox/" + payment.id);
+    }
+
+    @Override
+    public State state(Payment payment) {
+        Payment current = Payment.findById(payment.id);
+        String outcome = current == null ? null : current.sandboxOutcome;
+        if (PAY.equals(outcome)) {
+            return State.PAID;
+        }
+        return FAIL.equals(outcome) ? State.FAILED : State.PENDING;
+    }
+}

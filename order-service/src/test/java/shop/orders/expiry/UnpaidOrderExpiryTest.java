@@ -1,0 +1,79 @@
+package shop.orders.expiry;
+
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static shop.orders.Shop.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import shop.contracts.catalog.VariantState;
+import shop.contracts.orders.OrderEvent;
+import shop.orders.Shop;
+
+/** Confirmed card orders left unpaid past shop.orders.unpaid-timeout (PT5S in tests) are cancelled, once. */
+@QuarkusTest
+class UnpaidOrderExpiryTest {
+    @Inject
+    UnpaidOrderExpiry expiry;
+
+    private static long confirmed(String customer, String payment) {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "75.00", 10));
+        return Shop.confirmedOrder(customer, Shop.order(Shop.deliveryType("0", null), payment, Shop.line(v.variantId(), 1)));
+    }
+
+    @Test
+    void anUnpaidCardOrderIsCancelledExactlyOnceAndItsStockReleased() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long card = confirmed(customer, "card");
+        long cash = confirmed(customer, "cash");
+
+        // two replicas running the job at the same moment, again and again until the time is up
+        await().atMost(Shop.WAIT).until(() -> {
+            CompletableFuture.allOf(CompletableFuture.runAsync(expiry::run), CompletableFuture.runAsync(expiry::run)).join();
+            return "cancelled".equals(as(staff).get("/api/orders/" + card).jsonPath().getString("status"));
+        });
+        expiry.run();
+
+        List<String> statuses = as(staff).get("/api/orders/" + card + "/history").jsonPath().getList("items.toStatus", String.class);
+        assertEquals(List.of("new", "confirmed", "cancelled"), statuses);
+        as(staff).get("/api/orders/" + card + "/history").then()
+                .body("items[2].actorKind", equalTo("system"))
+                .body("items[2].reason", equalTo("not paid within 5 s"));
+        OrderEvent cancelled = Shop.awaitOrderEvent(card, OrderEvent.CANCELLED);
+        assertEquals("confirmed", cancelled.previousStatus());
+        assertEquals(1, Shop.orderEventTypes(card, OrderEvent.CANCELLED).stream().filter(OrderEvent.CANCELLED::equals).count());
+        // a cash order is paid on delivery: it never expires
+        as(staff).get("/api/orders/" + cash).then().body("status", equalTo("confirmed"));
+        // and a cancelled order cannot be paid any more
+        as(customer).body("{\"returnUrl\":\"https://shop.example/ok\",\"failUrl\":\"https://shop.example/fail\"}")
+                .post("/api/orders/" + card + "/payments").then().statusCode(409);
+    }
+
+    @Test
+    void aPaidOrderAndAFreshOneAreLeftAlone() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long paid = confirmed(customer, "card");
+        String paymentId = as(customer).body("{\"returnUrl\":\"https://shop.example/ok\",\"failUrl\":\"https://shop.example/fail\"}")
+                .post("/api/orders/" + paid + "/payments").then().statusCode(201).extract().jsonPath().getString("paymentId");
+        io.restassured.RestAssured.given().redirects().follow(false).formParam("outcome", "pay")
+                .post("/api/payments/sandbox/" + paymentId).then().statusCode(303);
+        io.restassured.RestAssured.given().redirects().follow(false).get("/api/payments/" + paymentId + "/return")
+                .then().statusCode(303);
+        as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
+
+        long fresh = confirmed(customer, "card");
+        expiry.run();
+        as(staff).get("/api/orders/" + fresh).then().body("status", equalTo("confirmed"));
+        await().atMost(Shop.WAIT).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
+            expiry.run();
+            return "cancelled".equals(as(staff).get("/api/orders/" + fresh).jsonPath().getString("status"));
+        });
+        as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
+    }
+}

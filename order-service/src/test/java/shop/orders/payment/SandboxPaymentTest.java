@@ -1,0 +1,197 @@
+package shop.orders.payment;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static shop.orders.Shop.as;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import shop.contracts.catalog.VariantState;
+import shop.contracts.orders.OrderEvent;
+import shop.orders.Shop;
+
+/** Paying an order on the sandbox provider's page: pay, fail, exactly once, and who may pay. */
+@QuarkusTest
+class SandboxPaymentTest {
+    static final String RETURN = "https://shop.example/orders/paid";
+    static final String FAIL = "https://shop.example/orders/failed";
+
+    @Inject
+    PaymentSync sync;
+
+    static long confirmed(String customer, String payment) {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "150.50", 10));
+        return Shop.confirmedOrder(customer, Shop.order(Shop.deliveryType("200", null), payment, Shop.line(v.variantId(), 2)));
+    }
+
+    static String urls() {
+        return "{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}";
+    }
+
+    static Response start(String token, long orderId) {
+        return as(token).body(urls()).post("/api/orders/" + orderId + "/payments");
+    }
+
+    /** Clicks a button of the sandbox page; answers the path the browser is redirected to. */
+    static String click(String paymentId, String outcome) {
+        Response page = RestAssured.given().get("/api/payments/sandbox/" + paymentId);
+        page.then().statusCode(200).contentType(containsString("text/html"))
+                .body(containsString("Pay")).body(containsString("Fail"));
+        String location = RestAssured.given().redirects().follow(false).formParam("outcome", outcome)
+                .post("/api/payments/sandbox/" + paymentId).then().statusCode(303)
+                .header("Location", endsWith("/api/payments/" + paymentId + "/return")).extract().header("Location");
+        return URI.create(location).getPath();
+    }
+
+    static String comeBack(String path) {
+        return RestAssured.given().redirects().follow(false).get(path).then().statusCode(303).extract().header("Location");
+    }
+
+    static long count(String staff, long orderId, String toStatus) {
+        return as(staff).get("/api/orders/" + orderId + "/history").jsonPath().getList("items.toStatus", String.class)
+                .stream().filter(toStatus::equals).count();
+    }
+
+    @Test
+    void theCustomerPaysOnTheSandboxPageAndTheOrderIsPaidOnce() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+
+        Response started = start(customer, id);
+        started.then().statusCode(201).body("paymentId", notNullValue());
+        String paymentId = started.jsonPath().getString("paymentId");
+        String paymentUrl = started.jsonPath().getString("paymentUrl");
+        assertEquals("/api/payments/sandbox/" + paymentId, URI.create(paymentUrl).getPath());
+        as(customer).get("/api/payments/" + paymentId).then().statusCode(200)
+                .body("status", equalTo("pending")).body("amount", equalTo(501.0f)).body("provider", equalTo("sandbox"));
+
+        String back = click(paymentId, "pay");
+        assertEquals(RETURN, comeBack(back));
+
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("paid")).body("paidAt", notNullValue());
+        as(customer).get("/api/payments/" + paymentId).then().body("status", equalTo("paid"));
+        OrderEvent paid = Shop.awaitOrderEvent(id, OrderEvent.PAID);
+        assertEquals("card", paid.paymentMethod());
+        assertEquals(0, new java.math.BigDecimal("501.00").compareTo(paid.total()));
+        var history = as(staff).get("/api/orders/" + id + "/history").jsonPath();
+        assertEquals("system", history.getString("items.find { it.toStatus == 'paid' }.actorKind"));
+
+        // the customer reloads the return page, the page is clicked again: nothing more happens
+        assertEquals(RETURN, comeBack(back));
+        RestAssured.given().redirects().follow(false).formParam("outcome", "fail").post("/api/payments/sandbox/" + paymentId)
+                .then().statusCode(303);
+        assertEquals(RETURN, comeBack(back));
+        assertEquals(1, count(staff, id, "paid"));
+        start(customer, id).then().statusCode(409);
+    }
+
+    @Test
+    void aFailedPaymentLeavesTheOrderUnpaidAndItCanBePaidAgain() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmed(customer, "card");
+        String first = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        assertEquals(FAIL, comeBack(click(first, "fail")));
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("confirmed"));
+        as(customer).get("/api/payments/" + first).then().body("status", equalTo("failed"));
+
+        String second = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        assertEquals(RETURN, comeBack(click(second, "pay")));
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        as(customer).get("/api/orders/" + id + "/payments").then().statusCode(200)
+                .body("items.status", org.hamcrest.Matchers.contains("failed", "paid"));
+    }
+
+    @Test
+    void concurrentReturnsAndSyncsMarkTheOrderPaidExactlyOnce() throws Exception {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String paymentId = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        // the sandbox records the click; the customer's browser has not come back yet
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + paymentId)
+                .then().statusCode(303);
+
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Object>> tasks = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                tasks.add(i % 2 == 0
+                        ? () -> comeBack("/api/payments/" + paymentId + "/return")
+                        : () -> {
+                            sync.sync();
+                            return null;
+                        });
+            }
+            for (Future<Object> f : pool.invokeAll(tasks)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(staff).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        assertEquals(1, count(staff, id, "paid"));
+        List<String> types = Shop.orderEventTypes(id, OrderEvent.PAID);
+        assertEquals(1, types.stream().filter(OrderEvent.PAID::equals).count());
+    }
+
+    @Test
+    void onlyConfirmedUnpaidCardOrdersCanBePaid() {
+        String customer = Shop.customer(Shop.nextId());
+        long cash = confirmed(customer, "cash");
+        start(customer, cash).then().statusCode(409).contentType(containsString("problem+json"));
+
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "10.00", 10));
+        long fresh = Shop.place(customer, Shop.order(Shop.deliveryType("0", null), "card", Shop.line(v.variantId(), 1)));
+        start(customer, fresh).then().statusCode(409); // not confirmed by the stock reservation yet
+
+        long card = confirmed(customer, "card");
+        as(customer).body("{\"failUrl\":\"" + FAIL + "\"}").post("/api/orders/" + card + "/payments").then().statusCode(400)
+                .body("detail", containsString("returnUrl"));
+        as(customer).body("{\"returnUrl\":\"javascript:alert(1)\",\"failUrl\":\"" + FAIL + "\"}")
+                .post("/api/orders/" + card + "/payments").then().statusCode(400);
+        as(customer).post("/api/orders/" + card + "/payments").then().statusCode(400);
+        start(customer, 987_654_321L).then().statusCode(404);
+        RestAssured.given().get("/api/payments/00000000-0000-0000-0000-000000000000/return").then().statusCode(404);
+        RestAssured.given().get("/api/payments/sandbox/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void nobodyElsePaysOrSeesTheOrdersPayments() {
+        String owner = Shop.customer(Shop.nextId());
+        String stranger = Shop.customer(Shop.nextId());
+        long id = confirmed(owner, "card");
+        start(stranger, id).then().statusCode(404);
+        start(null, id).then().statusCode(404);
+        String paymentId = start(Shop.staff(), id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        as(stranger).get("/api/payments/" + paymentId).then().statusCode(404);
+        as(null).get("/api/payments/" + paymentId).then().statusCode(404);
+        as(stranger).get("/api/orders/" + id + "/payments").then().statusCode(404);
+        as(owner).get("/api/payments/" + paymentId).then().statusCode(200).body("orderId", equalTo((int) id));
+
+        // a guest pays with its order token
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "10.00", 10));
+        Response placed = Shop.guest().body(Shop.order(Shop.deliveryType("0", null), "card", Shop.line(v.variantId(), 1)))
+                .post("/api/orders");
+        long guestOrder = placed.then().statusCode(201).extract().jsonPath().getLong("id");
+        String token = placed.jsonPath().getString("accessToken");
+        Shop.stockReply(guestOrder, shop.contracts.catalog.StockReply.RESERVED, List.of());
+        Shop.awaitStatus(guestOrder, "confirmed");
+        start(null, guestOrder).then().statusCode(404);
+        Shop.guest().header("X-Order-Token", token).body(urls()).post("/api/orders/" + guestOrder + "/payments")
+                .then().statusCode(201);
+    }
+}

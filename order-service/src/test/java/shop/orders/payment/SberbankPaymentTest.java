@@ -1,0 +1,214 @@
+package shop.orders.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.hamcrest.Matchers.containsString;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static shop.orders.Shop.as;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import shop.contracts.catalog.VariantState;
+import shop.orders.Shop;
+
+/** The Sberbank REST protocol against a local stand-in: register, paid, declined, pending, errors, timeouts. */
+@QuarkusTest
+@QuarkusTestResource(value = SberbankStandIn.class, restrictToAnnotatedClass = true)
+class SberbankPaymentTest {
+    static final String REGISTER = "/payment/rest/register.do";
+    static final String STATUS = "/payment/rest/getOrderStatusExtended.do";
+    static final String RETURN = "https://shop.example/ok";
+    static final String FAIL = "https://shop.example/no";
+
+    @Inject
+    PaymentSync sync;
+
+    final List<String> logged = new ArrayList<>();
+    final Handler capture = new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
+            if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
+                line.append(' ').append(ext.getFormattedMessage());
+            }
+            if (record.getParameters() != null) {
+                for (Object p : record.getParameters()) {
+                    line.append(' ').append(p);
+                }
+            }
+            if (record.getThrown() != null) {
+                line.append(' ').append(record.getThrown());
+            }
+            synchronized (logged) {
+                logged.add(line.toString());
+            }
+        }
+
+        @Override
+        public void flush() {
+        }
+
+        @Override
+        public void close() {
+        }
+    };
+
+    @BeforeEach
+    void captureLogs() {
+        Logger.getLogger("").addHandler(capture);
+    }
+
+    @AfterEach
+    void noPasswordInLogs() {
+        Logger.getLogger("").removeHandler(capture);
+        synchronized (logged) {
+            // the provider logs each registration and each failure: proof that the capture sees its lines
+            assertTrue(logged.stream().anyMatch(l -> l.contains("bank")), "the provider logged nothing: the capture does not work");
+            assertTrue(logged.stream().noneMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
+        }
+    }
+
+    private static long confirmedOrder(String customer) {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "120.00", 10));
+        return Shop.confirmedOrder(customer, Shop.order(Shop.deliveryType("300", null), "card", Shop.line(v.variantId(), 2)));
+    }
+
+    private static String bankOrder(long orderId) {
+        String bankId = "sber-" + orderId + "-" + Shop.nextId();
+        SberbankStandIn.server.stubFor(post(urlEqualTo(REGISTER)).withFormParam("description", equalTo("Order " + orderId))
+                .willReturn(okJson("{\"orderId\":\"" + bankId + "\",\"formUrl\":\"https://3dsec.example/pay?mdOrder=" + bankId + "\"}")));
+        return bankId;
+    }
+
+    private static void bankStatus(String bankId, int orderStatus) {
+        SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId))
+                .willReturn(okJson("{\"errorCode\":\"0\",\"errorMessage\":\"Success\",\"orderNumber\":\"x\",\"orderStatus\":"
+                        + orderStatus + ",\"actionCode\":0,\"amount\":54000}")));
+    }
+
+    private static String start(String customer, long orderId) {
+        return as(customer).body("{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}")
+                .post("/api/orders/" + orderId + "/payments").then().statusCode(201).extract().jsonPath().getString("paymentId");
+    }
+
+    private static String comeBack(String paymentId) {
+        return RestAssured.given().redirects().follow(false).get("/api/payments/" + paymentId + "/return")
+                .then().statusCode(303).extract().header("Location");
+    }
+
+    @Test
+    void registersInKopecksWithTheCartAndMarksThePaidOrderPaidOnce() throws Exception {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        var started = as(customer).body("{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}")
+                .post("/api/orders/" + id + "/payments");
+        started.then().statusCode(201);
+        assertEquals("https://3dsec.example/pay?mdOrder=" + bankId, started.jsonPath().getString("paymentUrl"));
+        String paymentId = started.jsonPath().getString("paymentId");
+
+        LoggedRequest register = SberbankStandIn.server.findAll(postRequestedFor(urlEqualTo(REGISTER))
+                .withFormParam("description", equalTo("Order " + id))).get(0);
+        assertEquals(SberbankStandIn.USERNAME, register.formParameters().get("userName").firstValue());
+        assertEquals(SberbankStandIn.PASSWORD, register.formParameters().get("password").firstValue());
+        assertFalse(register.getUrl().contains("password"), "credentials must not travel in the URL");
+        assertEquals("54000", register.formParameters().get("amount").firstValue());
+        assertEquals(paymentId.replace("-", ""), register.formParameters().get("orderNumber").firstValue());
+        assertTrue(register.formParameters().get("returnUrl").firstValue().endsWith("/api/payments/" + paymentId + "/return"));
+        JsonNode items = new ObjectMapper().readTree(register.formParameters().get("orderBundle").firstValue()).path("cartItems").path("items");
+        assertEquals(2, items.size());
+        assertEquals(12000, items.get(0).path("itemPrice").asLong());
+        assertEquals(2, items.get(0).path("quantity").path("value").asInt());
+        assertEquals(24000, items.get(0).path("itemAmount").asLong());
+        assertEquals(30000, items.get(1).path("itemAmount").asLong()); // delivery
+
+        bankStatus(bankId, 2);
+        assertEquals(RETURN, comeBack(paymentId));
+        assertEquals(RETURN, comeBack(paymentId)); // the bank's redirect arrives twice
+        sync.sync();
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+        assertEquals(1, as(Shop.staff()).get("/api/orders/" + id + "/history").jsonPath().getList("items.toStatus", String.class)
+                .stream().filter("paid"::equals).count());
+        // once paid, the bank is not asked again
+        SberbankStandIn.server.verify(1, postRequestedFor(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId)));
+    }
+
+    @Test
+    void aDeclinedPaymentSendsTheCustomerToFailUrlAndLeavesTheOrderUnpaid() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        bankStatus(bankId, 6);
+        assertEquals(FAIL, comeBack(paymentId));
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("confirmed"));
+        as(customer).get("/api/payments/" + paymentId).then().body("status", org.hamcrest.Matchers.equalTo("failed"));
+    }
+
+    @Test
+    void aPaymentTheCustomerNeverCameBackFromIsSettledByTheSync() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        bankStatus(bankId, 0); // registered, not paid yet
+        sync.sync();
+        as(customer).get("/api/payments/" + paymentId).then().body("status", org.hamcrest.Matchers.equalTo("pending"));
+        bankStatus(bankId, 2);
+        sync.sync();
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+    }
+
+    @Test
+    void aRegisterErrorOrTimeoutIsA502AndNoPaymentIsKept() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        SberbankStandIn.server.stubFor(post(urlEqualTo(REGISTER)).withFormParam("description", equalTo("Order " + id))
+                .willReturn(okJson("{\"errorCode\":\"1\",\"errorMessage\":\"Order with this number is already registered\"}")));
+        as(customer).body("{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}").post("/api/orders/" + id + "/payments")
+                .then().statusCode(502).contentType(containsString("problem+json"))
+                .body("detail", containsString("already registered"));
+
+        SberbankStandIn.server.stubFor(post(urlEqualTo(REGISTER)).withFormParam("description", equalTo("Order " + id))
+                .willReturn(aResponse().withFixedDelay(3000).withStatus(200).withBody("{}")));
+        long before = System.nanoTime();
+        as(customer).body("{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}").post("/api/orders/" + id + "/payments")
+                .then().statusCode(502).body("detail", containsString("did not answer"));
+        assertTrue((System.nanoTime() - before) / 1_000_000 < 2900, "the configured 1 s timeout was not applied");
+        as(customer).get("/api/orders/" + id + "/payments").then().body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aStatusTimeoutKeepsThePaymentPendingForTheSync() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId))
+                .willReturn(aResponse().withFixedDelay(3000).withStatus(200).withBody("{}")));
+        assertEquals(RETURN, comeBack(paymentId));
+        as(customer).get("/api/payments/" + paymentId).then().body("status", org.hamcrest.Matchers.equalTo("pending"));
+        bankStatus(bankId, 2);
+        sync.sync();
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+    }
+}

@@ -1,0 +1,32 @@
+package shop.orders.payment;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.util.Map;
+
+/** A local WireMock server playing Sberbank's REST API; order-service pointed at it with test credentials. */
+public class SberbankStandIn implements QuarkusTestResourceLifecycleManager {
+    static final String USERNAME = "shop-test-api";
+    static final String PASSWORD = "S3cr3t-Pa55w0rd-9f2k";
+    static WireMockServer server;
+
+    @Override
+    public Map<String, String> start() {
+        server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
+        server.start();
+        return Map.of(
+                "shop.payments.provider", "sberbank",
+                "shop.payments.sberbank.url", "http://127.0.0.1:" + server.port() + "/payment/rest/",
+                "shop.payments.sberbank.username", USERNAME,
+                "shop.payments.sberbank.password", PASSWORD,
+                "shop.payments.sberbank.timeout", "PT1S");
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop();
+        }
+    }
+}
