@@ -191,6 +191,10 @@ public final class Stack implements AutoCloseable {
         if (service == Service.CATALOG) {
             env.put("SHOP_CATALOG_IMAGES_DIR", options.dataDir().resolve("images").toString());
         }
+        if (service == Service.ORDER) {
+            // payment pages and the provider's return address are links a browser follows: the gateway's
+            env.put("SHOP_PAYMENTS_PUBLIC_URL", "http://localhost:" + ports.port(Service.GATEWAY));
+        }
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
         env.put("QUARKUS_MAILER_MOCK", "false");

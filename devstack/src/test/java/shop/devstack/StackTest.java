@@ -68,6 +68,8 @@ class StackTest {
             String catalogEnv = get(stack.serviceUrl(Service.CATALOG) + "/env");
             assertFalse(catalogEnv.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "only customer-service signs tokens");
             assertTrue(catalogEnv.contains("SHOP_CATALOG_IMAGES_DIR=" + root.resolve(".devstack/images")), catalogEnv);
+            String orderEnv = get(stack.serviceUrl(Service.ORDER) + "/env");
+            assertTrue(orderEnv.contains("SHOP_PAYMENTS_PUBLIC_URL=http://localhost:" + ports.port(Service.GATEWAY)), orderEnv);
 
             for (Service service : Service.values()) {
                 if (service.database() != null) {
