@@ -152,4 +152,61 @@ class OrderJourneySystemTest {
         assertEquals("cancelled", status(customer, orderId));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
     }
+
+    static String path(String url) {
+        java.net.URI uri = java.net.URI.create(url);
+        return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    }
+
+    @Test
+    void aCardOrderIsPaidInTheSandboxAndItsStockSold() {
+        Shop shop = shop(5);
+        String customer = RunningPlatform.newCustomerToken();
+        String staff = RunningPlatform.adminToken();
+        putInCart(customer, shop, 1);
+        int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        assertEquals(List.of(5, 1, 4), stock(shop));
+        // not paid yet: a card order cannot be shipped
+        as(staff).body(Map.of("status", "shipped")).when().patch("/api/orders/" + orderId).then().statusCode(409);
+        as(RunningPlatform.newCustomerToken()).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments").then().statusCode(404);
+
+        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments")
+                .then().statusCode(201).extract().path("paymentUrl");
+        // the sandbox's payment page, as the customer's browser would open and click it
+        given().when().get(path(paymentUrl)).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
+        String callback = given().redirects().follow(false).formParam("outcome", "pay")
+                .when().post(path(paymentUrl))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        String landing = given().redirects().follow(false).when().get(path(callback))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        assertEquals("http://localhost/thanks", landing);
+
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("paid"));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
+        as(staff).body(Map.of("status", "shipped")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+        as(staff).body(Map.of("status", "delivered")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+        as(customer).when().get("/api/orders/" + orderId + "/history").then().statusCode(200)
+                .body("items.toStatus", contains("new", "confirmed", "paid", "shipped", "delivered"));
+        assertEquals(List.of(4, 0, 4), stock(shop), "sold once, not again on delivery");
+    }
+
+    @Test
+    void anUnpaidCardOrderExpiresAndItsStockReturns() {
+        Shop shop = shop(2);
+        String customer = RunningPlatform.newCustomerToken();
+        putInCart(customer, shop, 2);
+        int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        assertEquals(List.of(2, 2, 0), stock(shop));
+        // the platform runs with a 40 s payment deadline (RunningPlatform)
+        await().atMost(Duration.ofSeconds(150)).until(() -> status(customer, orderId).equals("cancelled"));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(2, 0, 2)));
+        as(customer).when().get("/api/orders/" + orderId + "/history").then().statusCode(200)
+                .body("items[-1].actorKind", equalTo("system"));
+    }
 }

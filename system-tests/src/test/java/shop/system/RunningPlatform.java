@@ -37,6 +37,9 @@ final class RunningPlatform {
                         // (tested in the gateway's own tests) would otherwise throttle the suite
                         .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_REQUESTS", "1000")
                         .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_BURST", "1000")
+                        // unpaid card orders expire within a test's patience (30 min in production)
+                        .environment("SHOP_ORDERS_UNPAID_TIMEOUT", "PT40S")
+                        .environment("SHOP_ORDERS_EXPIRY_INTERVAL", "2s")
                         .progress(line -> System.out.println("[stack] " + line)))
                         .start();
                 Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-platform"));
