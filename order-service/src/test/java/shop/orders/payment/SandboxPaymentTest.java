@@ -166,7 +166,9 @@ class SandboxPaymentTest {
         as(customer).post("/api/orders/" + card + "/payments").then().statusCode(400);
         start(customer, 987_654_321L).then().statusCode(404);
         RestAssured.given().get("/api/payments/00000000-0000-0000-0000-000000000000/return").then().statusCode(404);
-        RestAssured.given().get("/api/payments/sandbox/not-a-uuid").then().statusCode(404);
+        // a malformed payment id is the client's mistake (400, as for every malformed path parameter)
+        RestAssured.given().get("/api/payments/sandbox/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
