@@ -209,4 +209,40 @@ class OrderJourneySystemTest {
         as(customer).when().get("/api/orders/" + orderId + "/history").then().statusCode(200)
                 .body("items[-1].actorKind", equalTo("system"));
     }
+
+    @Test
+    void aGuestOrdersFromItsCartAndPaysWithTheOrdersAccessToken() {
+        Shop shop = shop(3);
+        // a guest's cart lives under the token the first write hands out
+        String[] cartToken = new String[1];
+        await().atMost(SAGA).until(() -> {
+            io.restassured.response.Response put = given().contentType(ContentType.JSON).body(Map.of("quantity", 2))
+                    .when().put("/api/cart/items/" + shop.variantId());
+            cartToken[0] = put.header("X-Cart-Token");
+            return put.statusCode() == 200;
+        });
+        given().header("X-Cart-Token", cartToken[0]).when().get("/api/cart").then().statusCode(200)
+                .body("total", equalTo(2000.0f));
+
+        io.restassured.path.json.JsonPath placed = given().header("X-Cart-Token", cartToken[0])
+                .contentType(ContentType.JSON).body(order(shop, "card"))
+                .when().post("/api/orders")
+                .then().statusCode(201).extract().jsonPath();
+        int orderId = placed.getInt("id");
+        String orderToken = placed.getString("accessToken");
+        RequestSpecification guest = given().header("X-Order-Token", orderToken).contentType(ContentType.JSON);
+        await().atMost(SAGA).until(() -> given().header("X-Order-Token", orderToken).when().get("/api/orders/" + orderId)
+                .then().statusCode(200).extract().<String>path("status").equals("confirmed"));
+        given().when().get("/api/orders/" + orderId).then().statusCode(404); // the token is the guest's key
+
+        String paymentUrl = guest.body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments")
+                .then().statusCode(201).extract().path("paymentUrl");
+        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        given().redirects().follow(false).when().get(path(callback)).then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        await().atMost(SAGA).until(() -> given().header("X-Order-Token", orderToken).when().get("/api/orders/" + orderId)
+                .then().statusCode(200).extract().<String>path("status").equals("paid"));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(1, 0, 1)));
+    }
 }
