@@ -21,15 +21,18 @@ public record PortPlan(int gateway, int postgres, int kafka, int kafkaController
     }
 
     /**
-     * A plan of ports nobody listens on right now, in the range 20000-59999 (gateway base at a
-     * random multiple of 10), for tests that must not collide with a developer's running stack.
+     * A plan of ports free right now, from 20000 up to the kernel's ephemeral range (gateway base at a
+     * random multiple of 10), for tests that must not collide with a developer's running stack. Never
+     * inside the ephemeral range: the services' own outgoing connections could take a port there
+     * before the service meant to listen on it starts (see {@link shop.devstack.infra.Ports#free()}).
      */
     public static PortPlan randomFree() {
         java.util.Random random = new java.util.Random();
+        int blocks = Math.max(1, (shop.devstack.infra.Ports.ephemeralStart() - 20000) / 10 - 1);
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20000 + random.nextInt(4000) * 10;
+            int base = 20000 + random.nextInt(blocks) * 10;
             PortPlan plan = new PortPlan(base, base + 5, base + 6, base + 7, base + 8, base + 9);
-            if (plan.describe().keySet().stream().noneMatch(shop.devstack.infra.Ports::isListening)) {
+            if (plan.describe().keySet().stream().allMatch(shop.devstack.infra.Ports::canBind)) {
                 return plan;
             }
         }

@@ -28,27 +28,38 @@ final class RunningPlatform {
     static synchronized Stack stack() {
         if (stack == null) {
             try {
-                Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
-                data = Files.createTempDirectory("shop-system-test-");
-                stack = new Stack(StackOptions.forProject(root)
-                        .dataDir(data)
-                        .ports(PortPlan.randomFree())
-                        // every test signs in from 127.0.0.1: the gateway's per-address sign-in limit
-                        // (tested in the gateway's own tests) would otherwise throttle the suite
-                        .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_REQUESTS", "1000")
-                        .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_BURST", "1000")
-                        // unpaid card orders expire within a test's patience (30 min in production)
-                        .environment("SHOP_ORDERS_UNPAID_TIMEOUT", "PT40S")
-                        .environment("SHOP_ORDERS_EXPIRY_INTERVAL", "2s")
-                        .progress(line -> System.out.println("[stack] " + line)))
-                        .start();
-                Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-platform"));
-            } catch (IOException e) {
-                throw new UncheckedIOException("the platform did not start", e);
+                stack = start();
+            } catch (IOException first) {
+                // printed in full: the exception's summary line is all a CI log shows of it otherwise
+                System.out.println("[stack] the platform did not start, trying once more on other ports: " + first.getMessage());
+                try {
+                    stack = start();
+                } catch (IOException second) {
+                    second.addSuppressed(first);
+                    throw new UncheckedIOException("the platform did not start: " + second.getMessage(), second);
+                }
             }
+            Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-platform"));
             RestAssured.baseURI = stack.gatewayUrl();
         }
         return stack;
+    }
+
+    private static Stack start() throws IOException {
+        Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
+        data = Files.createTempDirectory("shop-system-test-");
+        return new Stack(StackOptions.forProject(root)
+                .dataDir(data)
+                .ports(PortPlan.randomFree())
+                // every test signs in from 127.0.0.1: the gateway's per-address sign-in limit
+                // (tested in the gateway's own tests) would otherwise throttle the suite
+                .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_REQUESTS", "1000")
+                .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_BURST", "1000")
+                // unpaid card orders expire within a test's patience (30 min in production)
+                .environment("SHOP_ORDERS_UNPAID_TIMEOUT", "PT40S")
+                .environment("SHOP_ORDERS_EXPIRY_INTERVAL", "2s")
+                .progress(line -> System.out.println("[stack] " + line)))
+                .start();
     }
 
     /** The stack's own signing key, for tokens that are correctly signed but otherwise wrong. */
