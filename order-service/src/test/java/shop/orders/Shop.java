@@ -151,6 +151,24 @@ public final class Shop {
         return types;
     }
 
+    /**
+     * The event types of this order on orders.events that occurred at or after {@code since}, in order, up
+     * to the first {@code lastExpected}. The broker may outlive the database between test runs, so an
+     * order id can have records from an earlier run; {@code since} leaves those out.
+     */
+    public static List<String> orderEventTypesSince(long orderId, Instant since, String lastExpected) {
+        List<String> types = new ArrayList<>();
+        TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.ORDERS_EVENTS, (key, v) -> {
+            EventEnvelope event = EventJson.read(v);
+            if (!String.valueOf(orderId).equals(key) || event.occurredAt().isBefore(since)) {
+                return false;
+            }
+            types.add(event.type());
+            return event.type().equals(lastExpected);
+        }, WAIT);
+        return types;
+    }
+
     // --- the public API ---
 
     public static long deliveryType(String price, String freeFrom) {

@@ -5,8 +5,12 @@ import shop.orders.order.Order;
 
 /** A card acquirer: registers a payment and later tells what became of it. */
 public interface PaymentProvider {
-    /** What a provider knows about a payment. */
-    enum State { PAID, FAILED, PENDING }
+    /**
+     * What a provider knows about a payment: {@code PENDING} nothing happened yet (registered, page not
+     * used), {@code PROCESSING} the customer is paying right now (e.g. 3-D Secure under way), so it may
+     * still succeed within moments; {@code FAILED} includes declined, expired and unknown to the provider.
+     */
+    enum State { PAID, FAILED, PENDING, PROCESSING }
 
     /** The provider's id for the payment and the page the customer is sent to. */
     record Registration(String providerOrderId, String paymentUrl) {
@@ -24,5 +28,9 @@ public interface PaymentProvider {
      */
     Registration register(Payment payment, Order order, List<Item> items, String callbackUrl);
 
+    /**
+     * Asks the provider; called outside any transaction (a network call must not hold a connection or
+     * a lock). Throws when the provider cannot answer (unreachable, timeout, an error answer).
+     */
     State state(Payment payment);
 }

@@ -84,20 +84,48 @@ public class Payments {
      * afterwards. Safe to call any number of times, concurrently.
      */
     public String settle(UUID paymentId) {
+        return switch (check(paymentId)) {
+            case PAID -> Payment.PAID;
+            case FAILED -> Payment.FAILED;
+            case PENDING, PROCESSING -> Payment.PENDING;
+        };
+    }
+
+    /**
+     * Like {@link #settle}, but tells a payment the customer is in the middle of ({@code PROCESSING})
+     * from one nothing happened to yet. A paid answer marks the order paid (exactly once). Throws when
+     * the provider cannot answer; a payment already decided is not asked about again.
+     */
+    public PaymentProvider.State check(UUID paymentId) {
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
         if (payment == null) {
             throw ProblemException.notFound("payment", paymentId);
         }
         if (!Payment.PENDING.equals(payment.status)) {
-            return payment.status;
+            return stored(payment.status);
         }
-        // the provider is asked outside any transaction: no lock is held during the network call
-        PaymentProvider.State state = QuarkusTransaction.requiringNew().call(() -> provider(payment.provider).state(payment));
-        if (state == PaymentProvider.State.PENDING) {
-            return Payment.PENDING;
+        // the provider is asked outside any transaction: no lock or connection is held during the network call
+        PaymentProvider.State state = provider(payment.provider).state(payment);
+        if (state == PaymentProvider.State.PENDING || state == PaymentProvider.State.PROCESSING) {
+            return state;
         }
         String to = state == PaymentProvider.State.PAID ? Payment.PAID : Payment.FAILED;
-        return QuarkusTransaction.requiringNew().call(() -> record(paymentId, to));
+        return stored(QuarkusTransaction.requiringNew().call(() -> record(paymentId, to)));
+    }
+
+    private static PaymentProvider.State stored(String status) {
+        return switch (status) {
+            case Payment.PAID -> PaymentProvider.State.PAID;
+            case Payment.FAILED -> PaymentProvider.State.FAILED;
+            default -> PaymentProvider.State.PENDING;
+        };
+    }
+
+    /** The order's payments still pending with us, oldest first. */
+    @Transactional
+    public List<UUID> pendingOf(long orderId) {
+        return Payment.<Payment>find("orderId = ?1 and status = ?2 order by createdAt", orderId, Payment.PENDING).list()
+                .stream().map(p -> p.id).toList();
     }
 
     private String record(UUID paymentId, String to) {

@@ -85,14 +85,20 @@ public class SberbankProvider implements PaymentProvider {
         Map<String, String> form = credentials();
         form.put("orderId", payment.providerOrderId);
         JsonNode answer = call("getOrderStatusExtended.do", form);
+        if ("6".equals(answer.path("errorCode").asText())) {
+            // "unregistered orderId": the bank has no such order, so it can never be paid
+            LOG.warnf("Payment %s: the bank does not know its order %s", payment.id, payment.providerOrderId);
+            return State.FAILED;
+        }
         if (failed(answer) || !answer.hasNonNull("orderStatus")) {
             throw badGateway("the bank did not tell the payment's status: " + answer.path("errorMessage").asText("no orderStatus"));
         }
-        // 0 registered, 5 3-D Secure in progress, 1 held (two-stage; not used here): not decided yet
         return switch (answer.path("orderStatus").asInt()) {
             case 2 -> State.PAID;
-            case 3, 4, 6 -> State.FAILED; // authorization cancelled, refunded, declined
-            default -> State.PENDING;
+            case 3, 4, 6 -> State.FAILED; // authorization cancelled, refunded, declined (also an expired page)
+            // 5: 3-D Secure in progress; 1: amount held (two-stage payments, not used here): may still succeed
+            case 1, 5 -> State.PROCESSING;
+            default -> State.PENDING; // 0: registered, the customer has not paid
         };
     }
 

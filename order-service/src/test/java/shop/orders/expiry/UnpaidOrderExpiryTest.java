@@ -76,4 +76,64 @@ class UnpaidOrderExpiryTest {
         });
         as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
     }
+
+    private static String startPayment(String customer, long orderId) {
+        return as(customer).body("{\"returnUrl\":\"https://shop.example/ok\",\"failUrl\":\"https://shop.example/fail\"}")
+                .post("/api/orders/" + orderId + "/payments").then().statusCode(201).extract().jsonPath().getString("paymentId");
+    }
+
+    /** The sandbox page's button, with the customer's browser never coming back (the callback is lost). */
+    private static void clickOnly(String paymentId, String outcome) {
+        io.restassured.RestAssured.given().redirects().follow(false).formParam("outcome", outcome)
+                .post("/api/payments/sandbox/" + paymentId).then().statusCode(303);
+    }
+
+    /** Runs the job (as the scheduler would) until the order leaves confirmed; answers its status then. */
+    private String expireUntilDecided(String staff, long orderId) {
+        await().atMost(Shop.WAIT).pollInterval(java.time.Duration.ofMillis(500)).until(() -> {
+            expiry.run();
+            return !"confirmed".equals(as(staff).get("/api/orders/" + orderId).jsonPath().getString("status"));
+        });
+        return as(staff).get("/api/orders/" + orderId).jsonPath().getString("status");
+    }
+
+    @Test
+    void anOrderPaidAtTheProviderWhoseCallbackWasLostIsMarkedPaidNotCancelled() {
+        java.time.Instant started = java.time.Instant.now();
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String paymentId = startPayment(customer, id);
+        clickOnly(paymentId, "pay"); // paid on the provider's page; order-service has not heard of it
+        expiry.run();
+        as(staff).get("/api/orders/" + id).then().body("status", equalTo("confirmed")); // not due yet: nobody asked
+
+        assertEquals("paid", expireUntilDecided(staff, id));
+        expiry.run();
+        as(staff).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        as(customer).get("/api/payments/" + paymentId).then().body("status", equalTo("paid"));
+        List<String> statuses = as(staff).get("/api/orders/" + id + "/history").jsonPath().getList("items.toStatus", String.class);
+        assertEquals(List.of("new", "confirmed", "paid"), statuses);
+        // catalog sells the reserved stock on OrderPaid; nothing asked it to release the stock
+        List<String> events = Shop.orderEventTypesSince(id, started, OrderEvent.PAID);
+        assertEquals(List.of(OrderEvent.PLACED, OrderEvent.CONFIRMED, OrderEvent.PAID), events);
+    }
+
+    @Test
+    void anOrderWhosePaymentFailedOrWasNeverMadeIsCancelled() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long failed = confirmed(customer, "card");
+        String failedPayment = startPayment(customer, failed);
+        clickOnly(failedPayment, "fail");
+        long untouched = confirmed(customer, "card");
+        String openPayment = startPayment(customer, untouched); // the customer opened the page and left
+
+        assertEquals("cancelled", expireUntilDecided(staff, failed));
+        assertEquals("cancelled", expireUntilDecided(staff, untouched));
+        as(customer).get("/api/payments/" + failedPayment).then().body("status", equalTo("failed"));
+        as(customer).get("/api/payments/" + openPayment).then().body("status", equalTo("pending"));
+        assertEquals("confirmed", Shop.awaitOrderEvent(failed, OrderEvent.CANCELLED).previousStatus());
+        assertEquals("confirmed", Shop.awaitOrderEvent(untouched, OrderEvent.CANCELLED).previousStatus());
+    }
 }

@@ -7,9 +7,9 @@ import java.util.Map;
 
 /** A local WireMock server playing Sberbank's REST API; order-service pointed at it with test credentials. */
 public class SberbankStandIn implements QuarkusTestResourceLifecycleManager {
-    static final String USERNAME = "shop-test-api";
-    static final String PASSWORD = "S3cr3t-Pa55w0rd-9f2k";
-    static WireMockServer server;
+    public static final String USERNAME = "shop-test-api";
+    public static final String PASSWORD = "S3cr3t-Pa55w0rd-9f2k";
+    public static WireMockServer server;
 
     @Override
     public Map<String, String> start() {

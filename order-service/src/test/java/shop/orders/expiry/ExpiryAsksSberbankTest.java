@@ -1,0 +1,190 @@
+package shop.orders.expiry;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static shop.orders.Shop.as;
+
+import com.github.tomakehurst.wiremock.client.WireMock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.Test;
+import shop.contracts.catalog.VariantState;
+import shop.contracts.orders.OrderEvent;
+import shop.orders.Shop;
+import shop.orders.payment.SberbankStandIn;
+
+/**
+ * The expiry asks Sberbank (the WireMock stand-in) before cancelling an order with a pending payment:
+ * paid there → paid here; declined or unknown there → cancelled; the bank down or the customer in
+ * 3-D Secure → left open, and cancelled once shop.orders.unpaid-grace (PT10S in tests) has passed too.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = SberbankStandIn.class, restrictToAnnotatedClass = true)
+class ExpiryAsksSberbankTest {
+    static final String REGISTER = "/payment/rest/register.do";
+    static final String STATUS = "/payment/rest/getOrderStatusExtended.do";
+
+    @Inject
+    UnpaidOrderExpiry expiry;
+
+    final String staff = Shop.staff();
+
+    /** A confirmed card order with a payment registered at the bank; answers {orderId, bank order id}. */
+    private static Object[] orderWithBankPayment(String customer) {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "90.00", 10));
+        long id = Shop.confirmedOrder(customer, Shop.order(Shop.deliveryType("0", null), "card", Shop.line(v.variantId(), 1)));
+        String bankId = "sber-exp-" + id + "-" + Shop.nextId();
+        SberbankStandIn.server.stubFor(post(urlEqualTo(REGISTER)).withFormParam("description", WireMock.equalTo("Order " + id))
+                .willReturn(okJson("{\"orderId\":\"" + bankId + "\",\"formUrl\":\"https://3dsec.example/pay?mdOrder=" + bankId + "\"}")));
+        as(customer).body("{\"returnUrl\":\"https://shop.example/ok\",\"failUrl\":\"https://shop.example/no\"}")
+                .post("/api/orders/" + id + "/payments").then().statusCode(201);
+        return new Object[] {id, bankId};
+    }
+
+    private static void bankAnswers(String bankId, String json) {
+        SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", WireMock.equalTo(bankId))
+                .willReturn(okJson(json)));
+    }
+
+    private static void bankStatus(String bankId, int orderStatus) {
+        bankAnswers(bankId, "{\"errorCode\":\"0\",\"errorMessage\":\"Success\",\"orderStatus\":" + orderStatus + ",\"amount\":9000}");
+    }
+
+    private static int statusCalls(String bankId) {
+        return SberbankStandIn.server.findAll(postRequestedFor(urlEqualTo(STATUS)).withFormParam("orderId", WireMock.equalTo(bankId))).size();
+    }
+
+    private String status(long id) {
+        return as(staff).get("/api/orders/" + id).jsonPath().getString("status");
+    }
+
+    /** Runs the job until the order leaves confirmed (bounded); answers its status then. */
+    private String expireUntilDecided(long id) {
+        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            expiry.run();
+            return !"confirmed".equals(status(id));
+        });
+        return status(id);
+    }
+
+    @Test
+    void paidAtTheBankIsMarkedPaidAndNotCancelled() {
+        Instant started = Instant.now();
+        String customer = Shop.customer(Shop.nextId());
+        Object[] o = orderWithBankPayment(customer);
+        long id = (long) o[0];
+        bankStatus((String) o[1], 2);
+
+        assertEquals("paid", expireUntilDecided(id));
+        expiry.run();
+        as(staff).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        assertEquals(List.of("new", "confirmed", "paid"),
+                as(staff).get("/api/orders/" + id + "/history").jsonPath().getList("items.toStatus", String.class));
+        // OrderPaid makes catalog sell the reserved stock; no OrderCancelled released it before
+        assertEquals(List.of(OrderEvent.PLACED, OrderEvent.CONFIRMED, OrderEvent.PAID), Shop.orderEventTypesSince(id, started, OrderEvent.PAID));
+        assertEquals(1, statusCalls((String) o[1]), "a decided payment is not asked about again");
+    }
+
+    @Test
+    void declinedOrUnknownAtTheBankIsCancelled() {
+        String customer = Shop.customer(Shop.nextId());
+        Object[] declined = orderWithBankPayment(customer);
+        bankStatus((String) declined[1], 6);
+        Object[] unknown = orderWithBankPayment(customer);
+        bankAnswers((String) unknown[1], "{\"errorCode\":\"6\",\"errorMessage\":\"Order not found\"}");
+
+        assertEquals("cancelled", expireUntilDecided((long) declined[0]));
+        assertEquals("cancelled", expireUntilDecided((long) unknown[0]));
+        for (Object[] o : List.of(declined, unknown)) {
+            long id = (long) o[0];
+            OrderEvent cancelled = Shop.awaitOrderEvent(id, OrderEvent.CANCELLED); // catalog releases the stock
+            assertEquals("confirmed", cancelled.previousStatus());
+            as(staff).get("/api/orders/" + id + "/payments").then().body("items[0].status", equalTo("failed"));
+            assertTrue(statusCalls((String) o[1]) >= 1);
+        }
+    }
+
+    @Test
+    void theBankDownKeepsTheOrderOpenUntilTheGracePeriodEnds() {
+        List<String> logged = new ArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                String line = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
+                synchronized (logged) {
+                    logged.add(String.valueOf(line));
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger.getLogger("").addHandler(capture);
+        try {
+            String customer = Shop.customer(Shop.nextId());
+            Object[] o = orderWithBankPayment(customer);
+            long id = (long) o[0];
+            String bankId = (String) o[1];
+            SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", WireMock.equalTo(bankId))
+                    .willReturn(aResponse().withStatus(503)));
+            Instant placed = Instant.now();
+
+            // past the deadline (5 s) the bank is asked on every run, and cannot answer: the order stays open
+            await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+                expiry.run();
+                return statusCalls(bankId) >= 2;
+            });
+            assertEquals("confirmed", status(id));
+            as(staff).get("/api/orders/" + id + "/payments").then().body("items[0].status", equalTo("pending"));
+
+            // once the grace (10 s) has passed too, it is cancelled without the bank's answer
+            assertEquals("cancelled", expireUntilDecided(id));
+            assertTrue(Duration.between(placed, Instant.now()).toSeconds() >= 10, "cancelled before the grace period ended");
+            assertEquals("confirmed", Shop.awaitOrderEvent(id, OrderEvent.CANCELLED).previousStatus());
+            synchronized (logged) {
+                assertTrue(logged.stream().anyMatch(l -> l.contains("Order " + id) && l.contains("could not be asked")),
+                        "the wait for the provider was not logged: " + logged);
+                assertFalse(logged.stream().anyMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
+            }
+        } finally {
+            Logger.getLogger("").removeHandler(capture);
+        }
+    }
+
+    @Test
+    void aCustomerInThreeDSecureAtTheDeadlineIsWaitedFor() {
+        String customer = Shop.customer(Shop.nextId());
+        Object[] o = orderWithBankPayment(customer);
+        long id = (long) o[0];
+        String bankId = (String) o[1];
+        bankStatus(bankId, 5);
+        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            expiry.run();
+            return statusCalls(bankId) >= 2;
+        });
+        assertEquals("confirmed", status(id));
+        bankStatus(bankId, 2); // the 3-D Secure step went through
+        assertEquals("paid", expireUntilDecided(id));
+    }
+}
