@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,6 +28,8 @@ import shop.orders.cart.CartOwner;
 import shop.orders.cart.Carts;
 import shop.orders.catalog.CatalogVariant;
 import shop.orders.catalog.VariantReadModel;
+import shop.orders.customer.CustomerContact;
+import shop.orders.customer.CustomerContacts;
 import shop.orders.delivery.DeliveryType;
 import shop.orders.status.Statuses;
 
@@ -62,6 +65,12 @@ public class OrderPlacement {
     @Inject
     ObjectMapper json;
 
+    @Inject
+    CustomerContacts customers;
+
+    @Inject
+    Validator validator;
+
     @Transactional
     public Placed place(PlaceOrderRequest request, CartOwner owner, Actor actor, String idempotencyKey) {
         String scope = owner.isCustomer() ? "customer:" + owner.customerId() : "guest";
@@ -82,6 +91,7 @@ public class OrderPlacement {
             }
         }
 
+        PlaceOrderRequest.Contact contact = contact(request.contact(), owner);
         Cart cart = null;
         List<PlaceOrderRequest.Line> lines = request.lines();
         if (lines == null) {
@@ -111,12 +121,11 @@ public class OrderPlacement {
         order.customerId = owner.customerId();
         order.accessToken = UUID.randomUUID();
         order.status = Statuses.NEW;
-        PlaceOrderRequest.Contact contact = request.contact();
-        order.firstName = contact.firstName().trim();
-        order.lastName = contact.lastName().trim();
-        order.middleName = contact.middleName() == null || contact.middleName().isBlank() ? null : contact.middleName().trim();
-        order.phone = contact.phone().trim();
-        order.email = contact.email().trim();
+        order.firstName = contact.firstName();
+        order.lastName = contact.lastName();
+        order.middleName = contact.middleName();
+        order.phone = contact.phone();
+        order.email = contact.email();
         order.deliveryTypeId = delivery.id;
         order.deliveryAddress = request.deliveryAddress().trim();
         order.paymentMethod = request.paymentMethod();
@@ -156,6 +165,68 @@ public class OrderPlacement {
             carts.clear(cart);
         }
         return new Placed(order, false);
+    }
+
+    /**
+     * The order's contact: what the request gives, each part left out (or blank) taken from the signed-in
+     * customer's profile (the customers.events read model). 400 listing every part still missing, or a
+     * profile value an order cannot take, e.g. a guest without a contact, a customer not known yet.
+     */
+    private PlaceOrderRequest.Contact contact(PlaceOrderRequest.Contact given, CartOwner owner) {
+        Optional<CustomerContact> profile = owner.isCustomer() ? customers.of(owner.customerId()) : Optional.empty();
+        if (given == null && !owner.isCustomer()) {
+            throw invalid(List.of(new Problem.FieldError("contact", "is required")));
+        }
+        PlaceOrderRequest.Contact g = given != null ? given : new PlaceOrderRequest.Contact(null, null, null, null, null);
+        PlaceOrderRequest.Contact merged = new PlaceOrderRequest.Contact(
+                either(g.firstName(), profile.map(p -> p.firstName)),
+                either(g.lastName(), profile.map(p -> p.lastName)),
+                either(g.middleName(), Optional.empty()),
+                either(g.phone(), profile.map(p -> p.phone)),
+                either(g.email(), profile.map(p -> p.email)));
+        String missing = !owner.isCustomer() ? "is required"
+                : profile.isPresent() ? "is required: your customer profile has none, give it in contact"
+                : "is required: your customer profile is not known to order-service yet, give it in contact";
+        List<Problem.FieldError> errors = new ArrayList<>();
+        Map<String, String> required = new LinkedHashMap<>();
+        required.put("firstName", merged.firstName());
+        required.put("lastName", merged.lastName());
+        required.put("phone", merged.phone());
+        required.put("email", merged.email());
+        required.forEach((field, value) -> {
+            if (value == null) {
+                errors.add(new Problem.FieldError("contact." + field, missing));
+            }
+        });
+        // what came from the profile has not been through the request's validation yet
+        validator.validate(merged).forEach(v -> errors.add(new Problem.FieldError("contact." + v.getPropertyPath(),
+                v.getMessage() + (given != null && isGiven(given, v.getPropertyPath().toString()) ? "" : " (the value in your customer profile)"))));
+        if (!errors.isEmpty()) {
+            throw invalid(errors);
+        }
+        return merged;
+    }
+
+    private static String either(String given, Optional<String> fallback) {
+        return given != null ? given : fallback.orElse(null); // both are trimmed, blank is null
+    }
+
+    private static boolean isGiven(PlaceOrderRequest.Contact given, String field) {
+        String value = switch (field) {
+            case "firstName" -> given.firstName();
+            case "lastName" -> given.lastName();
+            case "middleName" -> given.middleName();
+            case "phone" -> given.phone();
+            case "email" -> given.email();
+            default -> null;
+        };
+        return value != null;
+    }
+
+    private static ProblemException invalid(List<Problem.FieldError> errors) {
+        List<Problem.FieldError> sorted = errors.stream().sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
+        String detail = sorted.stream().map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; "));
+        return new ProblemException(Problem.of(400, "Validation failed", detail).withErrors(sorted));
     }
 
     /** 409 with every line's current price when any line is unknown, not orderable or priced differently. */

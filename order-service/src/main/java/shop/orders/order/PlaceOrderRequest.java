@@ -21,7 +21,7 @@ import java.util.List;
  */
 public record PlaceOrderRequest(
         @Size(min = 1, max = 200, message = "must hold 1 to 200 lines") List<@Valid @NotNull(message = "must not be null") Line> lines,
-        @Valid @NotNull(message = "is required") Contact contact,
+        @Valid Contact contact,
         @NotNull(message = "is required") @Positive(message = "must be a positive id") Long deliveryTypeId,
         @NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String deliveryAddress,
         @NotNull(message = "is required") @Pattern(regexp = "card|cash", message = "must be card or cash") String paymentMethod,
@@ -35,13 +35,32 @@ public record PlaceOrderRequest(
                        @Digits(integer = 10, fraction = 2, message = "must have at most 2 decimal places") BigDecimal expectedPrice) {
     }
 
+    /**
+     * Who to contact about the order. A guest gives all of it; for a signed-in customer every part left
+     * out (or blank) is taken from its profile, so the whole contact may be omitted. The parts that must
+     * be there in the end are checked when the order is placed ({@link OrderPlacement}).
+     */
     public record Contact(
-            @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String firstName,
-            @NotBlank(message = "is required") @Size(max = 100, message = "must be at most 100 characters") String lastName,
+            @Size(max = 100, message = "must be at most 100 characters") String firstName,
+            @Size(max = 100, message = "must be at most 100 characters") String lastName,
             @Size(max = 100, message = "must be at most 100 characters") String middleName,
-            @NotBlank(message = "is required")
-            @Pattern(regexp = "\\+?[0-9][0-9 ()-]{6,22}", message = "must be a phone number, e.g. +7 916 123-45-67") String phone,
-            @NotBlank(message = "is required") @Email(message = "must be an email address")
+            @Pattern(regexp = PHONE, message = PHONE_MESSAGE) @Size(max = 20, message = "must be at most 20 characters") String phone,
+            @Email(message = "must be an email address")
             @Size(max = 254, message = "must be at most 254 characters") String email) {
+        static final String PHONE = "\\+?[0-9][0-9 ()-]{6,22}";
+        static final String PHONE_MESSAGE = "must be a phone number, e.g. +7 916 123-45-67";
+
+        /** A blank part counts as left out (before validation: a blank email is not a malformed one). */
+        public Contact {
+            firstName = blankToNull(firstName);
+            lastName = blankToNull(lastName);
+            middleName = blankToNull(middleName);
+            phone = blankToNull(phone);
+            email = blankToNull(email);
+        }
+
+        private static String blankToNull(String s) {
+            return s == null || s.isBlank() ? null : s.trim();
+        }
     }
 }

@@ -1,0 +1,84 @@
+package shop.orders.customer;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+import shop.commons.events.InboundEvents;
+import shop.commons.events.ProcessedEvents;
+import shop.contracts.EventEnvelope;
+import shop.contracts.EventJson;
+import shop.contracts.Topics;
+import shop.contracts.customers.CustomerChanged;
+
+/**
+ * Keeps {@code customer_contact} in step with {@code customers.events} (read from its beginning by the
+ * consumer group {@code order-service}), so orders of a signed-in customer can take the contact details
+ * from the profile. Idempotent: each event is applied once (processed-event log, same transaction), and
+ * the state with the latest {@code occurredAt} wins, so a late older event changes nothing.
+ */
+@ApplicationScoped
+public class CustomerContacts {
+    private static final Logger LOG = Logger.getLogger(CustomerContacts.class);
+    private static final String CONSUMER = "customer-contacts";
+    private static final Set<String> TYPES = Set.of(CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    EntityManager em;
+
+    @Incoming("customer-events")
+    @Blocking
+    @Transactional
+    public void onCustomerEvent(String record) {
+        InboundEvents.parse(Topics.CUSTOMERS_EVENTS, record)
+                .filter(event -> TYPES.contains(event.type()))
+                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
+                .ifPresent(this::apply);
+    }
+
+    private void apply(EventEnvelope event) {
+        CustomerChanged customer;
+        try {
+            customer = EventJson.payload(event, CustomerChanged.class);
+        } catch (IllegalArgumentException e) {
+            // a payload we cannot read would fail forever: skip it (it stays recorded as handled)
+            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
+            return;
+        }
+        boolean deleted = CustomerChanged.DELETED.equals(event.type());
+        em.createNativeQuery("""
+                        insert into customer_contact (customer_id, first_name, last_name, email, phone, deleted, state_at)
+                        values (:id, :firstName, :lastName, :email, :phone, :deleted, :at)
+                        on conflict (customer_id) do update set first_name = excluded.first_name,
+                            last_name = excluded.last_name, email = excluded.email, phone = excluded.phone,
+                            deleted = excluded.deleted, state_at = excluded.state_at
+                        where customer_contact.state_at <= excluded.state_at""")
+                .setParameter("id", customer.customerId())
+                // a deleted customer's details are not kept
+                .setParameter("firstName", deleted ? null : blankToNull(customer.firstName()))
+                .setParameter("lastName", deleted ? null : blankToNull(customer.lastName()))
+                .setParameter("email", deleted ? null : blankToNull(customer.email()))
+                .setParameter("phone", deleted ? null : blankToNull(customer.phone()))
+                .setParameter("deleted", deleted)
+                .setParameter("at", event.occurredAt() != null ? event.occurredAt() : Instant.now())
+                .executeUpdate();
+    }
+
+    /** The customer's current details; empty when customer-service has not announced the customer (yet) or deleted it. */
+    public Optional<CustomerContact> of(long customerId) {
+        return CustomerContact.<CustomerContact>findByIdOptional(customerId).filter(c -> !c.deleted);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+}
