@@ -198,9 +198,9 @@ public class OrderPlacement {
                 errors.add(new Problem.FieldError("contact." + field, missing));
             }
         });
-        // what came from the profile has not been through the request's validation yet
+        // the given parts were validated with the request; what came from the profile was not
         validator.validate(merged).forEach(v -> errors.add(new Problem.FieldError("contact." + v.getPropertyPath(),
-                v.getMessage() + (given != null && isGiven(given, v.getPropertyPath().toString()) ? "" : " (the value in your customer profile)"))));
+                v.getMessage() + " (the value in your customer profile; give this part in contact)")));
         if (!errors.isEmpty()) {
             throw invalid(errors);
         }
@@ -209,18 +209,6 @@ public class OrderPlacement {
 
     private static String either(String given, Optional<String> fallback) {
         return given != null ? given : fallback.orElse(null); // both are trimmed, blank is null
-    }
-
-    private static boolean isGiven(PlaceOrderRequest.Contact given, String field) {
-        String value = switch (field) {
-            case "firstName" -> given.firstName();
-            case "lastName" -> given.lastName();
-            case "middleName" -> given.middleName();
-            case "phone" -> given.phone();
-            case "email" -> given.email();
-            default -> null;
-        };
-        return value != null;
     }
 
     private static ProblemException invalid(List<Problem.FieldError> errors) {
