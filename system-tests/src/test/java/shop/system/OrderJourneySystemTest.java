@@ -245,4 +245,29 @@ class OrderJourneySystemTest {
                 .then().statusCode(200).extract().<String>path("status").equals("paid"));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(1, 0, 1)));
     }
+
+    @Test
+    void aSignedInCustomerOrdersWithoutTypingContactDetailsAndIsMailedAtTheProfilesAddress() {
+        Shop shop = shop(3);
+        String email = "profile-" + UUID.randomUUID().toString().substring(0, 12) + "@example.com";
+        String phone = "+7915" + String.format("%07d", Math.floorMod(email.hashCode(), 10_000_000));
+        given().contentType(ContentType.JSON).body(Map.of("firstName", "Vera", "lastName", "Orlova", "email", email,
+                        "phone", phone, "password", "profile-pass"))
+                .when().post("/api/customers").then().statusCode(201);
+        String customer = RunningPlatform.signIn("{\"email\":\"%s\",\"password\":\"profile-pass\"}".formatted(email));
+        putInCart(customer, shop, 1);
+        Map<String, Object> noContact = Map.of("deliveryTypeId", shop.deliveryTypeId(),
+                "deliveryAddress", "Moscow, Arbat 5", "paymentMethod", "cash");
+
+        // order-service learns the profile from customers.events: until then it asks for the contact
+        io.restassured.response.Response placed = await().atMost(SAGA).until(
+                () -> as(customer).body(noContact).when().post("/api/orders"), r -> r.statusCode() == 201);
+        placed.then().body("contact.firstName", equalTo("Vera")).body("contact.lastName", equalTo("Orlova"))
+                .body("contact.email", equalTo(email)).body("contact.phone", equalTo(phone));
+        int orderId = placed.path("id");
+
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        await().atMost(SAGA).until(() -> RunningPlatform.stack().mailbox().stream()
+                .anyMatch(m -> m.to().equalsIgnoreCase(email) && m.subject().equals("Order #" + orderId + " is confirmed")));
+    }
 }
