@@ -5,15 +5,18 @@ import shop.devstack.testing.JwtResource;
 import shop.devstack.testing.KafkaResource;
 import shop.devstack.testing.MailResource;
 import shop.devstack.testing.PostgresResource;
+import shop.devstack.testing.TelegramStandIn;
 
 /**
- * Real PostgreSQL, a real Kafka broker and a generated JWT key pair for every test of this service
+ * Real PostgreSQL, a real Kafka broker, a real SMTP server (GreenMail), a local stand-in for the
+ * Telegram Bot API and a generated JWT key pair for every test of this service
  * (the annotations apply to all test classes, so the application starts once).
  */
 @QuarkusTestResource(PostgresResource.class)
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(JwtResource.class)
 @QuarkusTestResource(MailResource.class)
+@QuarkusTestResource(TelegramStandIn.class)
 public final class TestInfrastructure {
     private TestInfrastructure() {
     }

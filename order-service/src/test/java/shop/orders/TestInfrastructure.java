@@ -5,7 +5,7 @@ import shop.devstack.testing.JwtResource;
 import shop.devstack.testing.KafkaResource;
 import shop.devstack.testing.MailResource;
 import shop.devstack.testing.PostgresResource;
-import shop.orders.notify.TelegramStandIn;
+import shop.devstack.testing.TelegramStandIn;
 
 /**
  * Real PostgreSQL, a real Kafka broker, a real SMTP server (GreenMail), a local stand-in for the Telegram Bot API and a generated JWT key pair for every test of this service

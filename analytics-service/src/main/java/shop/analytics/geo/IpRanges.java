@@ -5,7 +5,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import io.quarkus.narayana.jta.runtime.TransactionConfiguration;
 import jakarta.transaction.Transactional;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -23,6 +22,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
+import shop.commons.csv.CsvException;
+import shop.commons.csv.CsvReader;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 
@@ -39,6 +40,8 @@ public class IpRanges {
             "^((25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)\\.){3}(25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)$");
     private static final Pattern IPV6_CHARS = Pattern.compile("^[0-9a-fA-F:.]{2,45}$");
     private static final int COPY_CHUNK = 1 << 16;
+    /** Two IPv6 addresses and a country fit easily; longer is not a range line (nor an unclosed quote eating the file). */
+    private static final int MAX_LINE_LENGTH = 1000;
 
     public record Loaded(long ranges, long ipv4Ranges, long ipv6Ranges, long requestsRelocated) {
     }
@@ -68,23 +71,20 @@ public class IpRanges {
             CopyIn copy = connection.unwrap(PGConnection.class).getCopyAPI()
                     .copyIn("copy ip_range_load from stdin (format csv)");
             long loaded = 0;
-            try (BufferedReader reader = new BufferedReader(new InputStreamReader(csv, decoder), 1 << 16)) {
+            try (CsvReader rows = new CsvReader(new InputStreamReader(csv, decoder), MAX_LINE_LENGTH)) {
                 StringBuilder chunk = new StringBuilder(COPY_CHUNK + 512);
-                String line;
-                long lineNo = 0;
-                while ((line = reader.readLine()) != null) {
-                    lineNo++;
-                    if (line.isBlank() || (lineNo == 1 && line.startsWith("ip_range_start"))) {
+                for (CsvReader.Row row = next(rows, errors); row != null; row = next(rows, errors)) {
+                    if (row.line() == 1 && row.fields().get(0).startsWith("ip_range_start")) {
                         continue;
                     }
                     try {
-                        Range range = parse(line);
-                        chunk.append(lineNo).append(',').append(range.start).append(',').append(range.end)
+                        Range range = parse(row.fields());
+                        chunk.append(row.line()).append(',').append(range.start).append(',').append(range.end)
                                 .append(",\"").append(range.country.replace("\"", "\"\"")).append("\"\n");
                         loaded++;
                     } catch (IllegalArgumentException e) {
                         if (errors.size() < MAX_LISTED_ERRORS) {
-                            errors.add(new Problem.FieldError("line " + lineNo, e.getMessage()));
+                            errors.add(new Problem.FieldError("line " + row.line(), e.getMessage()));
                         }
                     }
                     if (chunk.length() >= COPY_CHUNK) {
@@ -116,6 +116,16 @@ public class IpRanges {
             return swap(connection);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot load the IP ranges: " + e.getMessage(), e);
+        }
+    }
+
+    /** The next row; null at the end and after text that is not CSV (listed: nothing after it can be read). */
+    private static CsvReader.Row next(CsvReader rows, List<Problem.FieldError> errors) throws IOException {
+        try {
+            return rows.next();
+        } catch (CsvException e) {
+            errors.add(new Problem.FieldError("line " + e.line(), e.getMessage()));
+            return null;
         }
     }
 
@@ -206,8 +216,7 @@ public class IpRanges {
     private record Range(String start, String end, String country) {
     }
 
-    private static Range parse(String line) {
-        List<String> fields = fields(line);
+    private static Range parse(List<String> fields) {
         if (fields.size() != 3) {
             throw new IllegalArgumentException("expected 3 fields (ip_range_start,ip_range_end,country), found "
                     + fields.size());
@@ -225,35 +234,6 @@ public class IpRanges {
             throw new IllegalArgumentException("country must be 1 to 100 characters");
         }
         return new Range(start.getHostAddress(), end.getHostAddress(), country);
-    }
-
-    /** Comma-separated fields; a field may be quoted ("Korea, Republic of"). */
-    private static List<String> fields(String line) {
-        List<String> fields = new ArrayList<>(3);
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        fields.add(field.toString());
-        return fields;
     }
 
     /** An IPv4 or IPv6 literal; never a DNS lookup. */

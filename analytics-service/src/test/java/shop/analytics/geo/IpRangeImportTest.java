@@ -76,6 +76,27 @@ class IpRangeImportTest {
     }
 
     @Test
+    void aQuotedCountryMayHoldCommasAndQuotesAndAnUnclosedQuoteIsRefused() {
+        // a byte-order mark, as spreadsheets write it; UTF-8 named, or REST Assured sends text as ISO-8859-1
+        admin().contentType("text/csv; charset=UTF-8").body("""
+                \uFEFFip_range_start,ip_range_end,country
+                10.0.0.0,10.0.0.255,"Korea, Republic of"
+                "10.0.1.0",10.0.1.255,"Côte d'Ivoire ""CI\"""
+                """).when().post("/api/analytics/ip-ranges").then().statusCode(200).body("ranges", equalTo(2));
+        org.junit.jupiter.api.Assertions.assertEquals("Korea, Republic of", country("10.0.0.9"));
+        org.junit.jupiter.api.Assertions.assertEquals("Côte d'Ivoire \"CI\"", country("10.0.1.9"));
+
+        admin().contentType("text/csv").body("""
+                10.0.2.0,10.0.2.255,Gondor
+                10.0.3.0,10.0.3.255,"Rohan
+                10.0.4.0,10.0.4.255,Arnor
+                """).when().post("/api/analytics/ip-ranges")
+                .then().statusCode(400).body("errors.field", hasItem("line 2"))
+                .body("errors.message", hasItem("a quoted field is not closed"));
+        org.junit.jupiter.api.Assertions.assertEquals("unknown", country("10.0.2.9"));
+    }
+
+    @Test
     void replacingTheTableMovesRecordedRequestsToTheirNewCountry() {
         AnalyticsClient.loadIpRanges(TABLE);
         byte[] log = """

@@ -5,12 +5,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import shop.commons.csv.CsvException;
+import shop.commons.csv.CsvReader;
 import shop.commons.problem.ProblemException;
 
 /**
- * Reads an import CSV (RFC 4180: comma-separated, fields may be double-quoted, {@code ""} is a quote
- * inside quotes, CRLF or LF line ends). The first line is a header naming the columns, in any order,
- * from {@link LegacyRecord#COLUMNS}; {@code phone} is required, the others are optional.
+ * Reads an import CSV ({@link CsvReader}: RFC 4180, blank lines skipped). The first line is a header
+ * naming the columns, in any order, from {@link LegacyRecord#COLUMNS}; {@code phone} is required, the
+ * others are optional.
  */
 final class CsvRecords {
     private CsvRecords() {
@@ -18,7 +20,12 @@ final class CsvRecords {
 
     /** The data rows; a header that cannot be used is the client's error (400), a bad row is only skipped. */
     static List<LegacyRecord> parse(String text) {
-        List<List<String>> lines = split(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        List<List<String>> lines;
+        try {
+            lines = CsvReader.readAll(text).stream().map(CsvReader.Row::fields).toList();
+        } catch (CsvException e) {
+            throw ProblemException.badRequest("The CSV cannot be read at line " + e.line() + ": " + e.getMessage());
+        }
         if (lines.isEmpty()) {
             throw ProblemException.badRequest("The CSV is empty: it needs a header line, e.g. "
                     + String.join(",", LegacyRecord.COLUMNS));
@@ -66,53 +73,5 @@ final class CsvRecords {
         }
         String value = fields.get(i).trim();
         return value.isEmpty() ? null : value;
-    }
-
-    /** Lines of fields; blank lines are dropped. */
-    private static List<List<String>> split(String text) {
-        List<List<String>> lines = new ArrayList<>();
-        List<String> fields = new ArrayList<>();
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < text.length() && text.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else if (c == '\n' || c == '\r') {
-                if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                endLine(lines, fields, field);
-                fields = new ArrayList<>();
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw ProblemException.badRequest("The CSV ends inside a quoted field");
-        }
-        endLine(lines, fields, field);
-        return lines;
-    }
-
-    private static void endLine(List<List<String>> lines, List<String> fields, StringBuilder field) {
-        fields.add(field.toString());
-        field.setLength(0);
-        boolean blank = fields.size() == 1 && fields.get(0).isBlank();
-        if (!blank) {
-            lines.add(fields);
-        }
     }
 }

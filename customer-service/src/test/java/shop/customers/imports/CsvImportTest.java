@@ -174,6 +174,9 @@ class CsvImportTest {
                 .then().statusCode(400).body("detail", org.hamcrest.Matchers.startsWith("Unknown CSV column 'nickname'"));
         given().auth().oauth2(staff()).contentType("text/csv").body("")
                 .when().post("/api/customers/imports").then().statusCode(400);
+        given().auth().oauth2(staff()).contentType("text/csv").body("phone,first_name\n+79160000000,\"Ann\n")
+                .when().post("/api/customers/imports")
+                .then().statusCode(400).body("detail", equalTo("The CSV cannot be read at line 2: a quoted field is not closed"));
         given().auth().oauth2(staff()).contentType("text/csv").body(new byte[]{'p', 'h', 'o', 'n', 'e', '\n', (byte) 0xC3, '(', '\n'})
                 .when().post("/api/customers/imports")
                 .then().statusCode(400).body("detail", org.hamcrest.Matchers.containsString("UTF-8"));

@@ -19,15 +19,11 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import shop.contracts.catalog.VariantState;
+import shop.devstack.testing.LogCapture;
 import shop.orders.Shop;
 
 /** The Sberbank REST protocol against a local stand-in: register, paid, declined, pending, errors, timeouts. */
@@ -42,49 +38,19 @@ class SberbankPaymentTest {
     @Inject
     PaymentSync sync;
 
-    final List<String> logged = new ArrayList<>();
-    final Handler capture = new Handler() {
-        @Override
-        public void publish(LogRecord record) {
-            StringBuilder line = new StringBuilder(String.valueOf(record.getMessage()));
-            if (record instanceof org.jboss.logmanager.ExtLogRecord ext) {
-                line.append(' ').append(ext.getFormattedMessage());
-            }
-            if (record.getParameters() != null) {
-                for (Object p : record.getParameters()) {
-                    line.append(' ').append(p);
-                }
-            }
-            if (record.getThrown() != null) {
-                line.append(' ').append(record.getThrown());
-            }
-            synchronized (logged) {
-                logged.add(line.toString());
-            }
-        }
-
-        @Override
-        public void flush() {
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    LogCapture log;
 
     @BeforeEach
     void captureLogs() {
-        Logger.getLogger("").addHandler(capture);
+        log = LogCapture.start();
     }
 
     @AfterEach
     void noPasswordInLogs() {
-        Logger.getLogger("").removeHandler(capture);
-        synchronized (logged) {
-            // the provider logs each registration and each failure: proof that the capture sees its lines
-            assertTrue(logged.stream().anyMatch(l -> l.contains("bank")), "the provider logged nothing: the capture does not work");
-            assertTrue(logged.stream().noneMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
-        }
+        log.close();
+        // the provider logs each registration and each failure: proof that the capture sees its lines
+        assertTrue(log.anyMatch(l -> l.contains("bank")), "the provider logged nothing: the capture does not work");
+        assertTrue(log.lines().stream().noneMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
     }
 
     private static long confirmedOrder(String customer) {
