@@ -18,7 +18,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -104,8 +103,6 @@ public class OutboxRelay {
                 .setParameter("lock", RELAY_LOCK).getSingleResult())) {
             return false;
         }
-        // marking a batch sent is one JDBC batch, not one round trip per message (bulk changes write thousands)
-        em.unwrap(Session.class).setJdbcBatchSize(batchSize);
         List<OutboxMessage> pending = em.createQuery(
                         "from OutboxMessage where sentAt is null order by id", OutboxMessage.class)
                 .setMaxResults(batchSize)
