@@ -33,7 +33,9 @@ import shop.devstack.testing.TestTokens;
  * ports in a temporary directory (nothing else needs to run), creates N variants with 1C codes through the
  * API, writes an .xlsx stock report with N rows laid out like 1C's (title rows, header, totals row), uploads
  * it twice and reports each job's time: the first run changes every variant (and publishes each change),
- * the second changes nothing.
+ * the second changes nothing. Besides the times it prints the SQL statements Hibernate prepared meanwhile
+ * (hibernate_statements_total on the service's /q/metrics, the outbox relay's included; statements run
+ * on the JDBC connection directly, such as the outbox's bulk insert, are not counted).
  *
  *   ./mvnw -B -q package -DskipTests -pl catalog-service -am
  *   java -cp "devstack/target/classes:$(cat devstack/target/launcher-classpath.txt)" bench/StockImportBench.java [rows]
@@ -116,6 +118,7 @@ public class StockImportBench {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(report);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        double statementsBefore = preparedStatements(url);
         long began = System.nanoTime();
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/catalog/stock/imports"))
                 .header("Authorization", "Bearer " + token)
@@ -141,8 +144,9 @@ public class StockImportBench {
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
         System.out.printf("%s: rowsApplied %s, changed %s, unknown %s, bad %s%n", what, field(job, "rowsApplied"),
                 field(job, "changed"), field(job, "unknownCount"), field(job, "badCount"));
-        System.out.printf("  job %.2f s = %.0f rows/s; upload to done %.2f s = %.0f rows/s%n",
-                seconds, rows / seconds, wall, rows / wall);
+        double statements = preparedStatements(url) - statementsBefore;
+        System.out.printf("  job %.2f s = %.0f rows/s; upload to done %.2f s = %.0f rows/s; Hibernate statements %.0f (%.2f per row)%n",
+                seconds, rows / seconds, wall, rows / wall, statements, statements / rows);
     }
 
     /** A minimal .xlsx (inline strings, no styles) laid out like a 1C stock report. */
@@ -218,6 +222,17 @@ public class StockImportBench {
             throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
         }
         return response.body();
+    }
+
+    private static final Pattern PREPARED = Pattern.compile(
+            "(?m)^hibernate_statements_total\\{[^}]*status=\"prepared\"[^}]*}\\s+([0-9.eE+]+)");
+
+    /** Statements Hibernate prepared so far (quarkus.hibernate-orm.metrics.enabled); NaN without metrics. */
+    private static double preparedStatements(String url) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        Matcher m = PREPARED.matcher(metrics);
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 
     private static int id(String json) {

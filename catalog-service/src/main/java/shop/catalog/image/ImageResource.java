@@ -22,13 +22,13 @@ import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import shop.catalog.product.Product;
+import shop.catalog.product.ProductVisibility;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
-import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 
 /**
- * One image: its bytes (original and web version) for everyone while its product is visible, changes
+ * One image: its bytes (original and web version) for everyone while its product is public (else staff and its supplier's users), changes
  * and deletion for staff. The bytes behind an id never change, so they are cacheable for a year.
  */
 @Path("/api/catalog/images/{id}")
@@ -43,7 +43,7 @@ public class ImageResource {
     ImageStorage storage;
 
     @Inject
-    CurrentUser user;
+    ProductVisibility visibility;
 
     @GET
     @PermitAll
@@ -113,10 +113,10 @@ public class ImageResource {
         images.delete(ImageIds.parse(id, "image"));
     }
 
-    /** The image, if the caller may see it: anyone while its product is visible and not deleted, else staff. */
+    /** The image, if the caller may read its product ({@link ProductVisibility}). */
     private ProductImage readable(String rawId) {
         ProductImage image = ProductImage.findById(ImageIds.parse(rawId, "image"));
-        if (image == null || (!publicImage(image) && !user.isStaff())) {
+        if (image == null || !visibility.canRead(Product.findById(image.productId))) {
             throw new ProblemException(Response.Status.NOT_FOUND, "There is no image with this id");
         }
         return image;
@@ -124,11 +124,11 @@ public class ImageResource {
 
     private static boolean publicImage(ProductImage image) {
         Product product = Product.findById(image.productId);
-        return product != null && product.visible && !product.deleted();
+        return product != null && ProductVisibility.isPublic(product);
     }
 
     private Response serve(ProductImage image, String key, String contentType, EntityTag tag, Request request) {
-        // a hidden product's image is seen by staff only: no shared cache may keep it
+        // an image the public may not see (hidden product, inactive supplier): no shared cache may keep it
         String cache = (publicImage(image) ? "public" : "private") + ", max-age=31536000, immutable";
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
         if (notModified != null) {

@@ -19,20 +19,20 @@ import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import shop.catalog.product.Product;
+import shop.catalog.product.ProductVisibility;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
 import shop.commons.problem.ProblemException;
-import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 
-/** A product's images: staff upload them; everyone may list those of visible products. */
+/** A product's images: staff upload them; whoever may read the product lists them ({@link ProductVisibility}). */
 @Path("/api/catalog/products/{productId}/images")
 public class ProductImagesResource {
     @Inject
     ImageService images;
 
     @Inject
-    CurrentUser user;
+    ProductVisibility visibility;
 
     /**
      * Multipart form: {@code file} (JPEG, PNG or WebP, recognised by its content), optional
@@ -63,7 +63,7 @@ public class ProductImagesResource {
     public Page<ProductImageView> list(@PathParam("productId") String productId, @BeanParam @Valid PageParams page) {
         long id = ImageIds.parse(productId, "product");
         Product product = Product.findById(id);
-        if (product == null || (!user.isStaff() && (product.deleted() || !product.visible))) {
+        if (!visibility.canRead(product)) {
             throw ProblemException.notFound("product", id);
         }
         List<ProductImageView> items = ProductImage.find("productId = ?1 order by position, id", id)

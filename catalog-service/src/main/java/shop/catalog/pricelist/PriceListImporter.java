@@ -1,5 +1,7 @@
 package shop.catalog.pricelist;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -7,6 +9,11 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +29,7 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
 import shop.catalog.category.Category;
 import shop.catalog.product.Product;
 import shop.catalog.product.Variant;
@@ -39,11 +47,18 @@ import shop.contracts.catalog.VariantState;
  * reserved), so stock sold in between is not counted twice and an unchanged list changes nothing.
  * Offers missing from the list are withdrawn: the product is hidden, nothing is deleted; an offer that
  * comes back is shown again. Every variant whose published state changed goes out through VariantEvents.
+ *
+ * <p>Costs a few statements per few hundred offers, not a few per offer: the catalog is read in bulk, new
+ * offers are inserted with one statement per table and step (their ids are identity columns, which
+ * Hibernate cannot batch), changed rows are updated in JDBC batches and the events written at once.
  */
 @ApplicationScoped
 public class PriceListImporter {
     private static final int CHUNK = 1000;
-    private static final int PROGRESS_EVERY = 250;
+    /** Offers applied per step: new ones inserted together, events written together, progress reported. */
+    private static final int STEP = 250;
+    private static final int JDBC_BATCH = 100;
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Inject
     EntityManager em;
@@ -66,7 +81,11 @@ public class PriceListImporter {
 
     /** Checks the list against the catalog without changing anything (for a 400 before a job starts). */
     public void check(long supplierId, PriceList list) {
-        QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).run(() -> plan(supplierId, list));
+        QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).run(() -> {
+            // read only: no snapshots of thousands of entities to keep and compare at commit
+            em.unwrap(Session.class).setDefaultReadOnly(true);
+            plan(supplierId, list);
+        });
     }
 
     /** Checks and applies the list in a transaction of its own; {@code progress} hears the offers done. */
@@ -83,25 +102,34 @@ public class PriceListImporter {
             throw ProblemException.notFound("supplier", supplierId);
         }
         Plan plan = plan(supplierId, list);
+        em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
+        VariantEvents.Batch changes = events.batch();
+        List<VariantWrite> variantWrites = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
         int done = 0;
         Set<String> listed = new HashSet<>();
+        List<PriceList.Offer> fresh = new ArrayList<>();
         for (PriceList.Offer offer : list.offers()) {
             listed.add(offer.id());
             Long categoryId = plan.categoryIds().get(offer.category());
             SupplierOffer existing = plan.offers().get(offer.id());
             if (existing == null) {
-                create(supplierId, offer, categoryId);
+                fresh.add(offer);
                 created++;
             } else if (update(existing, plan.products().get(existing.productId),
-                    plan.variants().get(existing.variantId), offer, categoryId)) {
+                    plan.variants().get(existing.variantId), offer, categoryId, changes, variantWrites)) {
                 updated++;
             } else {
                 unchanged++;
             }
-            if (++done % PROGRESS_EVERY == 0) {
+            if (++done % STEP == 0 || done == list.offers().size()) {
+                create(supplierId, fresh, plan.categoryIds(), changes);
+                fresh.clear();
+                writeVariants(variantWrites);
+                variantWrites.clear();
+                changes.publish();
                 progress.accept(done);
             }
         }
@@ -118,42 +146,132 @@ public class PriceListImporter {
             if (product.visible && !product.deleted()) {
                 product.visible = false;
                 if (variant.deletedAt == null) {
-                    events.publish(product, variant);
+                    changes.add(product, variant);
                 }
             }
         }
+        changes.publish();
         progress.accept(done);
         return new ImportSummary(list.offers().size(), created, updated, withdrawn, unchanged);
     }
 
-    private void create(long supplierId, PriceList.Offer offer, Long categoryId) {
-        Product product = new Product();
-        product.name = offer.name();
-        product.article = article(supplierId, offer.id());
-        product.categoryId = categoryId;
-        product.supplierId = supplierId;
-        product.parameters = new TreeMap<>(offer.parameters());
-        product.persist();
-        Variant variant = new Variant();
-        variant.productId = product.id;
-        variant.price = offer.price();
-        variant.onHand = offer.quantity();
-        variant.isDefault = true;
-        variant.persist();
-        SupplierOffer row = new SupplierOffer();
-        row.supplierId = supplierId;
-        row.offerId = offer.id();
-        row.productId = product.id;
-        row.variantId = variant.id;
-        row.model = offer.model();
-        row.priceRrc = offer.priceRrc();
-        row.quantity = offer.quantity();
-        row.persist();
-        events.publish(product, variant);
+    /**
+     * New offers: each becomes a product with one default variant and its supplier_offer row, inserted with
+     * one statement per table (rows in the list's order, their ids read back), and its state published.
+     */
+    private void create(long supplierId, List<PriceList.Offer> offers, Map<String, Long> categoryIds,
+                        VariantEvents.Batch changes) {
+        if (offers.isEmpty()) {
+            return;
+        }
+        int n = offers.size();
+        List<Product> products = new ArrayList<>(n);
+        List<Variant> variants = new ArrayList<>(n);
+        for (PriceList.Offer offer : offers) {
+            Product product = new Product();
+            product.name = offer.name();
+            product.article = article(supplierId, offer.id());
+            product.categoryId = categoryIds.get(offer.category());
+            product.supplierId = supplierId;
+            product.parameters = new TreeMap<>(offer.parameters());
+            products.add(product);
+            Variant variant = new Variant();
+            variant.price = offer.price();
+            variant.onHand = offer.quantity();
+            variant.isDefault = true;
+            variants.add(variant);
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            Map<String, Long> productIds = insertReturningIds(connection, """
+                    insert into product (name, article, category_id, supplier_id, parameters, created_at)
+                    select n, a, cast(c as bigint), ?, cast(p as jsonb), ?
+                    from unnest(?, ?, ?, ?) with ordinality as x(n, a, c, p, i) order by i
+                    returning id, article""", n, statement -> {
+                statement.setLong(1, supplierId);
+                statement.setTimestamp(2, now);
+                statement.setArray(3, text(connection, products, p -> p.name));
+                statement.setArray(4, text(connection, products, p -> p.article));
+                statement.setArray(5, text(connection, products, p -> String.valueOf(p.categoryId)));
+                statement.setArray(6, text(connection, products, p -> json(p.parameters)));
+            });
+            for (int i = 0; i < n; i++) {
+                products.get(i).id = productIds.get(products.get(i).article);
+                variants.get(i).productId = products.get(i).id;
+            }
+            Map<String, Long> variantIds = insertReturningIds(connection, """
+                    insert into variant (product_id, price, on_hand, is_default, created_at)
+                    select cast(p as bigint), cast(m as numeric), cast(q as integer), true, ?
+                    from unnest(?, ?, ?) with ordinality as x(p, m, q, i) order by i
+                    returning id, product_id""", n, statement -> {
+                statement.setTimestamp(1, now);
+                statement.setArray(2, text(connection, variants, v -> String.valueOf(v.productId)));
+                statement.setArray(3, text(connection, variants, v -> v.price.toPlainString()));
+                statement.setArray(4, text(connection, variants, v -> String.valueOf(v.onHand)));
+            });
+            for (int i = 0; i < n; i++) {
+                variants.get(i).id = variantIds.get(String.valueOf(variants.get(i).productId));
+            }
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into supplier_offer (supplier_id, offer_id, product_id, variant_id, model, price_rrc, quantity)
+                    select ?, o, cast(p as bigint), cast(v as bigint), m, cast(r as numeric), cast(q as integer)
+                    from unnest(?, ?, ?, ?, ?, ?) as x(o, p, v, m, r, q)""")) {
+                insert.setLong(1, supplierId);
+                insert.setArray(2, text(connection, offers, PriceList.Offer::id));
+                insert.setArray(3, text(connection, products, p -> String.valueOf(p.id)));
+                insert.setArray(4, text(connection, variants, v -> String.valueOf(v.id)));
+                insert.setArray(5, text(connection, offers, PriceList.Offer::model));
+                insert.setArray(6, text(connection, offers, o -> o.priceRrc() == null ? null : o.priceRrc().toPlainString()));
+                insert.setArray(7, text(connection, offers, o -> String.valueOf(o.quantity())));
+                insert.executeUpdate();
+            }
+        });
+        for (int i = 0; i < n; i++) {
+            changes.add(products.get(i), variants.get(i));
+        }
+    }
+
+    private interface Binder {
+        void bind(PreparedStatement statement) throws SQLException;
+    }
+
+    /**
+     * Runs an {@code insert ... returning id, <a unique column>} and answers the new ids by that column (the
+     * rows are inserted in the list's order, but the order of what RETURNING answers is not promised).
+     */
+    private static Map<String, Long> insertReturningIds(Connection connection, String sql, int rows, Binder binder)
+            throws SQLException {
+        Map<String, Long> ids = new HashMap<>();
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            binder.bind(statement);
+            try (ResultSet result = statement.executeQuery()) {
+                while (result.next()) {
+                    ids.put(result.getString(2), result.getLong(1));
+                }
+            }
+        }
+        if (ids.size() != rows) {
+            throw new IllegalStateException("inserted " + ids.size() + " rows instead of " + rows);
+        }
+        return ids;
+    }
+
+    private static <T> java.sql.Array text(Connection connection, List<T> items, Function<T, String> value)
+            throws SQLException {
+        return connection.createArrayOf("text", items.stream().map(value).toArray(String[]::new));
+    }
+
+    private static String json(Map<String, String> parameters) {
+        try {
+            return JSON.writeValueAsString(parameters);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Answers whether anything changed; fields are only assigned when they differ, so nothing else is written. */
-    private boolean update(SupplierOffer row, Product product, Variant variant, PriceList.Offer offer, Long categoryId) {
+    private boolean update(SupplierOffer row, Product product, Variant variant, PriceList.Offer offer, Long categoryId,
+                           VariantEvents.Batch changes, List<VariantWrite> variantWrites) {
         VariantState before = VariantEvents.state(product, variant);
         boolean changed = false;
         if (!Objects.equals(product.name, offer.name())) {
@@ -173,18 +291,25 @@ public class PriceListImporter {
             product.visible = true;
             changed = true;
         }
+        BigDecimal newPrice = null;
+        boolean clearDiscount = false;
+        Integer newOnHand = null;
         if (variant.price.compareTo(offer.price()) != 0) {
-            variant.price = offer.price();
+            variant.price = newPrice = offer.price();
             if (variant.discountedPrice != null && variant.discountedPrice.compareTo(offer.price()) > 0) {
                 // a discount above the new price would be no discount (and the database refuses it)
                 variant.discountedPrice = null;
+                clearDiscount = true;
             }
             changed = true;
         }
         if (row.quantity != offer.quantity()) {
-            variant.onHand = Math.max(variant.reserved, variant.onHand + offer.quantity() - row.quantity);
+            variant.onHand = newOnHand = Math.max(variant.reserved, variant.onHand + offer.quantity() - row.quantity);
             row.quantity = offer.quantity();
             changed = true;
+        }
+        if (newPrice != null || newOnHand != null) {
+            variantWrites.add(new VariantWrite(variant.id, newPrice, clearDiscount, newOnHand));
         }
         if (!Objects.equals(row.model, offer.model())) {
             row.model = offer.model();
@@ -195,9 +320,38 @@ public class PriceListImporter {
             changed = true;
         }
         if (!before.equals(VariantEvents.state(product, variant))) {
-            events.publish(product, variant);
+            changes.add(product, variant);
         }
         return changed;
+    }
+
+    /** What changes in a variant: a null column stays as it is in the database. */
+    private record VariantWrite(long id, BigDecimal price, boolean clearDiscount, Integer onHand) {
+    }
+
+    /**
+     * Writes the changed variants with one statement, only the columns that changed (as Hibernate's dynamic
+     * update of Variant would, so a stock figure the saga changed meanwhile is not written back unless the
+     * list changed it). Hibernate would send one statement per variant: it never batches dynamic updates.
+     */
+    private void writeVariants(List<VariantWrite> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement("""
+                    update variant v set price = coalesce(cast(x.price as numeric), v.price),
+                        discounted_price = case when x.clear then null else v.discounted_price end,
+                        on_hand = coalesce(x.on_hand, v.on_hand)
+                    from unnest(?, ?, ?, ?) as x(id, price, clear, on_hand) where v.id = x.id""")) {
+                update.setArray(1, connection.createArrayOf("bigint", writes.stream().map(VariantWrite::id).toArray(Long[]::new)));
+                update.setArray(2, text(connection, writes, w -> w.price() == null ? null : w.price().toPlainString()));
+                update.setArray(3, connection.createArrayOf("boolean",
+                        writes.stream().map(VariantWrite::clearDiscount).toArray(Boolean[]::new)));
+                update.setArray(4, connection.createArrayOf("integer", writes.stream().map(VariantWrite::onHand).toArray(Integer[]::new)));
+                update.executeUpdate();
+            }
+        });
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
@@ -228,6 +382,9 @@ public class PriceListImporter {
                 p -> p.id);
         Map<Long, Variant> variants = byId(Variant.class, offers.values().stream().map(o -> o.variantId).toList(),
                 v -> v.id);
+        // written by writeVariants, not by Hibernate (see there)
+        Session session = em.unwrap(Session.class);
+        variants.values().forEach(v -> session.setReadOnly(v, true));
 
         Map<String, PriceList.Offer> newByArticle = new HashMap<>();
         for (int i = 0; i < list.offers().size(); i++) {

@@ -32,7 +32,7 @@ import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 import shop.contracts.catalog.VariantState;
 
-/** Products: staff manage them, a supplier user those of its own supplier; anyone reads visible, not deleted ones. */
+/** Products: staff manage them, a supplier user those of its own supplier; who reads which: {@link ProductVisibility}. */
 @Path("/api/catalog/products")
 public class ProductResource {
     static final Set<String> FIELDS = Set.of("name", "article", "externalId", "categoryId", "compositionId",
@@ -56,6 +56,9 @@ public class ProductResource {
     @Inject
     SupplierAccess suppliers;
 
+    @Inject
+    ProductVisibility visibility;
+
     boolean staff() {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER);
     }
@@ -65,7 +68,7 @@ public class ProductResource {
     @PermitAll
     public ProductView get(@PathParam("id") long id) {
         Product product = Product.findById(id);
-        if (product == null || (!staff() && (product.deleted() || !product.visible))) {
+        if (!visibility.canRead(product)) {
             throw ProblemException.notFound("product", id);
         }
         return cards.of(product);

@@ -70,6 +70,47 @@ class OutboxRelayTest {
     }
 
     @Test
+    void aBulkWriteKeepsTheOrderOfItsEventsAndOfThoseAddedAroundIt() {
+        String topic = "test.bulk." + UUID.randomUUID();
+        String key = "import-1";
+        QuarkusTransaction.requiringNew().run(() -> {
+            outbox.add(topic, key, "Numbered", 1, new Numbered(0));
+            List<Outbox.Entry> bulk = new ArrayList<>();
+            for (int n = 1; n < 250; n++) {
+                bulk.add(new Outbox.Entry(topic, key, "Numbered", 1, new Numbered(n)));
+            }
+            assertEquals(249, outbox.addAll(bulk).size());
+            outbox.add(topic, key, "Numbered", 1, new Numbered(250));
+        });
+        // a rolled-back bulk write leaves nothing behind
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                outbox.addAll(List.of(new Outbox.Entry(topic, key, "Numbered", 1, new Numbered(-1))));
+                throw new IllegalStateException("roll back");
+            });
+        } catch (IllegalStateException expected) {
+            // the rollback is the point
+        }
+        List<Integer> received = new ArrayList<>();
+        try (KafkaConsumer<String, String> consumer = consumer()) {
+            consumer.subscribe(List.of(topic));
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                consumer.poll(Duration.ofMillis(200)).forEach(r ->
+                        received.add(EventJson.payload(EventJson.read(r.value()), Numbered.class).n()));
+                return received.size() >= 251;
+            });
+        }
+        List<Integer> expected = new ArrayList<>();
+        for (int n = 0; n <= 250; n++) {
+            expected.add(n);
+        }
+        assertEquals(expected, received);
+        assertEquals(0L, QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                        "select count(m) from OutboxMessage m where m.topic = :t and m.envelope like '%\"n\":-1%'", Long.class)
+                .setParameter("t", topic).getSingleResult()));
+    }
+
+    @Test
     void aMessageLeftUnsentBeforeARestartIsPublished() {
         // written straight into the table, as a crash between commit and publish would leave it
         UUID eventId = UUID.randomUUID();

@@ -7,6 +7,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import shop.catalog.supplier.Suppliers;
 
@@ -14,7 +17,10 @@ import shop.catalog.supplier.Suppliers;
  * Price-list import speed (not a test: surefire runs it only when named, see bench/price-list-import.sh).
  * Uploads a generated list through the real endpoint against the real embedded PostgreSQL and Kafka and
  * prints offers per second for a first import (every offer created), the same list again (every offer
- * unchanged) and a list with every price changed (every offer updated, every variant republished).
+ * unchanged) and a list with every price changed (every offer updated, every variant republished), with
+ * where the time went (before the 202: parsing and checking; the job itself) and how many SQL statements
+ * Hibernate prepared meanwhile (hibernate_statements_total on /q/metrics; statements the importer runs on
+ * the JDBC connection itself, its bulk inserts, are not in that count).
  */
 @QuarkusTest
 class PriceListImportBench {
@@ -36,9 +42,18 @@ class PriceListImportBench {
         return yaml.toString();
     }
 
+    private static final Pattern PREPARED = Pattern.compile(
+            "(?m)^hibernate_statements_total\\{[^}]*status=\"prepared\"[^}]*}\\s+([0-9.eE+]+)");
+
+    static double preparedStatements() {
+        Matcher m = PREPARED.matcher(given().get("/q/metrics").asString());
+        return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
+    }
+
     /** Uploads and waits for the job (or the synchronous answer); answers the seconds it took. */
     static double timed(int supplierId, String yaml) {
         String token = Suppliers.supplierUser(supplierId);
+        double statementsBefore = preparedStatements();
         long start = System.nanoTime();
         Response response = given().auth().oauth2(token).contentType("application/yaml")
                 .body(yaml.getBytes(StandardCharsets.UTF_8))
@@ -50,7 +65,15 @@ class PriceListImportBench {
             response = given().auth().oauth2(token).get(location);
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double statements = preparedStatements() - statementsBefore;
         System.out.printf("BENCH %s -> %s%n", response.statusCode(), response.asString());
+        String startedAt = response.path("startedAt");
+        String finishedAt = response.path("finishedAt");
+        if (startedAt != null && finishedAt != null) {
+            System.out.printf("BENCH   the job itself %.1f s; Hibernate statements %.0f (%.2f per offer)%n",
+                    Duration.between(Instant.parse(startedAt), Instant.parse(finishedAt)).toMillis() / 1000.0,
+                    statements, statements / OFFERS);
+        }
         return seconds;
     }
 

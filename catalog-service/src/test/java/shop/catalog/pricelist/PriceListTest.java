@@ -403,8 +403,15 @@ class PriceListTest {
         given().auth().oauth2(supplierUser(supplierId)).when().get(location).then()
                 .body("status", equalTo("done")).body("processed", equalTo(offers)).body("created", equalTo(offers))
                 .body("finishedAt", org.hamcrest.Matchers.notNullValue());
-        given().when().get("/api/catalog/products/" + productOf(supplierId, "449")).then().statusCode(200)
-                .body("variants[0].price", equalTo(449.5f));
+        // offers are inserted in steps: each product has its own offer's variant, on both sides of a step
+        for (String offerId : List.of("0", "249", "250", "449")) {
+            given().when().get("/api/catalog/products/" + productOf(supplierId, offerId)).then().statusCode(200)
+                    .body("name", equalTo("Item " + offerId))
+                    .body("variants.size()", equalTo(1))
+                    .body("variants[0].price", equalTo(Integer.parseInt(offerId) + 0.5f))
+                    .body("variants[0].onHand", equalTo(3));
+        }
+        assertEquals(offers, variantEvents(supplierId), "one catalog.variants event per created variant");
         // another supplier's user cannot follow it
         given().auth().oauth2(supplierUser(supplier())).when().get(location).then().statusCode(403);
 
