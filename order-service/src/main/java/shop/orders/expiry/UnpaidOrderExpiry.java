@@ -24,7 +24,8 @@ import shop.orders.status.Statuses;
  *
  * <p>Before cancelling an order with a payment still pending here, the provider is asked (the status
  * sync's call): the callback may have been lost for a payment made a moment before the deadline. Paid:
- * the order is marked paid instead. Failed or never used: cancelled. The provider cannot answer, or the
+ * the order is marked paid instead. Failed or never used: cancelled (a never-used payment is then closed
+ * at the provider, see {@code PaymentsOfCancelledOrders}). The provider cannot answer, or the
  * customer is paying right now: the order waits for the next run, but no longer than
  * {@code shop.orders.unpaid-grace} past the deadline. The provider is asked with no transaction open;
  * the cancellation then locks the row ({@code FOR UPDATE SKIP LOCKED}) and checks again that the order

@@ -1,6 +1,7 @@
 package shop.orders.order;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Instant;
@@ -22,6 +23,13 @@ public class OrderWorkflow {
 
     @Inject
     OrderEvents events;
+
+    @Inject
+    Event<Cancelled> cancelled;
+
+    /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
+    public record Cancelled(long orderId) {
+    }
 
     /** Records the first history entry of a new order and emits OrderPlaced. */
     @Transactional(Transactional.TxType.MANDATORY)
@@ -60,7 +68,10 @@ public class OrderWorkflow {
         switch (to) {
             case Statuses.CONFIRMED -> events.publish(OrderEvent.CONFIRMED, order, from, null);
             case Statuses.REJECTED -> events.publish(OrderEvent.REJECTED, order, from, reason);
-            case Statuses.CANCELLED -> events.publish(OrderEvent.CANCELLED, order, from, reason);
+            case Statuses.CANCELLED -> {
+                events.publish(OrderEvent.CANCELLED, order, from, reason);
+                cancelled.fire(new Cancelled(order.id));
+            }
             case Statuses.PAID -> paid(order, from, now);
             default -> {
                 events.publish(OrderEvent.STATUS_CHANGED, order, from, reason);

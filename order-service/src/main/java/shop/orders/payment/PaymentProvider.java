@@ -33,4 +33,13 @@ public interface PaymentProvider {
      * a lock). Throws when the provider cannot answer (unreachable, timeout, an error answer).
      */
     State state(Payment payment);
+
+    /**
+     * Closes an unpaid payment of a cancelled order so its page can no longer be paid; called outside any
+     * transaction. Answers what became of it: {@code FAILED} closed (or it can never be paid anyway),
+     * {@code PAID} it had been paid before it could be closed (the money must go back),
+     * {@code PENDING}/{@code PROCESSING} not closed now (ask again later). Throws when the provider
+     * cannot answer.
+     */
+    State decline(Payment payment);
 }

@@ -77,8 +77,14 @@ public class PaymentResource {
     @Transactional
     public String sandboxPage(@PathParam("paymentId") UUID paymentId) {
         Payment payment = sandboxPayment(paymentId);
+        boolean declined = SandboxProvider.DECLINED.equals(payment.sandboxOutcome);
         String done = Payment.PENDING.equals(payment.status) && payment.sandboxOutcome == null ? ""
+                : declined ? "<p>This payment is no longer possible: the order has been cancelled.</p>"
                 : "<p>This payment is already " + (payment.sandboxOutcome == null ? payment.status : payment.sandboxOutcome) + ".</p>";
+        String buttons = declined ? "" : """
+                <form method="post"><input type="hidden" name="outcome" value="pay"><button type="submit">Pay</button></form>
+                <form method="post"><input type="hidden" name="outcome" value="fail"><button type="submit">Fail</button></form>
+                """;
         return """
                 <!doctype html>
                 <html><head><meta charset="utf-8"><title>Sandbox payment</title></head>
@@ -86,10 +92,8 @@ public class PaymentResource {
                 <h1>Sandbox payment</h1>
                 <p>Order %d, amount %s RUB. No money moves: this is the development payment page.</p>
                 %s
-                <form method="post"><input type="hidden" name="outcome" value="pay"><button type="submit">Pay</button></form>
-                <form method="post"><input type="hidden" name="outcome" value="fail"><button type="submit">Fail</button></form>
-                </body></html>
-                """.formatted(payment.orderId, payment.amount.toPlainString(), done);
+                %s</body></html>
+                """.formatted(payment.orderId, payment.amount.toPlainString(), done, buttons);
     }
 
     @POST
@@ -103,7 +107,13 @@ public class PaymentResource {
         }
         Payment payment = sandboxPayment(paymentId);
         // the first click counts, as with a real acquirer's page
-        Payment.update("sandboxOutcome = ?1 where id = ?2 and sandboxOutcome is null", outcome, payment.id);
+        if (Payment.update("sandboxOutcome = ?1 where id = ?2 and sandboxOutcome is null", outcome, payment.id) == 0) {
+            Payment.getEntityManager().refresh(payment);
+            if (SandboxProvider.DECLINED.equals(payment.sandboxOutcome)) {
+                // closed by the shop when the order was cancelled: a real acquirer's page refuses too
+                throw ProblemException.conflict("Payment " + paymentId + " is no longer possible: the order has been cancelled");
+            }
+        }
         return Response.seeOther(URI.create(PaymentUrls.callback(payment))).build();
     }
 

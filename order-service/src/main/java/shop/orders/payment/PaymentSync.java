@@ -7,7 +7,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * Settles payments whose customer never came back from the provider's page. Running on several
+ * Settles payments whose customer never came back from the provider's page, and closes at the provider
+ * the pending payments of cancelled orders that could not be closed when they were cancelled. Running on several
  * replicas at once is harmless: settling is idempotent and marks an order paid at most once.
  */
 @ApplicationScoped
@@ -23,7 +24,7 @@ public class PaymentSync {
     public void sync() {
         for (UUID id : payments.pending(BATCH)) {
             try {
-                payments.settle(id);
+                payments.sync(id);
             } catch (RuntimeException e) {
                 // a provider hiccup for one payment must not stop the others; the next run retries
                 LOG.warnf("Could not check payment %s: %s", id, e.getMessage());

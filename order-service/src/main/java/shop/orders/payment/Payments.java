@@ -3,6 +3,7 @@ package shop.orders.payment;
 import io.quarkus.arc.All;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -111,6 +112,62 @@ public class Payments {
         }
         String to = state == PaymentProvider.State.PAID ? Payment.PAID : Payment.FAILED;
         return stored(QuarkusTransaction.requiringNew().call(() -> record(paymentId, to)));
+    }
+
+    /**
+     * Closes a pending payment of a cancelled order at the provider, so its page can no longer be paid, and
+     * records the outcome: {@code failed} when closed; paid when the provider says it was paid after all
+     * (logged as one to refund, the order stays cancelled). Throws when the provider cannot answer; a
+     * payment already decided is not touched.
+     */
+    public PaymentProvider.State close(UUID paymentId) {
+        Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
+        if (payment == null) {
+            throw ProblemException.notFound("payment", paymentId);
+        }
+        if (!Payment.PENDING.equals(payment.status)) {
+            return stored(payment.status);
+        }
+        PaymentProvider.State state = provider(payment.provider).decline(payment); // outside any transaction
+        if (state == PaymentProvider.State.PENDING || state == PaymentProvider.State.PROCESSING) {
+            LOG.warnf("Payment %s of cancelled order %d could not be closed yet (%s at the provider); the payment sync tries again",
+                    paymentId, payment.orderId, state);
+            return state;
+        }
+        String to = state == PaymentProvider.State.PAID ? Payment.PAID : Payment.FAILED;
+        return stored(QuarkusTransaction.requiringNew().call(() -> record(paymentId, to)));
+    }
+
+    /**
+     * Closes every pending payment of a cancelled order (after the cancellation committed). A provider
+     * that cannot answer now is logged; the payment stays pending and the payment sync closes it later.
+     */
+    @ActivateRequestContext
+    public void closeAllOf(long orderId) {
+        for (UUID paymentId : pendingOf(orderId)) {
+            try {
+                close(paymentId);
+            } catch (RuntimeException e) {
+                LOG.warnf("Payment %s of cancelled order %d could not be closed at the provider now (%s); the payment sync tries again",
+                        paymentId, orderId, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * The payment sync's step for one pending payment: closed at the provider when its order has been
+     * cancelled meanwhile (a close that failed at cancel time is retried here), otherwise settled.
+     */
+    public void sync(UUID paymentId) {
+        boolean orderCancelled = QuarkusTransaction.requiringNew().call(() -> {
+            Payment payment = Payment.findById(paymentId);
+            return payment != null && Statuses.CANCELLED.equals(Order.<Order>findById(payment.orderId).status);
+        });
+        if (orderCancelled) {
+            close(paymentId);
+        } else {
+            settle(paymentId);
+        }
     }
 
     private static PaymentProvider.State stored(String status) {

@@ -14,6 +14,8 @@ public class SandboxProvider implements PaymentProvider {
     public static final String NAME = "sandbox";
     static final String PAY = "pay";
     static final String FAIL = "fail";
+    /** Closed by the shop (the order was cancelled): the page no longer takes clicks. */
+    static final String DECLINED = "declined";
 
     @Override
     public String name() {
@@ -33,6 +35,15 @@ public class SandboxProvider implements PaymentProvider {
         if (PAY.equals(outcome)) {
             return State.PAID;
         }
-        return FAIL.equals(outcome) ? State.FAILED : State.PENDING;
+        return FAIL.equals(outcome) || DECLINED.equals(outcome) ? State.FAILED : State.PENDING;
+    }
+
+    @Override
+    public State decline(Payment payment) {
+        // the same conditional update as a click on the page: whichever comes first counts
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Payment.update("sandboxOutcome = ?1 where id = ?2 and sandboxOutcome is null", DECLINED, payment.id);
+            return Payment.<Payment>findById(payment.id);
+        }).sandboxOutcome.equals(PAY) ? State.PAID : State.FAILED;
     }
 }

@@ -28,8 +28,9 @@ import shop.orders.order.Order;
 
 /**
  * Sberbank internet acquiring, REST protocol (seed 000): {@code register.do} creates the bank's order and
- * answers its payment page, {@code getOrderStatusExtended.do} tells whether it was paid. Credentials go
- * only in POST form bodies, which are never logged; errors name the method, never the request.
+ * answers its payment page, {@code getOrderStatusExtended.do} tells whether it was paid, {@code decline.do}
+ * closes an unpaid one. Credentials go only in POST form bodies, which are never logged; errors name the
+ * method, never the request.
  */
 @ApplicationScoped
 public class SberbankProvider implements PaymentProvider {
@@ -100,6 +101,25 @@ public class SberbankProvider implements PaymentProvider {
             case 1, 5 -> State.PROCESSING;
             default -> State.PENDING; // 0: registered, the customer has not paid
         };
+    }
+
+    @Override
+    public State decline(Payment payment) {
+        Map<String, String> form = credentials();
+        form.put("orderId", payment.providerOrderId);
+        JsonNode answer = call("decline.do", form);
+        if (!failed(answer)) {
+            LOG.infof("Payment %s: the bank declined its order %s, it can no longer be paid", payment.id, payment.providerOrderId);
+            return State.FAILED;
+        }
+        // the bank refused (e.g. "wrong order state": paid already, or being paid right now); its status decides
+        LOG.infof("Payment %s: the bank did not decline its order %s (errorCode %s: %s); asking for its status", payment.id,
+                payment.providerOrderId, answer.path("errorCode").asText(), answer.path("errorMessage").asText(""));
+        State state = state(payment);
+        if (state == State.PENDING) {
+            throw badGateway("the bank did not decline the payment: " + answer.path("errorMessage").asText("no reason given"));
+        }
+        return state;
     }
 
     private Map<String, String> credentials() {

@@ -39,6 +39,7 @@ import shop.orders.payment.SberbankStandIn;
 class ExpiryAsksSberbankTest {
     static final String REGISTER = "/payment/rest/register.do";
     static final String STATUS = "/payment/rest/getOrderStatusExtended.do";
+    static final String DECLINE = "/payment/rest/decline.do";
 
     @Inject
     UnpaidOrderExpiry expiry;
@@ -186,5 +187,23 @@ class ExpiryAsksSberbankTest {
         assertEquals("confirmed", status(id));
         bankStatus(bankId, 2); // the 3-D Secure step went through
         assertEquals("paid", expireUntilDecided(id));
+    }
+
+    @Test
+    void anOrderCancelledAsUnpaidHasItsPaymentDeclinedAtTheBank() {
+        String customer = Shop.customer(Shop.nextId());
+        Object[] o = orderWithBankPayment(customer);
+        long id = (long) o[0];
+        String bankId = (String) o[1];
+        bankStatus(bankId, 0); // registered, nobody paid: the order is cancelled, then its page closed
+        SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", WireMock.equalTo(bankId))
+                .willReturn(okJson("{\"errorCode\":\"0\",\"errorMessage\":\"Success\"}")));
+
+        assertEquals("cancelled", expireUntilDecided(id));
+        await().atMost(Shop.WAIT).until(() -> "failed".equals(
+                as(staff).get("/api/orders/" + id + "/payments").jsonPath().getString("items[0].status")));
+        assertEquals(1, SberbankStandIn.server.findAll(postRequestedFor(urlEqualTo(DECLINE))
+                .withFormParam("orderId", WireMock.equalTo(bankId))).size());
+        assertEquals("confirmed", Shop.awaitOrderEvent(id, OrderEvent.CANCELLED).previousStatus());
     }
 }

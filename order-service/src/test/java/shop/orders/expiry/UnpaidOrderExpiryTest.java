@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static shop.orders.Shop.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -61,9 +62,9 @@ class UnpaidOrderExpiryTest {
         long paid = confirmed(customer, "card");
         String paymentId = as(customer).body("{\"returnUrl\":\"https://shop.example/ok\",\"failUrl\":\"https://shop.example/fail\"}")
                 .post("/api/orders/" + paid + "/payments").then().statusCode(201).extract().jsonPath().getString("paymentId");
-        io.restassured.RestAssured.given().redirects().follow(false).formParam("outcome", "pay")
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay")
                 .post("/api/payments/sandbox/" + paymentId).then().statusCode(303);
-        io.restassured.RestAssured.given().redirects().follow(false).get("/api/payments/" + paymentId + "/return")
+        RestAssured.given().redirects().follow(false).get("/api/payments/" + paymentId + "/return")
                 .then().statusCode(303);
         as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
 
@@ -84,7 +85,7 @@ class UnpaidOrderExpiryTest {
 
     /** The sandbox page's button, with the customer's browser never coming back (the callback is lost). */
     private static void clickOnly(String paymentId, String outcome) {
-        io.restassured.RestAssured.given().redirects().follow(false).formParam("outcome", outcome)
+        RestAssured.given().redirects().follow(false).formParam("outcome", outcome)
                 .post("/api/payments/sandbox/" + paymentId).then().statusCode(303);
     }
 
@@ -132,7 +133,11 @@ class UnpaidOrderExpiryTest {
         assertEquals("cancelled", expireUntilDecided(staff, failed));
         assertEquals("cancelled", expireUntilDecided(staff, untouched));
         as(customer).get("/api/payments/" + failedPayment).then().body("status", equalTo("failed"));
-        as(customer).get("/api/payments/" + openPayment).then().body("status", equalTo("pending"));
+        // the page left open is closed once the order is cancelled: it can no longer be paid
+        await().atMost(Shop.WAIT).until(() ->
+                "failed".equals(as(customer).get("/api/payments/" + openPayment).jsonPath().getString("status")));
+        RestAssured.given().formParam("outcome", "pay").post("/api/payments/sandbox/" + openPayment)
+                .then().statusCode(409);
         assertEquals("confirmed", Shop.awaitOrderEvent(failed, OrderEvent.CANCELLED).previousStatus());
         assertEquals("confirmed", Shop.awaitOrderEvent(untouched, OrderEvent.CANCELLED).previousStatus());
     }

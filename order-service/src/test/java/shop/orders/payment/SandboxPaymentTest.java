@@ -4,6 +4,10 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static shop.orders.Shop.as;
 
@@ -195,5 +199,47 @@ class SandboxPaymentTest {
         start(null, guestOrder).then().statusCode(404);
         Shop.guest().header("X-Order-Token", token).body(urls()).post("/api/orders/" + guestOrder + "/payments")
                 .then().statusCode(201);
+    }
+
+    @Test
+    void afterTheCancelTheSandboxPageRefusesToPayAndTheOrderStaysCancelled() {
+        java.time.Instant started = java.time.Instant.now();
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String paymentId = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+
+        as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200).body("status", equalTo("cancelled"));
+        await().atMost(Shop.WAIT).until(() -> "failed".equals(as(customer).get("/api/payments/" + paymentId).jsonPath().getString("status")));
+        String page = RestAssured.given().get("/api/payments/sandbox/" + paymentId).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("no longer possible"), page);
+        assertFalse(page.contains("value=\"pay\""), "the closed page still offers to pay");
+        // a tab left open from before the cancel: the click is refused and nothing is paid
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + paymentId)
+                .then().statusCode(409).contentType(containsString("problem+json")).body("detail", containsString("cancelled"));
+        assertEquals(FAIL, comeBack("/api/payments/" + paymentId + "/return"));
+        sync.sync();
+
+        as(customer).get("/api/payments/" + paymentId).then().body("status", equalTo("failed"));
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("cancelled")).body("paidAt", nullValue());
+        assertEquals(0, count(staff, id, "paid"));
+        // catalog released the stock on OrderCancelled; no OrderPaid came before it (which would sell it)
+        assertEquals(List.of(OrderEvent.PLACED, OrderEvent.CONFIRMED, OrderEvent.CANCELLED),
+                Shop.orderEventTypesSince(id, started, OrderEvent.CANCELLED));
+    }
+
+    @Test
+    void aSandboxPaymentClickedJustBeforeTheCancelIsKeptAsPaidForRefund() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmed(customer, "card");
+        String paymentId = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        // paid on the page, the browser never came back, then the customer cancels
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + paymentId)
+                .then().statusCode(303);
+        as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200);
+
+        await().atMost(Shop.WAIT).until(() -> "paid".equals(as(customer).get("/api/payments/" + paymentId).jsonPath().getString("status")));
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("cancelled")).body("paidAt", nullValue());
+        assertEquals(0, count(Shop.staff(), id, "paid"));
     }
 }

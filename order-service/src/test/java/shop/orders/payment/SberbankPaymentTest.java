@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -32,6 +33,7 @@ import shop.orders.Shop;
 class SberbankPaymentTest {
     static final String REGISTER = "/payment/rest/register.do";
     static final String STATUS = "/payment/rest/getOrderStatusExtended.do";
+    static final String DECLINE = "/payment/rest/decline.do";
     static final String RETURN = "https://shop.example/ok";
     static final String FAIL = "https://shop.example/no";
 
@@ -176,5 +178,96 @@ class SberbankPaymentTest {
         bankStatus(bankId, 2);
         sync.sync();
         as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+    }
+
+    private static void bankDeclines(String bankId, String json) {
+        SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId)).willReturn(okJson(json)));
+    }
+
+    private static List<LoggedRequest> declineCalls(String bankId) {
+        return SberbankStandIn.server.findAll(postRequestedFor(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId)));
+    }
+
+    private static String paymentStatus(String customer, String paymentId) {
+        return as(customer).get("/api/payments/" + paymentId).then().statusCode(200).extract().jsonPath().getString("status");
+    }
+
+    @Test
+    void aCancelledOrdersPaymentIsDeclinedAtTheBankOnce() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        bankDeclines(bankId, "{\"errorCode\":\"0\",\"errorMessage\":\"Success\"}");
+
+        as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("cancelled"));
+        await().atMost(Shop.WAIT).until(() -> "failed".equals(paymentStatus(customer, paymentId)));
+        List<LoggedRequest> calls = declineCalls(bankId);
+        assertEquals(1, calls.size());
+        assertEquals(SberbankStandIn.USERNAME, calls.get(0).formParameters().get("userName").firstValue());
+        assertEquals(SberbankStandIn.PASSWORD, calls.get(0).formParameters().get("password").firstValue());
+        assertFalse(calls.get(0).getUrl().contains("password"), "credentials must not travel in the URL");
+
+        // closed is decided: the sync neither declines again nor asks for the status
+        sync.sync();
+        assertEquals(1, declineCalls(bankId).size());
+        SberbankStandIn.server.verify(0, postRequestedFor(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId)));
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("cancelled"));
+    }
+
+    @Test
+    void theBankDownAtCancelDoesNotHoldTheCancelAndTheSyncDeclinesLater() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        // slower than the 1 s timeout: the cancel must not wait for it
+        SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId))
+                .willReturn(aResponse().withFixedDelay(3000).withStatus(503)));
+
+        long before = System.nanoTime();
+        as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo("cancelled"));
+        assertTrue((System.nanoTime() - before) / 1_000_000 < 900, "the cancel waited for the bank");
+        assertEquals("confirmed", Shop.awaitOrderEvent(id, shop.contracts.orders.OrderEvent.CANCELLED).previousStatus());
+        await().atMost(Shop.WAIT).until(() -> declineCalls(bankId).size() >= 1);
+        await().atMost(Shop.WAIT).until(() -> {
+            synchronized (logged) {
+                return logged.stream().anyMatch(l -> l.contains(paymentId) && l.contains("payment sync tries again"));
+            }
+        });
+        assertEquals("pending", paymentStatus(customer, paymentId));
+
+        bankDeclines(bankId, "{\"errorCode\":\"0\",\"errorMessage\":\"Success\"}");
+        sync.sync();
+        assertEquals("failed", paymentStatus(customer, paymentId));
+        assertEquals(2, declineCalls(bankId).size());
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("cancelled"));
+    }
+
+    @Test
+    void aPaymentMadeJustBeforeTheCancelIsKeptAsPaidAndLoggedForRefund() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        // paid a second before the cancel: the bank refuses to decline it and reports it paid
+        bankDeclines(bankId, "{\"errorCode\":\"7\",\"errorMessage\":\"Incorrect order state\"}");
+        bankStatus(bankId, 2);
+
+        as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200);
+        await().atMost(Shop.WAIT).until(() -> "paid".equals(paymentStatus(customer, paymentId)));
+        await().atMost(Shop.WAIT).until(() -> {
+            synchronized (logged) {
+                return logged.stream().anyMatch(l -> l.contains(paymentId) && l.contains("cancelled") && l.contains("refund"));
+            }
+        });
+        // the order is not revived and not marked paid: catalog released the stock on OrderCancelled
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("cancelled"))
+                .body("paidAt", org.hamcrest.Matchers.nullValue());
+        assertEquals(0, as(Shop.staff()).get("/api/orders/" + id + "/history").jsonPath().getList("items.toStatus", String.class)
+                .stream().filter("paid"::equals).count());
+        assertEquals(1, declineCalls(bankId).size());
     }
 }
