@@ -18,14 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.Test;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
+import shop.devstack.testing.LogCapture;
 import shop.orders.Shop;
 import shop.orders.payment.SberbankStandIn;
 
@@ -123,26 +120,7 @@ class ExpiryAsksSberbankTest {
 
     @Test
     void theBankDownKeepsTheOrderOpenUntilTheGracePeriodEnds() {
-        List<String> logged = new ArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                String line = record instanceof org.jboss.logmanager.ExtLogRecord ext ? ext.getFormattedMessage() : record.getMessage();
-                synchronized (logged) {
-                    logged.add(String.valueOf(line));
-                }
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        Logger.getLogger("").addHandler(capture);
-        try {
+        try (LogCapture log = LogCapture.start()) {
             String customer = Shop.customer(Shop.nextId());
             Object[] o = orderWithBankPayment(customer);
             long id = (long) o[0];
@@ -163,13 +141,9 @@ class ExpiryAsksSberbankTest {
             assertEquals("cancelled", expireUntilDecided(id));
             assertTrue(Duration.between(placed, Instant.now()).toSeconds() >= 10, "cancelled before the grace period ended");
             assertEquals("confirmed", Shop.awaitOrderEvent(id, OrderEvent.CANCELLED).previousStatus());
-            synchronized (logged) {
-                assertTrue(logged.stream().anyMatch(l -> l.contains("Order " + id) && l.contains("could not be asked")),
-                        "the wait for the provider was not logged: " + logged);
-                assertFalse(logged.stream().anyMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
-            }
-        } finally {
-            Logger.getLogger("").removeHandler(capture);
+            assertTrue(log.anyMatch(l -> l.contains("Order " + id) && l.contains("could not be asked")),
+                    "the wait for the provider was not logged: " + log.lines());
+            assertFalse(log.anyMatch(l -> l.contains(SberbankStandIn.PASSWORD)), "the password was logged");
         }
     }
 

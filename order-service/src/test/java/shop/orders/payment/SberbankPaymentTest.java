@@ -20,6 +20,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -222,20 +223,16 @@ class SberbankPaymentTest {
         long id = confirmedOrder(customer);
         String bankId = bankOrder(id);
         String paymentId = start(customer, id);
-        // slower than the 1 s timeout: the cancel must not wait for it
+        // down: the cancel still succeeds; the payment is closed after the commit, and again by the sync
         SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId))
                 .willReturn(aResponse().withFixedDelay(3000).withStatus(503)));
 
-        long before = System.nanoTime();
         as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200)
                 .body("status", org.hamcrest.Matchers.equalTo("cancelled"));
-        assertTrue((System.nanoTime() - before) / 1_000_000 < 900, "the cancel waited for the bank");
         assertEquals("confirmed", Shop.awaitOrderEvent(id, shop.contracts.orders.OrderEvent.CANCELLED).previousStatus());
         await().atMost(Shop.WAIT).until(() -> declineCalls(bankId).size() >= 1);
         await().atMost(Shop.WAIT).until(() -> {
-            synchronized (logged) {
-                return logged.stream().anyMatch(l -> l.contains(paymentId) && l.contains("payment sync tries again"));
-            }
+            return log.anyMatch(l -> l.contains(paymentId) && l.contains("payment sync tries again"));
         });
         assertEquals("pending", paymentStatus(customer, paymentId));
 
@@ -258,11 +255,7 @@ class SberbankPaymentTest {
 
         as(customer).body("{}").post("/api/orders/" + id + "/cancel").then().statusCode(200);
         await().atMost(Shop.WAIT).until(() -> "paid".equals(paymentStatus(customer, paymentId)));
-        await().atMost(Shop.WAIT).until(() -> {
-            synchronized (logged) {
-                return logged.stream().anyMatch(l -> l.contains(paymentId) && l.contains("cancelled") && l.contains("refund"));
-            }
-        });
+        await().atMost(Shop.WAIT).until(() -> log.anyMatch(l -> l.contains(paymentId) && l.contains("cancelled") && l.contains("refund")));
         // the order is not revived and not marked paid: catalog released the stock on OrderCancelled
         as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("cancelled"))
                 .body("paidAt", org.hamcrest.Matchers.nullValue());
