@@ -168,8 +168,9 @@ public final class KafkaBroker implements AutoCloseable {
 
     private void formatStorage(String classpath, Path config) throws IOException {
         List<String> command = new ArrayList<>(javaCommand(classpath));
-        command.addAll(List.of("kafka.tools.StorageTool", "format", "-t", clusterId(), "-c", config.toString(),
-                "--ignore-formatted"));
+        // "--option=value": a cluster id may begin with "-", which the tool would otherwise take for an option
+        command.addAll(List.of("kafka.tools.StorageTool", "format", "--cluster-id=" + clusterId(),
+                "--config=" + config, "--ignore-formatted"));
         try {
             Process format = new ProcessBuilder(command).directory(dataDir.toFile()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile())).start();
@@ -182,16 +183,22 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    /** Kafka's cluster id (a base64url UUID), kept in the data directory. */
+    /**
+     * Kafka's cluster id (a base64url UUID), kept in the data directory. Like Kafka's own generator it
+     * never begins with "-" (one id in 64 did, and the storage tool then failed to start the broker).
+     */
     private String clusterId() throws IOException {
         Path file = dataDir.resolve("cluster.id");
         if (Files.exists(file)) {
             return Files.readString(file).trim();
         }
-        UUID uuid = UUID.randomUUID();
-        byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
-                .putLong(uuid.getLeastSignificantBits()).array();
-        String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        String id;
+        do {
+            UUID uuid = UUID.randomUUID();
+            byte[] bytes = ByteBuffer.allocate(16).putLong(uuid.getMostSignificantBits())
+                    .putLong(uuid.getLeastSignificantBits()).array();
+            id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        } while (id.startsWith("-"));
         Files.writeString(file, id);
         return id;
     }

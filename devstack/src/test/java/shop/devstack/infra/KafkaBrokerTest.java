@@ -77,4 +77,13 @@ class KafkaBrokerTest {
         assertTrue(!seen.isEmpty(), "no record within 30 s");
         return seen;
     }
+
+    @Test
+    void startsWithAClusterIdThatBeginsWithADash() throws Exception {
+        // such an id was taken for an option by Kafka's storage tool: the broker (and the platform) did not start
+        java.nio.file.Files.createDirectories(dir.resolve("kafka"));
+        java.nio.file.Files.writeString(dir.resolve("kafka").resolve("cluster.id"), "-xY3kTq9RnW2aBcDeFgHiA");
+        broker = new KafkaBroker(dir.resolve("kafka"), Ports.free(), Ports.free()).start();
+        assertTrue(Ports.isListening(Integer.parseInt(broker.bootstrapServers().replaceAll(".*:", ""))));
+    }
 }
