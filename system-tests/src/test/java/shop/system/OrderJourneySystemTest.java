@@ -270,4 +270,29 @@ class OrderJourneySystemTest {
         await().atMost(SAGA).until(() -> RunningPlatform.stack().mailbox().stream()
                 .anyMatch(m -> m.to().equalsIgnoreCase(email) && m.subject().equals("Order #" + orderId + " is confirmed")));
     }
+
+    @Test
+    void aCancelledOrdersOpenPaymentPageNoLongerTakesMoney() {
+        Shop shop = shop(3);
+        String customer = RunningPlatform.newCustomerToken();
+        putInCart(customer, shop, 1);
+        int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments")
+                .then().statusCode(201).extract().path("paymentUrl");
+
+        // the customer changes their mind while the payment page is still open in another tab
+        as(customer).body(Map.of("reason", "found it cheaper")).when().post("/api/orders/" + orderId + "/cancel")
+                .then().statusCode(200);
+        // order-service closes the payment at the provider after the cancel: the page says so (looked at
+        // without clicking, a click before the close would pay), and a late click pays nothing
+        await().atMost(SAGA).until(() -> given().when().get(path(paymentUrl)).asString().contains("no longer possible"));
+        given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
+                .then().statusCode(409);
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(3, 0, 3)));
+        as(customer).when().get("/api/orders/" + orderId).then().statusCode(200)
+                .body("status", equalTo("cancelled")).body("paidAt", org.hamcrest.Matchers.nullValue());
+    }
 }

@@ -75,10 +75,12 @@ class SupplierSystemTest {
                 .then().statusCode(200)
                 .body("total", equalTo(2))
                 .body("items.name", containsInAnyOrder("Смартфон Apple iPhone XS Max 512GB", "Смартфон Samsung Galaxy S10"));
-        int variantId = given().queryParam("supplierId", supplierId).queryParam("q", "samsung")
+        io.restassured.path.json.JsonPath samsung = given().queryParam("supplierId", supplierId).queryParam("q", "samsung")
                 .when().get("/api/catalog/products")
                 .then().statusCode(200).body("total", equalTo(1)).body("items[0].variants[0].available", equalTo(3))
-                .extract().path("items[0].variants[0].id");
+                .extract().jsonPath();
+        int productId = samsung.getInt("items[0].id");
+        int variantId = samsung.getInt("items[0].variants[0].id");
 
         // order-service learns the variant from catalog.variants: a guest can put it in a cart
         String cart = "{\"quantity\":1}";
@@ -109,5 +111,18 @@ class SupplierSystemTest {
                         "paymentMethod", "cash"))
                 .when().post("/api/orders")
                 .then().statusCode(409).contentType("application/problem+json");
+
+        // staff deactivate the supplier: its products leave the shop, the listing and their own pages
+        // alike, while the supplier's own users still see them
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("active", false))
+                .when().patch("/api/catalog/suppliers/" + supplierId).then().statusCode(200);
+        given().queryParam("supplierId", supplierId).when().get("/api/catalog/products")
+                .then().statusCode(200).body("total", equalTo(0));
+        given().when().get("/api/catalog/products/" + productId).then().statusCode(404);
+        given().auth().oauth2(supplier).when().get("/api/catalog/products/" + productId).then().statusCode(200);
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("active", true))
+                .when().patch("/api/catalog/suppliers/" + supplierId).then().statusCode(200);
+        given().when().get("/api/catalog/products/" + productId).then().statusCode(200)
+                .body("name", equalTo("Смартфон Samsung Galaxy S10"));
     }
 }
