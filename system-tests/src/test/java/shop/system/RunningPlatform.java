@@ -29,15 +29,9 @@ final class RunningPlatform {
         if (stack == null) {
             try {
                 stack = start();
-            } catch (IOException first) {
-                // printed in full: the exception's summary line is all a CI log shows of it otherwise
-                System.out.println("[stack] the platform did not start, trying once more on other ports: " + first.getMessage());
-                try {
-                    stack = start();
-                } catch (IOException second) {
-                    second.addSuppressed(first);
-                    throw new UncheckedIOException("the platform did not start: " + second.getMessage(), second);
-                }
+            } catch (IOException e) {
+                // the cause in the message: the summary line is all a CI log shows of a failed @BeforeAll
+                throw new UncheckedIOException("the platform did not start: " + e.getMessage(), e);
             }
             Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "stop-platform"));
             RestAssured.baseURI = stack.gatewayUrl();
