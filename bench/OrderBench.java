@@ -29,17 +29,18 @@ import java.util.regex.Pattern;
  * As admin it creates a category, a product whose variant has enough stock for every order and a
  * delivery type, then waits until order-service's read model knows the variant. Each client places
  * {@code --orders} cash orders of one unit one after another (as staff, so no customer sign-ups are
- * measured) and polls the order every 20 ms until it is confirmed. Start the platform with
+ * measured) and polls the order every 20 ms (`--poll-ms`) until it is confirmed. Start the platform with
  * SHOP_GATEWAY_RATE_LIMIT_ENABLED=false, or the gateway's per-address limit is what gets measured.
  */
 public class OrderBench {
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
     static String token;
+    static int pollMillis;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new TreeMap<>(Map.of("url", "http://127.0.0.1:8080", "clients", "8",
-                "orders", "25", "login", "admin", "password", "admin"));
+                "orders", "25", "login", "admin", "password", "admin", "poll-ms", "20"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -49,6 +50,8 @@ public class OrderBench {
         base = options.get("url").replaceAll("/+$", "");
         int clients = Integer.parseInt(options.get("clients"));
         int perClient = Integer.parseInt(options.get("orders"));
+        // every client polls its order: with many clients the polling itself loads the platform
+        pollMillis = Integer.parseInt(options.get("poll-ms"));
         HttpResponse<String> signIn = send("POST", "/api/auth/token",
                 "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(options.get("login"), options.get("password")));
         token = field(signIn, "accessToken");
@@ -130,7 +133,7 @@ public class OrderBench {
                 System.err.println("order " + id + " ended " + status);
                 return null;
             }
-            Thread.sleep(20);
+            Thread.sleep(pollMillis);
         }
         System.err.println("order " + id + " not confirmed within 60 s");
         return null;
