@@ -84,7 +84,7 @@ public class PriceListImporter {
         QuarkusTransaction.requiringNew().timeout((int) timeout.toSeconds()).run(() -> {
             // read only: no snapshots of thousands of entities to keep and compare at commit
             em.unwrap(Session.class).setDefaultReadOnly(true);
-            plan(supplierId, list);
+            plan(supplierId, list, false);
         });
     }
 
@@ -101,7 +101,7 @@ public class PriceListImporter {
         if (supplier == null) {
             throw ProblemException.notFound("supplier", supplierId);
         }
-        Plan plan = plan(supplierId, list);
+        Plan plan = plan(supplierId, list, true);
         em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
         VariantEvents.Batch changes = events.batch();
         List<VariantWrite> variantWrites = new ArrayList<>();
@@ -358,8 +358,13 @@ public class PriceListImporter {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
-    /** Resolves the list against the catalog, or throws with every problem and its line. */
-    private Plan plan(long supplierId, PriceList list) {
+    /**
+     * Resolves the list against the catalog, or throws with every problem and its line. Only {@code apply}
+     * loads the supplier's offers, products and variants as entities; the check before a job needs just
+     * which offers exist and whether they were deleted, and hydrating thousands of entities (products with
+     * their JSON parameters) for that was most of the check's time before the 202.
+     */
+    private Plan plan(long supplierId, PriceList list, boolean apply) {
         List<Problem.FieldError> errors = new ArrayList<>();
         // compared here, not with SQL lower(): a database with the C locale lower-cases only ASCII letters
         Map<String, Long> byName = new HashMap<>();
@@ -377,27 +382,40 @@ public class PriceListImporter {
         }
 
         Map<String, SupplierOffer> offers = new HashMap<>();
-        SupplierOffer.<SupplierOffer>list("supplierId", supplierId).forEach(o -> offers.put(o.offerId, o));
-        Map<Long, Product> products = byId(Product.class, offers.values().stream().map(o -> o.productId).toList(),
-                p -> p.id);
-        Map<Long, Variant> variants = byId(Variant.class, offers.values().stream().map(o -> o.variantId).toList(),
-                v -> v.id);
-        // written by writeVariants, not by Hibernate (see there)
-        Session session = em.unwrap(Session.class);
-        variants.values().forEach(v -> session.setReadOnly(v, true));
+        Map<Long, Product> products = Map.of();
+        Map<Long, Variant> variants = Map.of();
+        // the supplier's offers: whether the product or the variant each became was deleted from the catalog
+        Map<String, Boolean> deletedOffers = new HashMap<>();
+        if (apply) {
+            SupplierOffer.<SupplierOffer>list("supplierId", supplierId).forEach(o -> offers.put(o.offerId, o));
+            products = byId(Product.class, offers.values().stream().map(o -> o.productId).toList(), p -> p.id);
+            variants = byId(Variant.class, offers.values().stream().map(o -> o.variantId).toList(), v -> v.id);
+            // written by writeVariants, not by Hibernate (see there)
+            Session session = em.unwrap(Session.class);
+            variants.values().forEach(v -> session.setReadOnly(v, true));
+            for (SupplierOffer o : offers.values()) {
+                deletedOffers.put(o.offerId, products.get(o.productId).deleted() || variants.get(o.variantId).deletedAt != null);
+            }
+        } else {
+            em.createQuery("""
+                    select o.offerId, p.deletedAt, v.deletedAt from SupplierOffer o
+                    join Product p on p.id = o.productId join Variant v on v.id = o.variantId
+                    where o.supplierId = :s""", Object[].class).setParameter("s", supplierId).getResultList()
+                    .forEach(row -> deletedOffers.put((String) row[0], row[1] != null || row[2] != null));
+        }
 
         Map<String, PriceList.Offer> newByArticle = new HashMap<>();
         for (int i = 0; i < list.offers().size(); i++) {
             PriceList.Offer offer = list.offers().get(i);
-            SupplierOffer existing = offers.get(offer.id());
-            if (existing == null) {
+            Boolean deleted = deletedOffers.get(offer.id());
+            if (deleted == null) {
                 PriceList.Offer twin = newByArticle.put(article(supplierId, offer.id()).toLowerCase(Locale.ROOT), offer);
                 if (twin != null) {
                     // articles are unique regardless of case, and offers become articles
                     errors.add(PriceListException.error("goods[" + i + "].id", offer.line(), "offer " + offer.id()
                             + " differs from the offer on line " + twin.line() + " only in letter case"));
                 }
-            } else if (products.get(existing.productId).deleted() || variants.get(existing.variantId).deletedAt != null) {
+            } else if (deleted) {
                 errors.add(PriceListException.error("goods[" + i + "].id", offer.line(), "offer " + offer.id()
                         + " was deleted from the catalog; list it under a new id"));
             }

@@ -419,4 +419,44 @@ class PriceListTest {
         upload(STAFF, supplierId, yaml.toString().replace("price: 7.50", "price: abc")).statusCode(400)
                 .body("errors.message", hasItem(containsString("must be a number")));
     }
+
+    /** The check before a job reads the catalog its own way (no entities): it must still refuse deleted offers. */
+    @Test
+    void anOfferDeletedFromTheCatalogIsRefusedBeforeAnyJobAndInASmallList() {
+        String category = unique("Gone");
+        category(category);
+        int supplierId = supplier();
+        int offers = 250; // more than shop.price-lists.async-above (200 in tests)
+        StringBuilder yaml = new StringBuilder("shop: gone\ncategories:\n  - id: 1\n    name: " + category + "\ngoods:\n");
+        for (int i = 0; i < offers; i++) {
+            yaml.append("  - id: G").append(i).append("\n    category: 1\n    name: Item ").append(i)
+                    .append("\n    price: 5\n    quantity: 1\n");
+        }
+        String location = upload(STAFF, supplierId, yaml.toString()).statusCode(202).extract().header("Location");
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() ->
+                "done".equals(given().auth().oauth2(STAFF).when().get(location).then().statusCode(200)
+                        .extract().path("status")));
+        given().auth().oauth2(STAFF).when().delete("/api/catalog/products/" + productOf(supplierId, "G7"))
+                .then().statusCode(204);
+        long jobs = importJobs(supplierId);
+
+        // goods[7] starts on line 6 + 5 * 7: five lines before the goods, five per offer
+        upload(STAFF, supplierId, yaml.toString().replace("price: 5", "price: 6")).statusCode(400)
+                .body("errors.field", hasItem("goods[7].id"))
+                .body("errors.message", hasItem("line 41: offer G7 was deleted from the catalog; list it under a new id"));
+        assertEquals(jobs, importJobs(supplierId), "no job starts for a list the check refused");
+        // the same rule for a list small enough to be applied at once
+        String small = yaml.substring(0, yaml.indexOf("  - id: G10\n"));
+        upload(STAFF, supplierId, small.replace("price: 5", "price: 6")).statusCode(400)
+                .body("errors.message", hasItem("line 41: offer G7 was deleted from the catalog; list it under a new id"));
+        // nothing was changed by either: the others keep their price
+        given().when().get("/api/catalog/products/" + productOf(supplierId, "G8")).then().statusCode(200)
+                .body("variants[0].price", equalTo(5.0f));
+    }
+
+    long importJobs(int supplierId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                "select count(*) from price_list_import where supplier_id = :s").setParameter("s", supplierId)
+                .getSingleResult()).longValue());
+    }
 }
