@@ -1,7 +1,9 @@
 package shop.devstack.infra;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHostManager;
 import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -53,9 +55,17 @@ public final class MailServer implements AutoCloseable {
             return List.of();
         }
         List<ReceivedMail> result = new ArrayList<>();
-        for (GreenMailUser user : greenMail.getUserManager().listUser()) {
-            greenMail.findReceivedMessages(owner -> owner == user, message -> true)
-                    .forEach(message -> result.add(toReceivedMail(user.getEmail(), message)));
+        ImapHostManager folders = greenMail.getManagers().getImapHostManager();
+        for (GreenMailUser user : List.copyOf(greenMail.getUserManager().listUser())) {
+            // GreenMail's inbox is a synchronized list, and its own finders iterate it without the lock, so
+            // a read during a delivery throws ConcurrentModificationException; copying it (toArray) holds it
+            List<StoredMessage> inbox;
+            try {
+                inbox = List.copyOf(folders.getInbox(user).getMessages());
+            } catch (FolderException e) {
+                continue; // a recipient whose inbox is being created has no mail yet
+            }
+            inbox.forEach(message -> result.add(toReceivedMail(user.getEmail(), message.getMimeMessage())));
         }
         result.sort(Comparator.comparing(ReceivedMail::receivedAt));
         return result;

@@ -12,9 +12,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -61,6 +65,42 @@ class MailServerTest {
         http.send(HttpRequest.newBuilder(URI.create(page.url() + "/api/messages")).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
         assertEquals(List.of(), mail.messages());
+    }
+
+    @Test
+    void readsTheMailboxWhileMailIsBeingDelivered() throws Exception {
+        // GreenMail's inbox is a synchronized list that its own finder iterates without the lock: a read
+        // during a delivery failed with ConcurrentModificationException (seen in a system test on CI)
+        mail.start();
+        int mails = 150;
+        ExecutorService senders = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < mails; i++) {
+                String to = "reader-" + (i % 2) + "@example.com";
+                String subject = "Mail " + i;
+                sent.add(senders.submit(() -> {
+                    send(to, subject, "text");
+                    return null;
+                }));
+            }
+            int lastSeen = 0;
+            while (lastSeen < mails) {
+                int seen = mail.messages().size();
+                assertTrue(seen >= lastSeen, "mail never disappears");
+                lastSeen = seen;
+                if (sent.stream().allMatch(Future::isDone)) {
+                    for (Future<?> future : sent) {
+                        future.get();
+                    }
+                    lastSeen = mail.messages().size();
+                    break;
+                }
+            }
+            assertEquals(mails, lastSeen);
+        } finally {
+            senders.shutdownNow();
+        }
     }
 
     private void send(String to, String subject, String text) throws Exception {
