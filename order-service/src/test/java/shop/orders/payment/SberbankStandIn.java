@@ -15,12 +15,30 @@ public class SberbankStandIn implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(WireMockConfiguration.options().bindAddress("127.0.0.1").dynamicPort());
         server.start();
+        warmUp();
         return Map.of(
                 "shop.payments.provider", "sberbank",
                 "shop.payments.sberbank.url", "http://127.0.0.1:" + server.port() + "/payment/rest/",
                 "shop.payments.sberbank.username", USERNAME,
                 "shop.payments.sberbank.password", PASSWORD,
                 "shop.payments.sberbank.timeout", "PT1S");
+    }
+
+    /**
+     * One request before the application starts: on a busy machine the first call of a cold WireMock and
+     * JDK HTTP client (the same JVM) can take longer than the 1 s timeout the tests configure, which failed
+     * whichever test happened to register the first payment.
+     */
+    private static void warmUp() {
+        try {
+            java.net.http.HttpClient.newHttpClient().send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/__admin/mappings")).build(),
+                    java.net.http.HttpResponse.BodyHandlers.discarding());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override
