@@ -20,12 +20,12 @@ import shop.orders.status.Statuses;
 
 /**
  * Cancels confirmed card orders nobody paid within {@code shop.orders.unpaid-timeout} of their
- * confirmation, so catalog releases their reserved stock (OrderCancelled).
+ * confirmation (or of staff switching them to card, whichever is later), so catalog releases their reserved stock (OrderCancelled).
  *
  * <p>Before cancelling an order with a payment still pending here, the provider is asked (the status
  * sync's call): the callback may have been lost for a payment made a moment before the deadline. Paid:
  * the order is marked paid instead. Failed or never used: cancelled (a never-used payment is then closed
- * at the provider, see {@code PaymentsOfCancelledOrders}). The provider cannot answer, or the
+ * at the provider, see {@code PaymentsNoLongerNeeded}). The provider cannot answer, or the
  * customer is paying right now: the order waits for the next run, but no longer than
  * {@code shop.orders.unpaid-grace} past the deadline. The provider is asked with no transaction open;
  * the cancellation then locks the row ({@code FOR UPDATE SKIP LOCKED}) and checks again that the order
@@ -41,6 +41,7 @@ public class UnpaidOrderExpiry {
             where o.status = 'confirmed' and o.payment_method = 'card' and o.paid_at is null
               and (select max(c.changed_at) from order_status_change c
                    where c.order_id = o.id and c.to_status = 'confirmed') < :cutoff
+              and (o.card_chosen_at is null or o.card_chosen_at < :cutoff)
             """;
 
     @ConfigProperty(name = "shop.orders.unpaid-timeout")

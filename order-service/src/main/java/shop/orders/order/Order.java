@@ -62,6 +62,9 @@ public class Order extends PanacheEntityBase {
     public Instant paidAt;
     @Column(name = "shipped_at")
     public Instant shippedAt;
+    /** When staff switched it to card payment (null: card or cash as placed); the unpaid deadline counts from it too. */
+    @Column(name = "card_chosen_at")
+    public Instant cardChosenAt;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

@@ -38,6 +38,7 @@ import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 import shop.orders.cart.CartOwner;
 import shop.orders.delivery.DeliveryType;
+import shop.orders.payment.Payments;
 import shop.orders.status.Statuses;
 
 /**
@@ -74,6 +75,9 @@ public class OrderResource {
 
     @Inject
     OrderWorkflow workflow;
+
+    @Inject
+    Payments payments;
 
     @POST
     @PermitAll
@@ -172,27 +176,48 @@ public class OrderResource {
                 throw ProblemException.conflict("Order " + id + " is " + order.status + "; its delivery and payment can no longer change");
             }
         }
-        if (body.paymentMethod() != null && !body.paymentMethod().equals(order.paymentMethod)) {
-            if (order.paidAt != null) {
-                throw ProblemException.conflict("Order " + id + " is already paid; its payment method cannot change");
-            }
-            order.paymentMethod = body.paymentMethod();
+        boolean methodChange = body.paymentMethod() != null && !body.paymentMethod().equals(order.paymentMethod);
+        if (methodChange && order.paidAt != null) {
+            throw ProblemException.conflict("Order " + id + " is already paid; its payment method cannot change");
         }
+        if (methodChange && "card".equals(body.paymentMethod())
+                && !Statuses.NEW.equals(order.status) && !Statuses.CONFIRMED.equals(order.status)) {
+            // an unpaid card order can only be paid from confirmed (see OrderWorkflow.move)
+            throw ProblemException.conflict("Order " + id + " is " + order.status + "; only a new or confirmed order can switch to card payment");
+        }
+        BigDecimal deliveryCost = order.deliveryCost;
+        Long deliveryTypeId = order.deliveryTypeId;
         if (body.deliveryTypeId() != null) {
             DeliveryType delivery = DeliveryType.findById(body.deliveryTypeId());
             if (delivery == null) {
                 throw ProblemException.badRequest("deliveryTypeId: there is no delivery type " + body.deliveryTypeId());
             }
-            order.deliveryTypeId = delivery.id;
-            order.deliveryCost = delivery.costFor(order.goodsTotal);
+            deliveryTypeId = delivery.id;
+            deliveryCost = delivery.costFor(order.goodsTotal);
         }
         if (body.deliveryCost() != null) {
-            order.deliveryCost = body.deliveryCost().setScale(2);
+            deliveryCost = body.deliveryCost().setScale(2);
         }
+        if (body.deliveryAddress() != null && body.deliveryAddress().isBlank()) {
+            throw ProblemException.badRequest("deliveryAddress: must not be blank");
+        }
+        boolean totalChange = deliveryCost.compareTo(order.deliveryCost) != 0;
+        if (totalChange && order.paidAt != null) {
+            throw ProblemException.conflict("Order " + id + " is already paid " + order.total + "; its delivery cost cannot change the total");
+        }
+        // a started payment was registered at the provider for the total at that time, and its page may be paid any moment
+        if ((totalChange || methodChange) && payments.hasPending(order.id)) {
+            throw ProblemException.conflict("Order " + id + " has a card payment in progress for " + order.total
+                    + "; its total and payment method cannot change until that payment is paid or has failed");
+        }
+        if (methodChange) {
+            order.paymentMethod = body.paymentMethod();
+            // the unpaid deadline of a confirmed order counts from now, not from a confirmation long ago
+            order.cardChosenAt = "card".equals(order.paymentMethod) ? Instant.now() : null;
+        }
+        order.deliveryTypeId = deliveryTypeId;
+        order.deliveryCost = deliveryCost;
         if (body.deliveryAddress() != null) {
-            if (body.deliveryAddress().isBlank()) {
-                throw ProblemException.badRequest("deliveryAddress: must not be blank");
-            }
             order.deliveryAddress = body.deliveryAddress().trim();
         }
         if (deliveryChange || body.paymentMethod() != null) {

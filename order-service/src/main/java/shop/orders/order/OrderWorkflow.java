@@ -27,8 +27,15 @@ public class OrderWorkflow {
     @Inject
     Event<Cancelled> cancelled;
 
+    @Inject
+    Event<Paid> paidEvent;
+
     /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
     public record Cancelled(long orderId) {
+    }
+
+    /** Fired inside the transaction that marks an order paid; observers act after it commits (other payments close). */
+    public record Paid(long orderId) {
     }
 
     /** Records the first history entry of a new order and emits OrderPlaced. */
@@ -51,9 +58,12 @@ public class OrderWorkflow {
             throw ProblemException.conflict("Order " + order.id + " cannot move from " + from + " to " + to
                     + "; allowed: " + statuses.next(from));
         }
-        boolean reaching = Statuses.SHIPPED.equals(to) || Statuses.DELIVERED.equals(to);
-        if (reaching && "card".equals(order.paymentMethod) && order.paidAt == null) {
-            throw ProblemException.conflict("Order " + order.id + " is paid by card and is not paid yet; it cannot be " + to);
+        // an unpaid card order only waits for its payment or is cancelled: in any other status (shipped,
+        // delivered, a staff-defined one) it could not be paid, would never expire and would keep its stock
+        boolean waitingForCard = "card".equals(order.paymentMethod) && order.paidAt == null && !Statuses.NEW.equals(from);
+        if (waitingForCard && !Statuses.PAID.equals(to) && !Statuses.CANCELLED.equals(to)) {
+            throw ProblemException.conflict("Order " + order.id + " is paid by card and is not paid yet; it cannot be " + to
+                    + " (only paid or cancelled)");
         }
         Instant now = Instant.now();
         order.status = to;
@@ -86,6 +96,7 @@ public class OrderWorkflow {
         if (order.paidAt == null) {
             order.paidAt = at;
             events.publish(OrderEvent.PAID, order, from, null);
+            paidEvent.fire(new Paid(order.id));
         } else if (Statuses.PAID.equals(order.status)) {
             events.publish(OrderEvent.STATUS_CHANGED, order, from, null);
         }

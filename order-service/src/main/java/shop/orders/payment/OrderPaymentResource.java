@@ -9,11 +9,11 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.problem.ProblemException;
-import shop.orders.order.Order;
 import shop.orders.order.OrderResource;
 
 /** Paying an order by card: the owner (or its token holder) or staff start a payment. */
@@ -33,17 +33,18 @@ public class OrderPaymentResource {
 
     @POST
     @PermitAll
-    @Operation(summary = "Start paying a confirmed, unpaid card order: answers the page to send the customer to")
-    @Transactional
+    @Operation(summary = "Start paying a confirmed, unpaid card order: answers the page to send the customer to; "
+            + "the order's earlier payment pages are closed first")
     public Response start(@PathParam("id") long id, @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken,
                           StartPayment body) {
-        Order order = access.order(id, orderToken);
+        // no transaction around the whole: earlier payments are closed at the provider with none open
+        QuarkusTransaction.requiringNew().run(() -> access.order(id, orderToken));
         if (body == null) {
             throw ProblemException.badRequest("a body {returnUrl, failUrl} is required");
         }
         Payments.requireUrl("returnUrl", body.returnUrl());
         Payments.requireUrl("failUrl", body.failUrl());
-        Payment payment = payments.start(order, body.returnUrl().trim(), body.failUrl().trim());
+        Payment payment = payments.start(id, body.returnUrl().trim(), body.failUrl().trim());
         return Response.created(URI.create("/api/payments/" + payment.id))
                 .entity(new Started(payment.id, payment.paymentUrl)).build();
     }

@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 import shop.orders.order.Order;
 import shop.orders.order.OrderResource;
+import shop.orders.status.Statuses;
 
 /**
  * A payment's state, the provider's return callback and the sandbox provider's payment page. The
@@ -79,7 +80,7 @@ public class PaymentResource {
         Payment payment = sandboxPayment(paymentId);
         boolean declined = SandboxProvider.DECLINED.equals(payment.sandboxOutcome);
         String done = Payment.PENDING.equals(payment.status) && payment.sandboxOutcome == null ? ""
-                : declined ? "<p>This payment is no longer possible: the order has been cancelled.</p>"
+                : declined ? "<p>This payment is no longer possible: " + closedBecause(payment) + ".</p>"
                 : "<p>This payment is already " + (payment.sandboxOutcome == null ? payment.status : payment.sandboxOutcome) + ".</p>";
         String buttons = declined ? "" : """
                 <form method="post"><input type="hidden" name="outcome" value="pay"><button type="submit">Pay</button></form>
@@ -110,11 +111,20 @@ public class PaymentResource {
         if (Payment.update("sandboxOutcome = ?1 where id = ?2 and sandboxOutcome is null", outcome, payment.id) == 0) {
             Payment.getEntityManager().refresh(payment);
             if (SandboxProvider.DECLINED.equals(payment.sandboxOutcome)) {
-                // closed by the shop when the order was cancelled: a real acquirer's page refuses too
-                throw ProblemException.conflict("Payment " + paymentId + " is no longer possible: the order has been cancelled");
+                // closed by the shop: a real acquirer's page refuses too
+                throw ProblemException.conflict("Payment " + paymentId + " is no longer possible: " + closedBecause(payment));
             }
         }
         return Response.seeOther(URI.create(PaymentUrls.callback(payment))).build();
+    }
+
+    /** Why the shop closed a sandbox payment, for its page. */
+    private static String closedBecause(Payment payment) {
+        Order order = Order.findById(payment.orderId);
+        if (Statuses.CANCELLED.equals(order.status)) {
+            return "the order has been cancelled";
+        }
+        return order.paidAt != null ? "the order has been paid" : "a newer payment of the order replaces it";
     }
 
     private static Payment sandboxPayment(UUID paymentId) {

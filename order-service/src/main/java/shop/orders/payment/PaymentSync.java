@@ -8,7 +8,8 @@ import org.jboss.logging.Logger;
 
 /**
  * Settles payments whose customer never came back from the provider's page, and closes at the provider
- * the pending payments of cancelled orders that could not be closed when they were cancelled. Running on several
+ * the pending payments of orders that can no longer be paid by them (cancelled, or paid otherwise) that
+ * could not be closed at the time, so they do not pile up among the oldest pending it takes each run. Running on several
  * replicas at once is harmless: settling is idempotent and marks an order paid at most once.
  */
 @ApplicationScoped

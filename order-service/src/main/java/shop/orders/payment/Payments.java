@@ -47,18 +47,51 @@ public class Payments {
                 .orElseThrow(() -> new IllegalStateException("shop.payments.provider: no payment provider " + name));
     }
 
-    /** Registers a payment for a confirmed, unpaid card order (the caller's access is already checked). */
-    @Transactional
-    public Payment start(Order order, String returnUrl, String failUrl) {
-        Order locked = Order.findById(order.id, LockModeType.PESSIMISTIC_WRITE);
-        if (!"card".equals(locked.paymentMethod)) {
-            throw ProblemException.conflict("Order " + locked.id + " is paid " + locked.paymentMethod + ", not by card");
+    /**
+     * Starts paying a confirmed, unpaid card order (the caller's access is already checked), so that at
+     * most one payment page of the order can take money: every payment still pending is first closed at
+     * its provider (outside any transaction and lock), then the new one is registered under the order's
+     * row lock, which is refused when another payment appeared meanwhile (a concurrent start).
+     */
+    public Payment start(long orderId, String returnUrl, String failUrl) {
+        QuarkusTransaction.requiringNew().run(() -> requirePayable(Order.findById(orderId))); // fail fast, before the provider
+        for (UUID previous : pendingOf(orderId)) {
+            PaymentProvider.State state = close(previous); // throws (502) when the provider cannot answer
+            if (state == PaymentProvider.State.PAID) {
+                // paid on an earlier page after all: close() has recorded it, the order is paid now
+                throw ProblemException.conflict("Order " + orderId + " is already paid (payment " + previous + ")");
+            }
+            if (state != PaymentProvider.State.FAILED) {
+                throw ProblemException.conflict("Order " + orderId + " has payment " + previous
+                        + " being paid at the provider right now; a new payment can be started once it is decided");
+            }
         }
-        if (locked.paidAt != null) {
-            throw ProblemException.conflict("Order " + locked.id + " is already paid");
+        return QuarkusTransaction.requiringNew().call(() -> register(orderId, returnUrl, failUrl));
+    }
+
+    private static void requirePayable(Order order) {
+        if (!"card".equals(order.paymentMethod)) {
+            throw ProblemException.conflict("Order " + order.id + " is paid " + order.paymentMethod + ", not by card");
         }
-        if (!Statuses.CONFIRMED.equals(locked.status)) {
-            throw ProblemException.conflict("Order " + locked.id + " is " + locked.status + "; only a confirmed order can be paid");
+        if (order.paidAt != null) {
+            throw ProblemException.conflict("Order " + order.id + " is already paid");
+        }
+        if (!Statuses.CONFIRMED.equals(order.status)) {
+            throw ProblemException.conflict("Order " + order.id + " is " + order.status + "; only a confirmed order can be paid");
+        }
+    }
+
+    /** Whether a card payment can still be made for the order: it is confirmed, unpaid and paid by card. */
+    private static boolean payable(Order order) {
+        return order != null && "card".equals(order.paymentMethod) && order.paidAt == null
+                && Statuses.CONFIRMED.equals(order.status);
+    }
+
+    private Payment register(long orderId, String returnUrl, String failUrl) {
+        Order locked = Order.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
+        requirePayable(locked); // again: it may have been paid, cancelled or changed while earlier payments were closed
+        if (hasPending(orderId)) {
+            throw ProblemException.conflict("Another payment of order " + orderId + " was started at the same moment; use that one");
         }
         PaymentProvider provider = provider();
         Payment payment = new Payment();
@@ -78,6 +111,15 @@ public class Payments {
         payment.paymentUrl = registration.paymentUrl();
         payment.persist();
         return payment;
+    }
+
+    /**
+     * Whether the order has a payment still pending. Payments are only added under the order's row lock,
+     * so a caller holding that lock gets an answer that stays true until it commits.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean hasPending(long orderId) {
+        return Payment.count("orderId = ?1 and status = ?2", orderId, Payment.PENDING) > 0;
     }
 
     /**
@@ -115,10 +157,11 @@ public class Payments {
     }
 
     /**
-     * Closes a pending payment of a cancelled order at the provider, so its page can no longer be paid, and
-     * records the outcome: {@code failed} when closed; paid when the provider says it was paid after all
-     * (logged as one to refund, the order stays cancelled). Throws when the provider cannot answer; a
-     * payment already decided is not touched.
+     * Closes a pending payment at the provider, so its page can no longer be paid (its order was cancelled
+     * or paid, or a newer payment replaces it), and records the outcome: {@code failed} when closed; paid
+     * when the provider says it was paid after all (the order is marked paid if it still can be, otherwise
+     * logged as one to refund). Throws when the provider cannot answer; a payment already decided is not
+     * touched.
      */
     public PaymentProvider.State close(UUID paymentId) {
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
@@ -130,7 +173,7 @@ public class Payments {
         }
         PaymentProvider.State state = provider(payment.provider).decline(payment); // outside any transaction
         if (state == PaymentProvider.State.PENDING || state == PaymentProvider.State.PROCESSING) {
-            LOG.warnf("Payment %s of cancelled order %d could not be closed yet (%s at the provider); the payment sync tries again",
+            LOG.warnf("Payment %s of order %d could not be closed yet (%s at the provider); the payment sync tries again",
                     paymentId, payment.orderId, state);
             return state;
         }
@@ -139,7 +182,7 @@ public class Payments {
     }
 
     /**
-     * Closes every pending payment of a cancelled order (after the cancellation committed). A provider
+     * Closes every pending payment of a cancelled or paid order (after that change committed). A provider
      * that cannot answer now is logged; the payment stays pending and the payment sync closes it later.
      */
     @ActivateRequestContext
@@ -148,25 +191,26 @@ public class Payments {
             try {
                 close(paymentId);
             } catch (RuntimeException e) {
-                LOG.warnf("Payment %s of cancelled order %d could not be closed at the provider now (%s); the payment sync tries again",
+                LOG.warnf("Payment %s of order %d (cancelled or paid) could not be closed at the provider now (%s); the payment sync tries again",
                         paymentId, orderId, e.getMessage());
             }
         }
     }
 
     /**
-     * The payment sync's step for one pending payment: closed at the provider when its order has been
-     * cancelled meanwhile (a close that failed at cancel time is retried here), otherwise settled.
+     * The payment sync's step for one pending payment: closed at the provider when its order can no longer
+     * be paid by it (cancelled, paid by another payment, switched to cash; a close that failed at the time
+     * is retried here), so such payments do not pile up in the sync's batch; otherwise settled.
      */
     public void sync(UUID paymentId) {
-        boolean orderCancelled = QuarkusTransaction.requiringNew().call(() -> {
+        boolean orderPayable = QuarkusTransaction.requiringNew().call(() -> {
             Payment payment = Payment.findById(paymentId);
-            return payment != null && Statuses.CANCELLED.equals(Order.<Order>findById(payment.orderId).status);
+            return payment == null || payable(Order.findById(payment.orderId));
         });
-        if (orderCancelled) {
-            close(paymentId);
-        } else {
+        if (orderPayable) {
             settle(paymentId);
+        } else {
+            close(paymentId);
         }
     }
 

@@ -141,4 +141,28 @@ class UnpaidOrderExpiryTest {
         assertEquals("confirmed", Shop.awaitOrderEvent(failed, OrderEvent.CANCELLED).previousStatus());
         assertEquals("confirmed", Shop.awaitOrderEvent(untouched, OrderEvent.CANCELLED).previousStatus());
     }
+
+    @Test
+    void aCashOrderSwitchedToCardHasItsDeadlineFromTheSwitch() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "cash");
+        java.time.Instant confirmedAt = java.time.Instant.parse(as(staff).get("/api/orders/" + id + "/history").jsonPath()
+                .getString("items.find { it.toStatus == 'confirmed' }.changedAt"));
+        // confirmed longer ago than the unpaid timeout (PT5S in tests)
+        await().atMost(Shop.WAIT).until(() -> java.time.Instant.now().isAfter(confirmedAt.plusSeconds(6)));
+
+        java.time.Instant switched = java.time.Instant.now();
+        as(staff).body("{\"paymentMethod\":\"card\"}").patch("/api/orders/" + id).then().statusCode(200)
+                .body("paymentMethod", equalTo("card"));
+        expiry.run();
+        // the customer has the full time to pay from the switch
+        as(staff).get("/api/orders/" + id).then().body("status", equalTo("confirmed"));
+
+        assertEquals("cancelled", expireUntilDecided(staff, id));
+        java.time.Instant cancelledAt = java.time.Instant.parse(as(staff).get("/api/orders/" + id + "/history").jsonPath()
+                .getString("items.find { it.toStatus == 'cancelled' }.changedAt"));
+        org.junit.jupiter.api.Assertions.assertTrue(cancelledAt.isAfter(switched.plusSeconds(5)),
+                "cancelled at " + cancelledAt + ", before the deadline counted from the switch at " + switched);
+    }
 }

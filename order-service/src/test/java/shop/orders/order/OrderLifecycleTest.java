@@ -120,4 +120,30 @@ class OrderLifecycleTest {
         as(staff).body("{\"unknown\":1}").patch("/api/orders/" + id).then().statusCode(400);
         as(staff).body("{\"status\":\"shipped\"}").patch("/api/orders/" + Shop.nextId()).then().statusCode(404);
     }
+
+    @Test
+    void anUnpaidCardOrderWaitsForItsPaymentAndEntersNoCustomStatus() {
+        String staff = Shop.staff();
+        String code = "assembling-" + Shop.nextId();
+        as(staff).body("{\"code\":\"" + code + "\",\"name\":\"Assembling " + code + "\",\"from\":[\"confirmed\",\"paid\"],\"to\":[\"shipped\"]}")
+                .post("/api/order-statuses").then().statusCode(201);
+        long card = order(Shop.customer(Shop.nextId()), "card");
+        // there it could not be paid, would never expire and would keep its stock reserved
+        as(staff).body("{\"status\":\"" + code + "\"}").patch("/api/orders/" + card).then().statusCode(409)
+                .contentType(org.hamcrest.Matchers.containsString("problem+json"))
+                .body("detail", org.hamcrest.Matchers.containsString("not paid yet"));
+        as(staff).get("/api/orders/" + card).then().body("status", equalTo("confirmed"));
+        as(staff).get("/api/orders/" + card + "/history").then().body("items.toStatus", contains("new", "confirmed"));
+
+        // paid, it goes on as any order
+        as(staff).body("{\"status\":\"paid\"}").patch("/api/orders/" + card).then().statusCode(200);
+        as(staff).body("{\"status\":\"" + code + "\"}").patch("/api/orders/" + card).then().statusCode(200)
+                .body("status", equalTo(code));
+        // a cash order is paid on delivery: it may
+        long cash = order(Shop.customer(Shop.nextId()), "cash");
+        as(staff).body("{\"status\":\"" + code + "\"}").patch("/api/orders/" + cash).then().statusCode(200);
+        // and it cannot be switched to card there, where it could never be paid
+        as(staff).body("{\"paymentMethod\":\"card\"}").patch("/api/orders/" + cash).then().statusCode(409);
+        as(staff).get("/api/orders/" + cash).then().body("paymentMethod", equalTo("cash"));
+    }
 }

@@ -242,4 +242,94 @@ class SandboxPaymentTest {
         as(customer).get("/api/orders/" + id).then().body("status", equalTo("cancelled")).body("paidAt", nullValue());
         assertEquals(0, count(Shop.staff(), id, "paid"));
     }
+
+    @Test
+    void aNewPaymentClosesTheEarlierPageSoTheOrderIsPaidOnlyOnce() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String first = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        // the customer left the first page open and pressed "pay" in the shop again
+        String second = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+
+        as(customer).get("/api/payments/" + first).then().body("status", equalTo("failed"));
+        String page = RestAssured.given().get("/api/payments/sandbox/" + first).then().statusCode(200).extract().asString();
+        assertTrue(page.contains("no longer possible"), page);
+        assertFalse(page.contains("value=\"pay\""), "the replaced page still offers to pay");
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + first)
+                .then().statusCode(409).contentType(containsString("problem+json")).body("detail", containsString("no longer possible"));
+
+        assertEquals(RETURN, comeBack(click(second, "pay")));
+        sync.sync();
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        as(customer).get("/api/orders/" + id + "/payments").then().body("items.status", org.hamcrest.Matchers.contains("failed", "paid"));
+        assertEquals(1, count(staff, id, "paid"));
+    }
+
+    @Test
+    void anEarlierPagePaidMeanwhileMakesTheOrderPaidInsteadOfStartingAnother() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String first = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        // paid on the first page, but the browser never came back: the customer starts paying again
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + first)
+                .then().statusCode(303);
+
+        start(customer, id).then().statusCode(409).contentType(containsString("problem+json"))
+                .body("detail", containsString("already paid"));
+        as(customer).get("/api/orders/" + id).then().body("status", equalTo("paid"));
+        as(customer).get("/api/orders/" + id + "/payments").then().body("items.status", org.hamcrest.Matchers.contains("paid"));
+        assertEquals(1, count(staff, id, "paid"));
+    }
+
+    @Test
+    void whenTheOrderIsPaidItsOtherOpenPageIsClosed() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        String open = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        // paid another way (staff record a bank transfer): the page still open must not take the money again
+        as(staff).body("{\"status\":\"paid\"}").patch("/api/orders/" + id).then().statusCode(200);
+
+        await().atMost(Shop.WAIT).until(() -> "failed".equals(as(customer).get("/api/payments/" + open).jsonPath().getString("status")));
+        RestAssured.given().redirects().follow(false).formParam("outcome", "pay").post("/api/payments/sandbox/" + open)
+                .then().statusCode(409).body("detail", containsString("the order has been paid"));
+        assertEquals(1, count(staff, id, "paid"));
+    }
+
+    @Test
+    void staffCannotChangeTheTotalOrMethodWhileAPaymentIsOpenOrOnceItIsPaid() {
+        String customer = Shop.customer(Shop.nextId());
+        String staff = Shop.staff();
+        long id = confirmed(customer, "card");
+        long dearer = Shop.deliveryType("900", null);
+        long sameCost = Shop.deliveryType("200", null);
+        String paymentId = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
+
+        as(staff).body("{\"deliveryCost\":50}").patch("/api/orders/" + id).then().statusCode(409)
+                .contentType(containsString("problem+json")).body("detail", containsString("payment in progress"));
+        as(staff).body("{\"deliveryTypeId\":" + dearer + "}").patch("/api/orders/" + id).then().statusCode(409);
+        as(staff).body("{\"paymentMethod\":\"cash\"}").patch("/api/orders/" + id).then().statusCode(409)
+                .body("detail", containsString("payment in progress"));
+        // what leaves the total as it is may change
+        as(staff).body("{\"deliveryTypeId\":" + sameCost + ",\"deliveryAddress\":\"Tula, Lenina 2\"}").patch("/api/orders/" + id)
+                .then().statusCode(200).body("total", equalTo(501.0f)).body("deliveryAddress", equalTo("Tula, Lenina 2"));
+        as(customer).get("/api/orders/" + id).then().body("total", equalTo(501.0f)).body("paymentMethod", equalTo("card"));
+
+        assertEquals(RETURN, comeBack(click(paymentId, "pay")));
+        as(staff).body("{\"deliveryCost\":0}").patch("/api/orders/" + id).then().statusCode(409)
+                .body("detail", containsString("already paid"));
+        as(staff).body("{\"paymentMethod\":\"cash\"}").patch("/api/orders/" + id).then().statusCode(409);
+        as(customer).get("/api/orders/" + id).then().body("total", equalTo(501.0f)).body("status", equalTo("paid"));
+        as(customer).get("/api/payments/" + paymentId).then().body("amount", equalTo(501.0f));
+
+        // a failed payment holds nothing: the total may change again and the next payment is for the new total
+        long other = confirmed(customer, "card");
+        String failed = start(customer, other).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        assertEquals(FAIL, comeBack(click(failed, "fail")));
+        as(staff).body("{\"deliveryCost\":100}").patch("/api/orders/" + other).then().statusCode(200).body("total", equalTo(401.0f));
+        String next = start(customer, other).then().statusCode(201).extract().jsonPath().getString("paymentId");
+        as(customer).get("/api/payments/" + next).then().body("amount", equalTo(401.0f));
+    }
 }

@@ -263,4 +263,78 @@ class SberbankPaymentTest {
                 .stream().filter("paid"::equals).count());
         assertEquals(1, declineCalls(bankId).size());
     }
+
+    @Test
+    void aSecondStartDeclinesTheFirstBankOrderSoOnlyOneFormCanTakeMoney() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String firstBankId = bankOrder(id);
+        String first = start(customer, id);
+        bankDeclines(firstBankId, "{\"errorCode\":\"0\",\"errorMessage\":\"Success\"}");
+        String secondBankId = bankOrder(id); // the bank answers the next register.do with a new order
+        String second = start(customer, id);
+
+        assertEquals(1, declineCalls(firstBankId).size());
+        assertEquals("failed", paymentStatus(customer, first));
+        assertEquals("pending", paymentStatus(customer, second));
+        assertTrue(as(customer).get("/api/payments/" + second).jsonPath().getString("paymentUrl").endsWith(secondBankId));
+
+        bankStatus(secondBankId, 2);
+        assertEquals(RETURN, comeBack(second));
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+        assertEquals(1, as(Shop.staff()).get("/api/orders/" + id + "/history").jsonPath().getList("items.toStatus", String.class)
+                .stream().filter("paid"::equals).count());
+        assertEquals(0, declineCalls(secondBankId).size());
+    }
+
+    @Test
+    void aStartIsRefusedWhileTheEarlierFormIsBeingPaidOrTheBankCannotCloseIt() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String first = start(customer, id);
+        String body = "{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}";
+
+        // 3-D Secure under way on the first form: the bank refuses to decline it
+        bankDeclines(bankId, "{\"errorCode\":\"7\",\"errorMessage\":\"Incorrect order state\"}");
+        bankStatus(bankId, 5);
+        as(customer).body(body).post("/api/orders/" + id + "/payments").then().statusCode(409)
+                .contentType(containsString("problem+json")).body("detail", containsString("being paid"));
+        // the bank is down: no second form is registered next to one that may still be paid
+        SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId))
+                .willReturn(aResponse().withStatus(503)));
+        as(customer).body(body).post("/api/orders/" + id + "/payments").then().statusCode(502)
+                .contentType(containsString("problem+json"));
+        as(customer).get("/api/orders/" + id + "/payments").then().body("total", org.hamcrest.Matchers.equalTo(1));
+        assertEquals("pending", paymentStatus(customer, first));
+
+        // it was paid after all: the order is paid, and no new payment is started
+        bankDeclines(bankId, "{\"errorCode\":\"7\",\"errorMessage\":\"Incorrect order state\"}");
+        bankStatus(bankId, 2);
+        as(customer).body(body).post("/api/orders/" + id + "/payments").then().statusCode(409)
+                .body("detail", containsString("already paid"));
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+        as(customer).get("/api/orders/" + id + "/payments").then().body("total", org.hamcrest.Matchers.equalTo(1));
+    }
+
+    @Test
+    void theSyncClosesAPendingPaymentOfAnOrderPaidOtherwiseInsteadOfWaitingForIt() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        // the bank is down when staff mark the order paid: the form stays open for now
+        SberbankStandIn.server.stubFor(post(urlEqualTo(DECLINE)).withFormParam("orderId", equalTo(bankId))
+                .willReturn(aResponse().withStatus(503)));
+        as(Shop.staff()).body("{\"status\":\"paid\"}").patch("/api/orders/" + id).then().statusCode(200);
+        await().atMost(Shop.WAIT).until(() -> log.anyMatch(l -> l.contains(paymentId) && l.contains("payment sync tries again")));
+        assertEquals("pending", paymentStatus(customer, paymentId));
+
+        bankDeclines(bankId, "{\"errorCode\":\"0\",\"errorMessage\":\"Success\"}");
+        sync.sync();
+        assertEquals("failed", paymentStatus(customer, paymentId));
+        assertEquals(2, declineCalls(bankId).size());
+        // closed, not settled: its status was never asked for
+        SberbankStandIn.server.verify(0, postRequestedFor(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId)));
+    }
 }
