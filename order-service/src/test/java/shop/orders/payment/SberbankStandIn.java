@@ -3,6 +3,12 @@ package shop.orders.payment;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 
 /** A local WireMock server playing Sberbank's REST API; order-service pointed at it with test credentials. */
@@ -27,17 +33,17 @@ public class SberbankStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     /**
-     * One request before the application starts: on a busy machine the first call of a cold WireMock and
-     * JDK HTTP client (the same JVM) can take longer than the 1 s timeout the tests configure, which failed
-     * whichever test happened to register the first payment.
+     * One request before the application starts: on a busy machine the first call of a cold WireMock can
+     * take longer than the short timeout the tests configure, which failed whichever test happened to
+     * register the first payment.
      */
     private static void warmUp() {
         try {
-            java.net.http.HttpClient.newHttpClient().send(
-                    java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.port() + "/__admin/mappings")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.discarding());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + "/__admin/mappings")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
