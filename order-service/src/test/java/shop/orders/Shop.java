@@ -74,14 +74,21 @@ public final class Shop {
     public static VariantState variant(long supplierId, String price, int available) {
         long id = nextId();
         return new VariantState(id, id + 500_000, 1L, supplierId, "Dress " + id, "Dress " + id + ", red, M", "ART-" + id,
-                new BigDecimal(price), null, available, true, true, false);
+                new BigDecimal(price), null, available, true, true, false, null, null, null);
     }
 
     public static VariantState with(VariantState v, String price, String discounted, int available, boolean active,
                                     boolean accepting) {
         return new VariantState(v.variantId(), v.productId(), v.categoryId(), v.supplierId(), v.productName(),
                 v.variantName(), v.article(), new BigDecimal(price), discounted == null ? null : new BigDecimal(discounted),
-                available, active, accepting, v.productDeleted());
+                available, active, accepting, v.productDeleted(), v.sizeName(), v.colorName(), v.colorCode());
+    }
+
+    /** The variant in another size and colour (a dictionary entry renamed in the catalog, say). */
+    public static VariantState sized(VariantState v, String size, String colour, String colourCode) {
+        return new VariantState(v.variantId(), v.productId(), v.categoryId(), v.supplierId(), v.productName(),
+                v.variantName(), v.article(), v.price(), v.discountedPrice(), v.available(), v.active(),
+                v.supplierAcceptingOrders(), v.productDeleted(), size, colour, colourCode);
     }
 
     public static String variantRecord(VariantState v, String type, Instant occurredAt) {

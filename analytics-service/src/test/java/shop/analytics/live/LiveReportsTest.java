@@ -81,10 +81,10 @@ class LiveReportsTest {
     private void catalogKnown() {
         send(Topics.CATALOG_VARIANTS, "v" + product,
                 event(VariantState.UPSERTED, VariantState.VERSION, new VariantState(product * 10, product, category,
-                        null, "Salmon", "1 kg", "A-1", new BigDecimal("10.50"), null, 5, true, true, false), at(0, 0)));
+                        null, "Salmon", "1 kg", "A-1", new BigDecimal("10.50"), null, 5, true, true, false, null, null, null), at(0, 0)));
         send(Topics.CATALOG_VARIANTS, "v" + otherProduct,
                 event(VariantState.UPSERTED, VariantState.VERSION, new VariantState(otherProduct * 10, otherProduct,
-                        otherCategory, null, "Sprats", "can", "A-2", new BigDecimal("3.00"), null, 5, true, true, false),
+                        otherCategory, null, "Sprats", "can", "A-2", new BigDecimal("3.00"), null, 5, true, true, false, null, null, null),
                         at(0, 0)));
         LocalDate probeDay = day.minusDays(1);
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).until(() -> {

@@ -45,6 +45,13 @@ public abstract class DictionaryResource<E extends DictionaryEntry> {
     /** Creates an empty entity of this dictionary. */
     protected abstract E newEntry();
 
+    /**
+     * Called after the entry's name (or a colour's code) changed, in the same transaction: dictionaries
+     * whose names travel in events republish what carries them.
+     */
+    protected void renamed(E entry) {
+    }
+
     /** Whether anything (a product, a variant) still refers to the entry. */
     protected boolean inUse(E entry) {
         return false;
@@ -89,8 +96,13 @@ public abstract class DictionaryResource<E extends DictionaryEntry> {
     public DictionaryEntryView patch(@PathParam("id") long id,
                                      @Valid @NotNull(message = "a JSON body is required") DictionaryEntryRequest request) {
         E entry = find(id);
+        DictionaryEntryView before = DictionaryEntryView.of(entry);
         apply(entry, request);
-        return DictionaryEntryView.of(entry);
+        DictionaryEntryView after = DictionaryEntryView.of(entry);
+        if (!after.equals(before)) {
+            renamed(entry);
+        }
+        return after;
     }
 
     @DELETE

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -101,10 +102,12 @@ public class VariantChanges {
         Boolean isDefault = in.bool("default");
         Integer onHand = in.count("onHand");
 
-        if (colorId != null && em.find(Color.class, colorId) == null) {
+        // for share: a rename of the entry committing meanwhile either waits for this variant (and then
+        // republishes it) or is seen here, so the name this variant is published with is never the old one
+        if (colorId != null && em.find(Color.class, colorId, LockModeType.PESSIMISTIC_READ) == null) {
             in.fail("colorId", "colour " + colorId + " does not exist");
         }
-        if (sizeId != null && em.find(Size.class, sizeId) == null) {
+        if (sizeId != null && em.find(Size.class, sizeId, LockModeType.PESSIMISTIC_READ) == null) {
             in.fail("sizeId", "size " + sizeId + " does not exist");
         }
         BigDecimal newPrice = in.has("price") ? price : variant.price;

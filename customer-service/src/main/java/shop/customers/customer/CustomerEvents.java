@@ -16,6 +16,6 @@ public class CustomerEvents {
     @Transactional(Transactional.TxType.MANDATORY)
     public void publish(String type, Customer c) {
         outbox.add(Topics.CUSTOMERS_EVENTS, c.id, type, CustomerChanged.VERSION,
-                new CustomerChanged(c.id, c.firstName, c.lastName, c.email, c.phone));
+                new CustomerChanged(c.id, c.firstName, c.lastName, c.email, c.phone, c.middleName));
     }
 }

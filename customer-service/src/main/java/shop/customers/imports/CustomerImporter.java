@@ -158,7 +158,8 @@ public class CustomerImporter {
 
     private void publish(String type, Customer customer) {
         outbox.add(Topics.CUSTOMERS_EVENTS, customer.id, type, CustomerChanged.VERSION,
-                new CustomerChanged(customer.id, customer.firstName, customer.lastName, customer.email, customer.phone));
+                new CustomerChanged(customer.id, customer.firstName, customer.lastName, customer.email, customer.phone,
+                        customer.middleName));
     }
 
     private static void skip(CustomerImport job, int row, String legacyId, String reason) {

@@ -184,7 +184,7 @@ class CustomerProfileTest {
     void updatesAndDeletionsArePublished() {
         Accounts.Customer customer = Accounts.register();
         String token = Accounts.accessToken(customer);
-        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"firstName\":\"Renamed\"}")
+        given().auth().oauth2(token).contentType(ContentType.JSON).body("{\"firstName\":\"Renamed\",\"middleName\":\"Petrovna\"}")
                 .when().patch("/api/customers/" + customer.id()).then().statusCode(200);
         given().auth().oauth2(token).when().delete("/api/customers/" + customer.id()).then().statusCode(204);
 
@@ -192,6 +192,8 @@ class CustomerProfileTest {
                 Topics.CUSTOMERS_EVENTS, (key, value) -> key.equals(String.valueOf(customer.id()))
                         && value.contains(CustomerChanged.UPDATED), Duration.ofSeconds(30)));
         assertEquals("Renamed", EventJson.payload(updated, CustomerChanged.class).firstName());
+        // order-service fills an order's contact from these, the patronymic included
+        assertEquals("Petrovna", EventJson.payload(updated, CustomerChanged.class).middleName());
         EventEnvelope deleted = EventJson.read(TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(),
                 Topics.CUSTOMERS_EVENTS, (key, value) -> key.equals(String.valueOf(customer.id()))
                         && value.contains(CustomerChanged.DELETED), Duration.ofSeconds(30)));

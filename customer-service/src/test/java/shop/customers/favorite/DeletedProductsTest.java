@@ -30,7 +30,7 @@ class DeletedProductsTest {
 
     private static String variantEvent(long productId, boolean productDeleted, Instant occurredAt) {
         VariantState state = new VariantState(productId * 10, productId, 1L, 2L, "Dress", "Dress, red, M", "A-" + productId,
-                new BigDecimal("1990.00"), null, productDeleted ? 0 : 5, !productDeleted, true, productDeleted);
+                new BigDecimal("1990.00"), null, productDeleted ? 0 : 5, !productDeleted, true, productDeleted, "M", "red", "#FF0000");
         String type = productDeleted ? VariantState.REMOVED : VariantState.UPSERTED;
         EventEnvelope fresh = EventJson.envelope(type, VariantState.VERSION, state);
         return EventJson.write(new EventEnvelope(fresh.eventId(), type, occurredAt, fresh.version(), fresh.payload()));

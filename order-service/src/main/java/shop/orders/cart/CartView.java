@@ -16,7 +16,7 @@ public record CartView(UUID token, List<Line> items, int itemCount, BigDecimal t
      *                  orders or fewer are available than asked; such lines are left out of the total
      */
     public record Line(long variantId, Long productId, String productName, String variantName, String article,
-                       int quantity, BigDecimal unitPrice, BigDecimal lineTotal, int available, boolean orderable,
-                       String problem) {
+                       String sizeName, String colorName, String colorCode, int quantity, BigDecimal unitPrice,
+                       BigDecimal lineTotal, int available, boolean orderable, String problem) {
     }
 }

@@ -117,8 +117,8 @@ public class Carts {
         for (CartItem item : items) {
             CatalogVariant v = variants.get(item.variantId);
             if (v == null) {
-                lines.add(new CartView.Line(item.variantId, null, null, null, null, item.quantity, null, null, 0, false,
-                        "unknown variant"));
+                lines.add(new CartView.Line(item.variantId, null, null, null, null, null, null, null, item.quantity, null,
+                        null, 0, false, "unknown variant"));
                 continue;
             }
             String problem = v.whyNotOrderable();
@@ -126,8 +126,8 @@ public class Carts {
                 problem = "only " + v.available + " available";
             }
             BigDecimal lineTotal = v.unitPrice().multiply(BigDecimal.valueOf(item.quantity));
-            lines.add(new CartView.Line(v.variantId, v.productId, v.productName, v.variantName, v.article, item.quantity,
-                    v.unitPrice(), lineTotal, v.available, problem == null, problem));
+            lines.add(new CartView.Line(v.variantId, v.productId, v.productName, v.variantName, v.article, v.sizeName,
+                    v.colorName, v.colorCode, item.quantity, v.unitPrice(), lineTotal, v.available, problem == null, problem));
             if (problem == null) {
                 total = total.add(lineTotal);
                 count += item.quantity;

@@ -26,6 +26,12 @@ public class CatalogVariant extends PanacheEntityBase {
     @Column(name = "variant_name")
     public String variantName;
     public String article;
+    @Column(name = "size_name")
+    public String sizeName;
+    @Column(name = "color_name")
+    public String colorName;
+    @Column(name = "color_code")
+    public String colorCode;
     public BigDecimal price;
     @Column(name = "discounted_price")
     public BigDecimal discountedPrice;

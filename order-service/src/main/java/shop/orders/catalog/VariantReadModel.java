@@ -59,16 +59,19 @@ public class VariantReadModel {
         em.createNativeQuery("""
                         insert into catalog_variant (variant_id, product_id, category_id, supplier_id, product_name,
                             variant_name, article, price, discounted_price, available, active,
-                            supplier_accepting_orders, removed, state_at)
+                            supplier_accepting_orders, removed, state_at, size_name, color_name, color_code)
                         values (:variantId, :productId, :categoryId, :supplierId, :productName, :variantName, :article,
-                            :price, :discountedPrice, :available, :active, :accepting, :removed, :at)
+                            :price, :discountedPrice, :available, :active, :accepting, :removed, :at,
+                            :sizeName, :colorName, :colorCode)
                         on conflict (variant_id) do update set product_id = excluded.product_id,
                             category_id = excluded.category_id, supplier_id = excluded.supplier_id,
                             product_name = excluded.product_name, variant_name = excluded.variant_name,
                             article = excluded.article, price = excluded.price,
                             discounted_price = excluded.discounted_price, available = excluded.available,
                             active = excluded.active, supplier_accepting_orders = excluded.supplier_accepting_orders,
-                            removed = excluded.removed, state_at = excluded.state_at
+                            removed = excluded.removed, state_at = excluded.state_at,
+                            size_name = excluded.size_name, color_name = excluded.color_name,
+                            color_code = excluded.color_code
                         where catalog_variant.state_at <= excluded.state_at""")
                 .setParameter("variantId", state.variantId())
                 .setParameter("productId", state.productId())
@@ -84,6 +87,9 @@ public class VariantReadModel {
                 .setParameter("accepting", state.supplierAcceptingOrders())
                 .setParameter("removed", removed)
                 .setParameter("at", at)
+                .setParameter("sizeName", state.sizeName())
+                .setParameter("colorName", state.colorName())
+                .setParameter("colorCode", state.colorCode())
                 .executeUpdate();
     }
 

@@ -18,6 +18,8 @@ public class CustomerContact extends PanacheEntityBase {
     public String firstName;
     @Column(name = "last_name")
     public String lastName;
+    @Column(name = "middle_name")
+    public String middleName;
     public String email;
     public String phone;
     /** CustomerDeleted: the details are dropped, the row stays so an older event cannot bring them back. */

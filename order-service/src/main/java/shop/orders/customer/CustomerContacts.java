@@ -56,16 +56,19 @@ public class CustomerContacts {
         }
         boolean deleted = CustomerChanged.DELETED.equals(event.type());
         em.createNativeQuery("""
-                        insert into customer_contact (customer_id, first_name, last_name, email, phone, deleted, state_at)
-                        values (:id, :firstName, :lastName, :email, :phone, :deleted, :at)
+                        insert into customer_contact (customer_id, first_name, last_name, middle_name, email, phone,
+                            deleted, state_at)
+                        values (:id, :firstName, :lastName, :middleName, :email, :phone, :deleted, :at)
                         on conflict (customer_id) do update set first_name = excluded.first_name,
-                            last_name = excluded.last_name, email = excluded.email, phone = excluded.phone,
+                            last_name = excluded.last_name, middle_name = excluded.middle_name,
+                            email = excluded.email, phone = excluded.phone,
                             deleted = excluded.deleted, state_at = excluded.state_at
                         where customer_contact.state_at <= excluded.state_at""")
                 .setParameter("id", customer.customerId())
                 // a deleted customer's details are not kept
                 .setParameter("firstName", deleted ? null : blankToNull(customer.firstName()))
                 .setParameter("lastName", deleted ? null : blankToNull(customer.lastName()))
+                .setParameter("middleName", deleted ? null : blankToNull(customer.middleName()))
                 .setParameter("email", deleted ? null : blankToNull(customer.email()))
                 .setParameter("phone", deleted ? null : blankToNull(customer.phone()))
                 .setParameter("deleted", deleted)

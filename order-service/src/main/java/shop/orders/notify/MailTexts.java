@@ -1,5 +1,7 @@
 package shop.orders.notify;
 
+import java.util.ArrayList;
+import java.util.List;
 import shop.contracts.orders.OrderEvent;
 import shop.orders.order.Order;
 import shop.orders.order.OrderItem;
@@ -50,8 +52,19 @@ final class MailTexts {
     private static void lines(StringBuilder text, Order order) {
         for (OrderItem item : order.items) {
             text.append(item.productName == null ? "variant " + item.variantId : item.productName);
-            if (item.variantName != null && !item.variantName.equals(item.productName)) {
-                text.append(" (").append(item.variantName).append(')');
+            // size and colour: the variant's own name is often empty, and "Dress" alone says too little
+            List<String> details = new ArrayList<>();
+            if (item.variantName != null && !item.variantName.isBlank() && !item.variantName.equals(item.productName)) {
+                details.add(item.variantName);
+            }
+            if (item.sizeName != null) {
+                details.add(item.sizeName);
+            }
+            if (item.colorName != null) {
+                details.add(item.colorName);
+            }
+            if (!details.isEmpty()) {
+                text.append(" (").append(String.join(", ", details)).append(')');
             }
             text.append(" × ").append(item.quantity).append(" = ").append(item.lineTotal.toPlainString()).append(" RUB\n");
         }

@@ -33,6 +33,12 @@ public class OrderItem extends PanacheEntityBase {
     @Column(name = "variant_name")
     public String variantName;
     public String article;
+    @Column(name = "size_name")
+    public String sizeName;
+    @Column(name = "color_name")
+    public String colorName;
+    @Column(name = "color_code")
+    public String colorCode;
     public int quantity;
     @Column(name = "unit_price")
     public BigDecimal unitPrice;

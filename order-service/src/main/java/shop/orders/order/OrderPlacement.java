@@ -150,6 +150,9 @@ public class OrderPlacement {
             item.productName = v.productName;
             item.variantName = v.variantName;
             item.article = v.article;
+            item.sizeName = v.sizeName;
+            item.colorName = v.colorName;
+            item.colorCode = v.colorCode;
             item.quantity = line.quantity();
             item.unitPrice = v.unitPrice();
             item.lineTotal = v.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
@@ -181,7 +184,7 @@ public class OrderPlacement {
         PlaceOrderRequest.Contact merged = new PlaceOrderRequest.Contact(
                 either(g.firstName(), profile.map(p -> p.firstName)),
                 either(g.lastName(), profile.map(p -> p.lastName)),
-                either(g.middleName(), Optional.empty()),
+                either(g.middleName(), profile.map(p -> p.middleName)),
                 either(g.phone(), profile.map(p -> p.phone)),
                 either(g.email(), profile.map(p -> p.email)));
         String missing = !owner.isCustomer() ? "is required"

@@ -24,8 +24,10 @@ public record OrderView(long id, Long customerId, String status, Contact contact
     public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
     }
 
+    /** {@code sizeName}, {@code colorName}, {@code colorCode}: as they were when the order was placed. */
     public record Line(long variantId, long productId, Long supplierId, String productName, String variantName,
-                       String article, int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+                       String article, String sizeName, String colorName, String colorCode, int quantity,
+                       BigDecimal unitPrice, BigDecimal lineTotal) {
     }
 
     public record ShortLine(long variantId, int requested, int available, String reason) {
@@ -40,7 +42,7 @@ public record OrderView(long id, Long customerId, String status, Contact contact
                 new Contact(o.firstName, o.lastName, o.middleName, o.phone, o.email), o.deliveryTypeId,
                 o.deliveryAddress, o.deliveryCost, o.paymentMethod, o.comment,
                 o.items.stream().map(i -> new Line(i.variantId, i.productId, i.supplierId, i.productName, i.variantName,
-                        i.article, i.quantity, i.unitPrice, i.lineTotal)).toList(),
+                        i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal)).toList(),
                 o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
                 withAccessToken ? o.accessToken : null);
     }

@@ -34,7 +34,8 @@ import shop.orders.order.OrderQuery;
 @Path("/api/supplier-orders")
 public class SupplierOrderResource {
     public record Line(long variantId, long productId, String productName, String variantName, String article,
-                       int quantity, BigDecimal unitPrice, BigDecimal lineTotal) {
+                       String sizeName, String colorName, String colorCode, int quantity, BigDecimal unitPrice,
+                       BigDecimal lineTotal) {
     }
 
     public record SupplierOrderView(long orderId, long supplierId, long receiptNumber, String status, Instant createdAt,
@@ -95,7 +96,8 @@ public class SupplierOrderResource {
     }
 
     private static Line line(OrderItem i) {
-        return new Line(i.variantId, i.productId, i.productName, i.variantName, i.article, i.quantity, i.unitPrice, i.lineTotal);
+        return new Line(i.variantId, i.productId, i.productName, i.variantName, i.article, i.sizeName, i.colorName,
+                i.colorCode, i.quantity, i.unitPrice, i.lineTotal);
     }
 
     private long supplier(Long requested) {

@@ -59,10 +59,11 @@ class ProfileContactTest {
         VariantState v = Shop.known(Shop.variant(Shop.nextId(), "40.00", 10));
         long delivery = Shop.deliveryType("0", null);
         String email = "maria." + id + "@example.com";
-        send(id, record(CustomerChanged.REGISTERED, new CustomerChanged(id, "Maria", "Ivanova", email, "+79160000001"), Instant.now()));
+        send(id, record(CustomerChanged.REGISTERED, new CustomerChanged(id, "Maria", "Ivanova", email, "+79160000001", "Ivanovna"), Instant.now()));
 
         placeWhenKnown(token, body(delivery, v.variantId(), null)).then()
                 .body("contact.firstName", equalTo("Maria")).body("contact.lastName", equalTo("Ivanova"))
+                .body("contact.middleName", equalTo("Ivanovna"))
                 .body("contact.email", equalTo(email)).body("contact.phone", equalTo("+79160000001"));
 
         // parts given win, the rest comes from the profile
@@ -75,13 +76,13 @@ class ProfileContactTest {
 
         // the profile changes: the next order takes the new details; an event older than what is known changes nothing
         String renamed = "maria.new." + id + "@example.com";
-        send(id, record(CustomerChanged.UPDATED, new CustomerChanged(id, "Maria", "Sidorova", renamed, "+79160000002"), Instant.now()),
-                record(CustomerChanged.UPDATED, new CustomerChanged(id, "Old", "Old", "old@example.com", "+79160000009"),
+        send(id, record(CustomerChanged.UPDATED, new CustomerChanged(id, "Maria", "Sidorova", renamed, "+79160000002", "Sergeevna"), Instant.now()),
+                record(CustomerChanged.UPDATED, new CustomerChanged(id, "Old", "Old", "old@example.com", "+79160000009", "Oldovna"),
                         Instant.now().minusSeconds(3600)));
         awaitHandled(id, delivery, v.variantId());
         as(token).body(body(delivery, v.variantId(), null)).post("/api/orders").then().statusCode(201)
-                .body("contact.lastName", equalTo("Sidorova")).body("contact.email", equalTo(renamed))
-                .body("contact.phone", equalTo("+79160000002"));
+                .body("contact.lastName", equalTo("Sidorova")).body("contact.middleName", equalTo("Sergeevna"))
+                .body("contact.email", equalTo(renamed)).body("contact.phone", equalTo("+79160000002"));
     }
 
     /**
@@ -90,7 +91,7 @@ class ProfileContactTest {
      */
     private static void awaitHandled(long key, long delivery, long variantId) {
         long marker = Shop.nextId();
-        send(key, record(CustomerChanged.REGISTERED, new CustomerChanged(marker, "Mark", "Er", "m" + marker + "@example.com", "+79160000000"),
+        send(key, record(CustomerChanged.REGISTERED, new CustomerChanged(marker, "Mark", "Er", "m" + marker + "@example.com", "+79160000000", null),
                 Instant.now()));
         placeWhenKnown(Shop.customer(marker), body(delivery, variantId, null));
     }
@@ -101,7 +102,7 @@ class ProfileContactTest {
         String token = Shop.customer(id);
         VariantState v = Shop.known(Shop.variant(Shop.nextId(), "55.00", 10));
         String email = "mail." + id + "@example.com";
-        send(id, record(CustomerChanged.REGISTERED, new CustomerChanged(id, "Olga", "Smirnova", email, "+79160000003"), Instant.now()));
+        send(id, record(CustomerChanged.REGISTERED, new CustomerChanged(id, "Olga", "Smirnova", email, "+79160000003", null), Instant.now()));
         long orderId = placeWhenKnown(token, body(Shop.deliveryType("0", null), v.variantId(), null)).jsonPath().getLong("id");
         Shop.stockReply(orderId, StockReply.RESERVED, List.of());
         MailResource.awaitMessage(m -> m.to().equalsIgnoreCase(email) && m.subject().contains("#" + orderId), Shop.WAIT);
@@ -129,7 +130,7 @@ class ProfileContactTest {
         // a profile without a phone: the phone must be given
         long noPhone = Shop.nextId();
         String token = Shop.customer(noPhone);
-        send(noPhone, record(CustomerChanged.REGISTERED, new CustomerChanged(noPhone, "Petr", "Orlov", "petr." + noPhone + "@example.com", null),
+        send(noPhone, record(CustomerChanged.REGISTERED, new CustomerChanged(noPhone, "Petr", "Orlov", "petr." + noPhone + "@example.com", null, null),
                 Instant.now()));
         await().atMost(Shop.WAIT).until(() -> {
             Response r = as(token).body(body(delivery, v.variantId(), null)).post("/api/orders");
@@ -139,7 +140,7 @@ class ProfileContactTest {
                 .body("contact.firstName", equalTo("Petr")).body("contact.phone", equalTo("+7 916 555-44-33"));
 
         // a deleted customer's details are gone
-        send(noPhone, record(CustomerChanged.DELETED, new CustomerChanged(noPhone, "Petr", "Orlov", "petr." + noPhone + "@example.com", null),
+        send(noPhone, record(CustomerChanged.DELETED, new CustomerChanged(noPhone, "Petr", "Orlov", "petr." + noPhone + "@example.com", null, null),
                 Instant.now()));
         await().atMost(Shop.WAIT).until(() -> as(token).body(body(delivery, v.variantId(), "{\"phone\":\"+7 916 555-44-33\"}"))
                 .post("/api/orders").statusCode() == 400);
@@ -148,7 +149,7 @@ class ProfileContactTest {
         long oddPhone = Shop.nextId();
         String odd = Shop.customer(oddPhone);
         send(oddPhone, record(CustomerChanged.REGISTERED, new CustomerChanged(oddPhone, "Lev", "Tolstoy", "lev." + oddPhone + "@example.com",
-                "+7 916 123-45-67-89-01"), Instant.now()));
+                "+7 916 123-45-67-89-01", null), Instant.now()));
         await().atMost(Shop.WAIT).until(() -> {
             Response r = as(odd).body(body(delivery, v.variantId(), null)).post("/api/orders");
             return r.statusCode() == 400 && r.jsonPath().getList("errors.field").equals(List.of("contact.phone"))
@@ -169,10 +170,10 @@ class ProfileContactTest {
         VariantState v = Shop.known(Shop.variant(Shop.nextId(), "20.00", 10));
         long delivery = Shop.deliveryType("0", null);
         String registered = record(CustomerChanged.REGISTERED,
-                new CustomerChanged(id, "Ilya", "Kuznetsov", "ilya." + id + "@example.com", "+79160000004"), Instant.now());
+                new CustomerChanged(id, "Ilya", "Kuznetsov", "ilya." + id + "@example.com", "+79160000004", null), Instant.now());
         send(id, "not an envelope", registered);
         placeWhenKnown(token, body(delivery, v.variantId(), null)).then().body("contact.firstName", equalTo("Ilya"));
-        String deleted = record(CustomerChanged.DELETED, new CustomerChanged(id, null, null, null, null), Instant.now());
+        String deleted = record(CustomerChanged.DELETED, new CustomerChanged(id, null, null, null, null, null), Instant.now());
         send(id, deleted);
         await().atMost(Shop.WAIT).until(() -> as(token).body(body(delivery, v.variantId(), null)).post("/api/orders").statusCode() == 400);
         // the same Registered event again (a redelivery) does not bring the deleted profile back
