@@ -140,26 +140,8 @@ public class PriceListImporter {
                 unchanged++;
             }
         }
-        int done = unchanged + updated - pending.size();
-        // in variant id order, as the stock saga, factory deliveries and 1C imports lock them: no deadlock
-        pending.sort(Comparator.comparing((Pending w) -> w.variant().id));
-        for (int from = 0; from < pending.size(); from += STEP) {
-            List<Pending> step = pending.subList(from, Math.min(pending.size(), from + STEP));
-            write(supplierId, step, changes);
-            changes.publish();
-            done += step.size();
-            progress.accept(done);
-        }
-        for (int from = 0; from < fresh.size(); from += STEP) {
-            List<PriceList.Offer> step = fresh.subList(from, Math.min(fresh.size(), from + STEP));
-            create(supplierId, step, plan.categoryIds(), changes);
-            changes.publish();
-            done += step.size();
-            progress.accept(done);
-        }
         int withdrawn = 0;
         Instant now = Instant.now();
-        List<Pending> hidden = new ArrayList<>();
         for (SupplierOffer offer : plan.offers().values()) {
             if (offer.withdrawnAt != null || listed.contains(offer.offerId) || !plan.controls(offer)) {
                 continue;
@@ -167,16 +149,29 @@ public class PriceListImporter {
             offer.withdrawnAt = now;
             withdrawn++;
             Product product = plan.products().get(offer.productId);
-            Variant variant = plan.variants().get(offer.variantId);
-            if (product.visible && !product.deleted()) {
-                hidden.add(new Pending(product, variant, VariantEvents.state(product, variant),
+            if (!product.deleted()) {
+                Variant variant = plan.variants().get(offer.variantId);
+                pending.add(new Pending(product, variant, VariantEvents.state(product, variant),
                         new ProductWrite(product.id, null, null, null, false), null));
             }
         }
-        hidden.sort(Comparator.comparing((Pending w) -> w.product().id));
-        for (int from = 0; from < hidden.size(); from += STEP) {
-            write(supplierId, hidden.subList(from, Math.min(hidden.size(), from + STEP)), changes);
+        int done = unchanged + updated - (pending.size() - withdrawn);
+        // all in variant id order, as the stock saga, factory deliveries and 1C imports lock them: no deadlock
+        pending.sort(Comparator.comparing((Pending w) -> w.variant().id));
+        for (int from = 0; from < pending.size(); from += STEP) {
+            List<Pending> step = pending.subList(from, Math.min(pending.size(), from + STEP));
+            write(supplierId, step, changes);
             changes.publish();
+            done = Math.min(list.offers().size(), done + step.size());
+            progress.accept(done);
+        }
+        // new rows: nobody else can see, let alone lock them before this transaction ends
+        for (int from = 0; from < fresh.size(); from += STEP) {
+            List<PriceList.Offer> step = fresh.subList(from, Math.min(fresh.size(), from + STEP));
+            create(supplierId, step, plan.categoryIds(), changes);
+            changes.publish();
+            done = Math.min(list.offers().size(), done + step.size());
+            progress.accept(done);
         }
         progress.accept(list.offers().size());
         return new ImportSummary(list.offers().size(), created, updated, withdrawn, unchanged);
@@ -353,15 +348,15 @@ public class PriceListImporter {
     }
 
     /**
-     * Writes a step's changes with one statement per table, only the columns the list changed and relative
-     * to the rows as they are now (a sale, reservation, delivery or staff edit committed since the list was
-     * read stays), and publishes each variant whose state changed from what the database answers. Variants
-     * are written first, in id order, then products: a staff edit of a product locks its variants first too.
-     * Hibernate would send one statement per row: it never batches dynamic updates.
+     * Writes a step's changes relative to the rows as they are now, with one statement per table: first the
+     * step's variants are locked in id order and read with their products (so the events carry current
+     * figures, and a staff edit, which locks the variants first, cannot slip in before the commit), then
+     * the variants and products are changed only in the columns the list changed; stock as a difference
+     * added to the current on-hand. A sale, reservation, delivery or staff edit committed since the list was
+     * read therefore stays. Each variant whose published state changed goes out. (Hibernate would send one
+     * statement per row: it never batches dynamic updates.)
      */
     private void write(long supplierId, List<Pending> step, VariantEvents.Batch changes) {
-        List<VariantWrite> variantWrites = step.stream().map(Pending::variantWrite).filter(Objects::nonNull).toList();
-        List<ProductWrite> productWrites = step.stream().map(Pending::productWrite).filter(Objects::nonNull).toList();
         Map<Long, Variant> variants = new HashMap<>();
         Map<Long, Product> products = new HashMap<>();
         step.forEach(w -> {
@@ -369,6 +364,29 @@ public class PriceListImporter {
             products.put(w.product().id, w.product());
         });
         em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at,
+                        p.id, p.name, p.article, p.category_id, p.visible, p.deleted_at, p.supplier_id
+                    from variant v join product p on p.id = v.product_id
+                    where v.id = any(?) order by v.id for update of v""")) {
+                lock.setArray(1, connection.createArrayOf("bigint", variants.keySet().toArray(Long[]::new)));
+                try (ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        refresh(variants.get(row.getLong(1)), row);
+                        Product product = products.get(row.getLong(7));
+                        product.name = row.getString(8);
+                        product.article = row.getString(9);
+                        product.categoryId = row.getObject(10, Long.class);
+                        product.visible = row.getBoolean(11);
+                        product.deletedAt = instant(row.getTimestamp(12));
+                        product.supplierId = row.getObject(13, Long.class);
+                    }
+                }
+            }
+            // a product staff moved to another supplier meanwhile is no longer this list's to change
+            List<Pending> own = step.stream().filter(w -> Objects.equals(w.product().supplierId, supplierId)).toList();
+            List<VariantWrite> variantWrites = own.stream().map(Pending::variantWrite).filter(Objects::nonNull).toList();
+            List<ProductWrite> productWrites = own.stream().map(Pending::productWrite).filter(Objects::nonNull).toList();
             if (!variantWrites.isEmpty()) {
                 try (PreparedStatement update = connection.prepareStatement("""
                         update variant v set price = coalesce(cast(x.price as numeric), v.price),
@@ -384,19 +402,12 @@ public class PriceListImporter {
                     update.setArray(3, connection.createArrayOf("bigint", variantWrites.stream().map(VariantWrite::delta).toArray(Long[]::new)));
                     try (ResultSet row = update.executeQuery()) {
                         while (row.next()) {
-                            Variant variant = variants.get(row.getLong(1));
-                            variant.price = row.getBigDecimal(2);
-                            variant.discountedPrice = row.getBigDecimal(3);
-                            variant.onHand = row.getInt(4);
-                            variant.reserved = row.getInt(5);
-                            Timestamp deletedAt = row.getTimestamp(6);
-                            variant.deletedAt = deletedAt == null ? null : deletedAt.toInstant();
+                            refresh(variants.get(row.getLong(1)), row);
                         }
                     }
                 }
             }
             if (!productWrites.isEmpty()) {
-                // only while the product is still this supplier's (staff may have moved it meanwhile)
                 try (PreparedStatement update = connection.prepareStatement("""
                         update product p set name = coalesce(x.name, p.name),
                             category_id = coalesce(cast(x.category as bigint), p.category_id),
@@ -404,7 +415,7 @@ public class PriceListImporter {
                             visible = coalesce(cast(x.visible as boolean), p.visible)
                         from unnest(?, ?, ?, ?, ?) as x(id, name, category, parameters, visible)
                         where p.id = x.id and p.supplier_id = ?
-                        returning p.id, p.name, p.article, p.category_id, p.visible, p.deleted_at""")) {
+                        returning p.id, p.name, p.category_id, p.visible""")) {
                     update.setArray(1, connection.createArrayOf("bigint", productWrites.stream().map(ProductWrite::id).toArray(Long[]::new)));
                     update.setArray(2, text(connection, productWrites, ProductWrite::name));
                     update.setArray(3, text(connection, productWrites, w -> w.categoryId() == null ? null : w.categoryId().toString()));
@@ -415,18 +426,16 @@ public class PriceListImporter {
                         while (row.next()) {
                             Product product = products.get(row.getLong(1));
                             product.name = row.getString(2);
-                            product.article = row.getString(3);
-                            product.categoryId = row.getObject(4, Long.class);
-                            product.visible = row.getBoolean(5);
-                            Timestamp deletedAt = row.getTimestamp(6);
-                            product.deletedAt = deletedAt == null ? null : deletedAt.toInstant();
+                            product.categoryId = row.getObject(3, Long.class);
+                            product.visible = row.getBoolean(4);
                         }
                     }
                 }
             }
         });
         for (Pending w : step) {
-            if (w.productWrite() != null && w.productWrite().parameters() != null) {
+            if (w.productWrite() != null && w.productWrite().parameters() != null
+                    && Objects.equals(w.product().supplierId, supplierId)) {
                 // kept in memory only (the entity is read-only): what the list's offer now says
                 w.product().parameters = w.productWrite().parameters();
             }
@@ -434,6 +443,19 @@ public class PriceListImporter {
                 changes.add(w.product(), w.variant());
             }
         }
+    }
+
+    /** The variant's columns as the row (id, price, discounted_price, on_hand, reserved, deleted_at) has them. */
+    private static void refresh(Variant variant, ResultSet row) throws SQLException {
+        variant.price = row.getBigDecimal(2);
+        variant.discountedPrice = row.getBigDecimal(3);
+        variant.onHand = row.getInt(4);
+        variant.reserved = row.getInt(5);
+        variant.deletedAt = instant(row.getTimestamp(6));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
