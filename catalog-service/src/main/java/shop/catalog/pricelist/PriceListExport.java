@@ -39,6 +39,8 @@ public class PriceListExport {
     public String export(Supplier supplier) {
         List<Object[]> rows = em.createQuery("select o, p, v from SupplierOffer o, Product p, Variant v"
                         + " where o.supplierId = :s and o.withdrawnAt is null and p.id = o.productId and v.id = o.variantId"
+                        // a product staff moved to another supplier is no longer this supplier's offer
+                        + " and p.supplierId = :s"
                         + " and p.deletedAt is null and v.deletedAt is null order by o.id", Object[].class)
                 .setParameter("s", supplier.id).getResultList();
         Map<Long, String> categories = new TreeMap<>();

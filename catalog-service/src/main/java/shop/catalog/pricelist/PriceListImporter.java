@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -47,6 +48,12 @@ import shop.contracts.catalog.VariantState;
  * reserved), so stock sold in between is not counted twice and an unchanged list changes nothing.
  * Offers missing from the list are withdrawn: the product is hidden, nothing is deleted; an offer that
  * comes back is shown again. Every variant whose published state changed goes out through VariantEvents.
+ * An offer whose product staff moved to another supplier no longer controls it: its line is ignored.
+ *
+ * <p>The catalog is read once, without locks (a big list takes minutes; sales must go on meanwhile), and
+ * the changes are written relative to the rows as they are when written: stock as a difference added to
+ * the current on-hand, products and variants only in the columns the list changed, events from what the
+ * database answers. A sale, delivery or staff edit committed in between therefore stays.
  *
  * <p>Costs a few statements per few hundred offers, not a few per offer: the catalog is read in bulk, new
  * offers are inserted with one statement per table and step (their ids are identity columns, which
@@ -75,9 +82,16 @@ public class PriceListImporter {
     }
 
     /** What the list resolves to in the catalog; built only when nothing in the list is wrong. */
-    private record Plan(Map<String, Long> categoryIds, Map<String, SupplierOffer> offers,
+    private record Plan(long supplierId, Map<String, Long> categoryIds, Map<String, SupplierOffer> offers,
                         Map<Long, Product> products, Map<Long, Variant> variants) {
+        /** Whether the offer still controls its product: not once staff moved the product to another supplier. */
+        boolean controls(SupplierOffer offer) {
+            return Objects.equals(products.get(offer.productId).supplierId, supplierId);
+        }
     }
+
+    /** What an offer of the supplier became in the catalog, as far as checking a list is concerned. */
+    private enum Known { LIVE, DELETED, MOVED }
 
     /** Checks the list against the catalog without changing anything (for a 400 before a job starts). */
     public void check(long supplierId, PriceList list) {
@@ -104,54 +118,62 @@ public class PriceListImporter {
         Plan plan = plan(supplierId, list, true);
         em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);
         VariantEvents.Batch changes = events.batch();
-        List<VariantWrite> variantWrites = new ArrayList<>();
         int created = 0;
         int updated = 0;
         int unchanged = 0;
-        int done = 0;
         Set<String> listed = new HashSet<>();
         List<PriceList.Offer> fresh = new ArrayList<>();
+        List<Pending> pending = new ArrayList<>();
         for (PriceList.Offer offer : list.offers()) {
             listed.add(offer.id());
-            Long categoryId = plan.categoryIds().get(offer.category());
             SupplierOffer existing = plan.offers().get(offer.id());
             if (existing == null) {
                 fresh.add(offer);
                 created++;
-            } else if (update(existing, plan.products().get(existing.productId),
-                    plan.variants().get(existing.variantId), offer, categoryId, changes, variantWrites)) {
+            } else if (!plan.controls(existing)) {
+                // staff moved its product to another supplier: this offer no longer controls it
+                unchanged++;
+            } else if (update(existing, plan.products().get(existing.productId), plan.variants().get(existing.variantId),
+                    offer, plan.categoryIds().get(offer.category()), pending)) {
                 updated++;
             } else {
                 unchanged++;
-            }
-            if (++done % STEP == 0 || done == list.offers().size()) {
-                create(supplierId, fresh, plan.categoryIds(), changes);
-                fresh.clear();
-                writeVariants(variantWrites);
-                variantWrites.clear();
-                changes.publish();
-                progress.accept(done);
             }
         }
         int withdrawn = 0;
         Instant now = Instant.now();
         for (SupplierOffer offer : plan.offers().values()) {
-            if (offer.withdrawnAt != null || listed.contains(offer.offerId)) {
+            if (offer.withdrawnAt != null || listed.contains(offer.offerId) || !plan.controls(offer)) {
                 continue;
             }
             offer.withdrawnAt = now;
             withdrawn++;
             Product product = plan.products().get(offer.productId);
-            Variant variant = plan.variants().get(offer.variantId);
-            if (product.visible && !product.deleted()) {
-                product.visible = false;
-                if (variant.deletedAt == null) {
-                    changes.add(product, variant);
-                }
+            if (!product.deleted()) {
+                Variant variant = plan.variants().get(offer.variantId);
+                pending.add(new Pending(product, variant, VariantEvents.state(product, variant),
+                        new ProductWrite(product.id, null, null, null, false), null));
             }
         }
-        changes.publish();
-        progress.accept(done);
+        int done = unchanged + updated - (pending.size() - withdrawn);
+        // all in variant id order, as the stock saga, factory deliveries and 1C imports lock them: no deadlock
+        pending.sort(Comparator.comparing((Pending w) -> w.variant().id));
+        for (int from = 0; from < pending.size(); from += STEP) {
+            List<Pending> step = pending.subList(from, Math.min(pending.size(), from + STEP));
+            write(supplierId, step, changes);
+            changes.publish();
+            done = Math.min(list.offers().size(), done + step.size());
+            progress.accept(done);
+        }
+        // new rows: nobody else can see, let alone lock them before this transaction ends
+        for (int from = 0; from < fresh.size(); from += STEP) {
+            List<PriceList.Offer> step = fresh.subList(from, Math.min(fresh.size(), from + STEP));
+            create(supplierId, step, plan.categoryIds(), changes);
+            changes.publish();
+            done = Math.min(list.offers().size(), done + step.size());
+            progress.accept(done);
+        }
+        progress.accept(list.offers().size());
         return new ImportSummary(list.offers().size(), created, updated, withdrawn, unchanged);
     }
 
@@ -269,47 +291,37 @@ public class PriceListImporter {
         }
     }
 
-    /** Answers whether anything changed; fields are only assigned when they differ, so nothing else is written. */
+    /**
+     * Answers whether anything changed. The offer row (written only by this importer, under the supplier's
+     * lock) is changed here; what changes in the product and the variant is queued as a {@link Pending}
+     * write, computed from the early read but applied later against the rows as they are then.
+     */
     private boolean update(SupplierOffer row, Product product, Variant variant, PriceList.Offer offer, Long categoryId,
-                           VariantEvents.Batch changes, List<VariantWrite> variantWrites) {
-        VariantState before = VariantEvents.state(product, variant);
+                           List<Pending> pending) {
         boolean changed = false;
-        if (!Objects.equals(product.name, offer.name())) {
-            product.name = offer.name();
-            changed = true;
-        }
-        if (!Objects.equals(product.categoryId, categoryId)) {
-            product.categoryId = categoryId;
-            changed = true;
-        }
-        if (!Objects.equals(product.parameters, offer.parameters())) {
-            product.parameters = new TreeMap<>(offer.parameters());
-            changed = true;
-        }
+        String name = Objects.equals(product.name, offer.name()) ? null : offer.name();
+        Long category = Objects.equals(product.categoryId, categoryId) ? null : categoryId;
+        Map<String, String> parameters = Objects.equals(product.parameters, offer.parameters())
+                ? null : new TreeMap<>(offer.parameters());
+        Boolean visible = null;
         if (row.withdrawnAt != null) {
             row.withdrawnAt = null;
-            product.visible = true;
+            visible = true;
             changed = true;
         }
-        BigDecimal newPrice = null;
-        boolean clearDiscount = false;
-        Integer newOnHand = null;
-        if (variant.price.compareTo(offer.price()) != 0) {
-            variant.price = newPrice = offer.price();
-            if (variant.discountedPrice != null && variant.discountedPrice.compareTo(offer.price()) > 0) {
-                // a discount above the new price would be no discount (and the database refuses it)
-                variant.discountedPrice = null;
-                clearDiscount = true;
-            }
-            changed = true;
-        }
+        ProductWrite productWrite = name == null && category == null && parameters == null && visible == null
+                ? null : new ProductWrite(product.id, name, category, parameters, visible);
+        BigDecimal price = variant.price.compareTo(offer.price()) == 0 ? null : offer.price();
+        Long delta = null;
         if (row.quantity != offer.quantity()) {
-            variant.onHand = newOnHand = Math.max(variant.reserved, variant.onHand + offer.quantity() - row.quantity);
+            delta = (long) offer.quantity() - row.quantity;
             row.quantity = offer.quantity();
             changed = true;
         }
-        if (newPrice != null || newOnHand != null) {
-            variantWrites.add(new VariantWrite(variant.id, newPrice, clearDiscount, newOnHand));
+        VariantWrite variantWrite = price == null && delta == null ? null : new VariantWrite(variant.id, price, delta);
+        if (productWrite != null || variantWrite != null) {
+            pending.add(new Pending(product, variant, VariantEvents.state(product, variant), productWrite, variantWrite));
+            changed = true;
         }
         if (!Objects.equals(row.model, offer.model())) {
             row.model = offer.model();
@@ -319,39 +331,131 @@ public class PriceListImporter {
             row.priceRrc = offer.priceRrc();
             changed = true;
         }
-        if (!before.equals(VariantEvents.state(product, variant))) {
-            changes.add(product, variant);
-        }
         return changed;
     }
 
-    /** What changes in a variant: a null column stays as it is in the database. */
-    private record VariantWrite(long id, BigDecimal price, boolean clearDiscount, Integer onHand) {
+    /** What changes in a product: a null column stays as it is in the database. */
+    private record ProductWrite(long id, String name, Long categoryId, Map<String, String> parameters, Boolean visible) {
+    }
+
+    /** What changes in a variant: a null price stays; {@code delta} is added to on-hand as it is then. */
+    private record VariantWrite(long id, BigDecimal price, Long delta) {
+    }
+
+    /** An offer's queued writes, with the published state of its variant as first read. */
+    private record Pending(Product product, Variant variant, VariantState before, ProductWrite productWrite,
+                           VariantWrite variantWrite) {
     }
 
     /**
-     * Writes the changed variants with one statement, only the columns that changed (as Hibernate's dynamic
-     * update of Variant would, so a stock figure the saga changed meanwhile is not written back unless the
-     * list changed it). Hibernate would send one statement per variant: it never batches dynamic updates.
+     * Writes a step's changes relative to the rows as they are now, with one statement per table: first the
+     * step's variants are locked in id order and read with their products (so the events carry current
+     * figures, and a staff edit, which locks the variants first, cannot slip in before the commit), then
+     * the variants and products are changed only in the columns the list changed; stock as a difference
+     * added to the current on-hand. A sale, reservation, delivery or staff edit committed since the list was
+     * read therefore stays. Each variant whose published state changed goes out. (Hibernate would send one
+     * statement per row: it never batches dynamic updates.)
      */
-    private void writeVariants(List<VariantWrite> writes) {
-        if (writes.isEmpty()) {
-            return;
-        }
+    private void write(long supplierId, List<Pending> step, VariantEvents.Batch changes) {
+        Map<Long, Variant> variants = new HashMap<>();
+        Map<Long, Product> products = new HashMap<>();
+        step.forEach(w -> {
+            variants.put(w.variant().id, w.variant());
+            products.put(w.product().id, w.product());
+        });
         em.unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement update = connection.prepareStatement("""
-                    update variant v set price = coalesce(cast(x.price as numeric), v.price),
-                        discounted_price = case when x.clear then null else v.discounted_price end,
-                        on_hand = coalesce(x.on_hand, v.on_hand)
-                    from unnest(?, ?, ?, ?) as x(id, price, clear, on_hand) where v.id = x.id""")) {
-                update.setArray(1, connection.createArrayOf("bigint", writes.stream().map(VariantWrite::id).toArray(Long[]::new)));
-                update.setArray(2, text(connection, writes, w -> w.price() == null ? null : w.price().toPlainString()));
-                update.setArray(3, connection.createArrayOf("boolean",
-                        writes.stream().map(VariantWrite::clearDiscount).toArray(Boolean[]::new)));
-                update.setArray(4, connection.createArrayOf("integer", writes.stream().map(VariantWrite::onHand).toArray(Integer[]::new)));
-                update.executeUpdate();
+            try (PreparedStatement lock = connection.prepareStatement("""
+                    select v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at,
+                        p.id, p.name, p.article, p.category_id, p.visible, p.deleted_at, p.supplier_id
+                    from variant v join product p on p.id = v.product_id
+                    where v.id = any(?) order by v.id for update of v""")) {
+                lock.setArray(1, connection.createArrayOf("bigint", variants.keySet().toArray(Long[]::new)));
+                try (ResultSet row = lock.executeQuery()) {
+                    while (row.next()) {
+                        refresh(variants.get(row.getLong(1)), row);
+                        Product product = products.get(row.getLong(7));
+                        product.name = row.getString(8);
+                        product.article = row.getString(9);
+                        product.categoryId = row.getObject(10, Long.class);
+                        product.visible = row.getBoolean(11);
+                        product.deletedAt = instant(row.getTimestamp(12));
+                        product.supplierId = row.getObject(13, Long.class);
+                    }
+                }
+            }
+            // a product staff moved to another supplier meanwhile is no longer this list's to change
+            List<Pending> own = step.stream().filter(w -> Objects.equals(w.product().supplierId, supplierId)).toList();
+            List<VariantWrite> variantWrites = own.stream().map(Pending::variantWrite).filter(Objects::nonNull).toList();
+            List<ProductWrite> productWrites = own.stream().map(Pending::productWrite).filter(Objects::nonNull).toList();
+            if (!variantWrites.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update variant v set price = coalesce(cast(x.price as numeric), v.price),
+                            discounted_price = case when v.discounted_price > cast(x.price as numeric) then null
+                                else v.discounted_price end,
+                            on_hand = case when x.delta is null then v.on_hand
+                                else cast(least(greatest(v.reserved, v.on_hand + x.delta), 2147483647) as integer) end
+                        from unnest(?, ?, ?) as x(id, price, delta) where v.id = x.id
+                        returning v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at""")) {
+                    // a discount above the new price would be no discount (and the database refuses it)
+                    update.setArray(1, connection.createArrayOf("bigint", variantWrites.stream().map(VariantWrite::id).toArray(Long[]::new)));
+                    update.setArray(2, text(connection, variantWrites, w -> w.price() == null ? null : w.price().toPlainString()));
+                    update.setArray(3, connection.createArrayOf("bigint", variantWrites.stream().map(VariantWrite::delta).toArray(Long[]::new)));
+                    try (ResultSet row = update.executeQuery()) {
+                        while (row.next()) {
+                            refresh(variants.get(row.getLong(1)), row);
+                        }
+                    }
+                }
+            }
+            if (!productWrites.isEmpty()) {
+                try (PreparedStatement update = connection.prepareStatement("""
+                        update product p set name = coalesce(x.name, p.name),
+                            category_id = coalesce(cast(x.category as bigint), p.category_id),
+                            parameters = coalesce(cast(x.parameters as jsonb), p.parameters),
+                            visible = coalesce(cast(x.visible as boolean), p.visible)
+                        from unnest(?, ?, ?, ?, ?) as x(id, name, category, parameters, visible)
+                        where p.id = x.id and p.supplier_id = ?
+                        returning p.id, p.name, p.category_id, p.visible""")) {
+                    update.setArray(1, connection.createArrayOf("bigint", productWrites.stream().map(ProductWrite::id).toArray(Long[]::new)));
+                    update.setArray(2, text(connection, productWrites, ProductWrite::name));
+                    update.setArray(3, text(connection, productWrites, w -> w.categoryId() == null ? null : w.categoryId().toString()));
+                    update.setArray(4, text(connection, productWrites, w -> w.parameters() == null ? null : json(w.parameters())));
+                    update.setArray(5, text(connection, productWrites, w -> w.visible() == null ? null : w.visible().toString()));
+                    update.setLong(6, supplierId);
+                    try (ResultSet row = update.executeQuery()) {
+                        while (row.next()) {
+                            Product product = products.get(row.getLong(1));
+                            product.name = row.getString(2);
+                            product.categoryId = row.getObject(3, Long.class);
+                            product.visible = row.getBoolean(4);
+                        }
+                    }
+                }
             }
         });
+        for (Pending w : step) {
+            if (w.productWrite() != null && w.productWrite().parameters() != null
+                    && Objects.equals(w.product().supplierId, supplierId)) {
+                // kept in memory only (the entity is read-only): what the list's offer now says
+                w.product().parameters = w.productWrite().parameters();
+            }
+            if (!w.before().equals(VariantEvents.state(w.product(), w.variant()))) {
+                changes.add(w.product(), w.variant());
+            }
+        }
+    }
+
+    /** The variant's columns as the row (id, price, discounted_price, on_hand, reserved, deleted_at) has them. */
+    private static void refresh(Variant variant, ResultSet row) throws SQLException {
+        variant.price = row.getBigDecimal(2);
+        variant.discountedPrice = row.getBigDecimal(3);
+        variant.onHand = row.getInt(4);
+        variant.reserved = row.getInt(5);
+        variant.deletedAt = instant(row.getTimestamp(6));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     private static boolean sameAmount(BigDecimal a, BigDecimal b) {
@@ -385,37 +489,41 @@ public class PriceListImporter {
         Map<Long, Product> products = Map.of();
         Map<Long, Variant> variants = Map.of();
         // the supplier's offers: whether the product or the variant each became was deleted from the catalog
-        Map<String, Boolean> deletedOffers = new HashMap<>();
+        // or moved to another supplier (then the offer is ignored: it no longer controls the product)
+        Map<String, Known> known = new HashMap<>();
         if (apply) {
             SupplierOffer.<SupplierOffer>list("supplierId", supplierId).forEach(o -> offers.put(o.offerId, o));
             products = byId(Product.class, offers.values().stream().map(o -> o.productId).toList(), p -> p.id);
             variants = byId(Variant.class, offers.values().stream().map(o -> o.variantId).toList(), v -> v.id);
-            // written by writeVariants, not by Hibernate (see there)
+            // written by write(), not by Hibernate (see there)
             Session session = em.unwrap(Session.class);
             variants.values().forEach(v -> session.setReadOnly(v, true));
+            products.values().forEach(p -> session.setReadOnly(p, true));
             for (SupplierOffer o : offers.values()) {
-                deletedOffers.put(o.offerId, products.get(o.productId).deleted() || variants.get(o.variantId).deletedAt != null);
+                Product product = products.get(o.productId);
+                known.put(o.offerId, known(product.supplierId, supplierId,
+                        product.deleted() || variants.get(o.variantId).deletedAt != null));
             }
         } else {
             em.createQuery("""
-                    select o.offerId, p.deletedAt, v.deletedAt from SupplierOffer o
+                    select o.offerId, p.deletedAt, v.deletedAt, p.supplierId from SupplierOffer o
                     join Product p on p.id = o.productId join Variant v on v.id = o.variantId
                     where o.supplierId = :s""", Object[].class).setParameter("s", supplierId).getResultList()
-                    .forEach(row -> deletedOffers.put((String) row[0], row[1] != null || row[2] != null));
+                    .forEach(row -> known.put((String) row[0], known((Long) row[3], supplierId, row[1] != null || row[2] != null)));
         }
 
         Map<String, PriceList.Offer> newByArticle = new HashMap<>();
         for (int i = 0; i < list.offers().size(); i++) {
             PriceList.Offer offer = list.offers().get(i);
-            Boolean deleted = deletedOffers.get(offer.id());
-            if (deleted == null) {
+            Known state = known.get(offer.id());
+            if (state == null) {
                 PriceList.Offer twin = newByArticle.put(article(supplierId, offer.id()).toLowerCase(Locale.ROOT), offer);
                 if (twin != null) {
                     // articles are unique regardless of case, and offers become articles
                     errors.add(PriceListException.error("goods[" + i + "].id", offer.line(), "offer " + offer.id()
                             + " differs from the offer on line " + twin.line() + " only in letter case"));
                 }
-            } else if (deleted) {
+            } else if (state == Known.DELETED) {
                 errors.add(PriceListException.error("goods[" + i + "].id", offer.line(), "offer " + offer.id()
                         + " was deleted from the catalog; list it under a new id"));
             }
@@ -431,7 +539,11 @@ public class PriceListImporter {
         if (!errors.isEmpty()) {
             throw PriceListException.invalid(errors);
         }
-        return new Plan(categoryIds, offers, products, variants);
+        return new Plan(supplierId, categoryIds, offers, products, variants);
+    }
+
+    private static Known known(Long productSupplierId, long supplierId, boolean deleted) {
+        return !Objects.equals(productSupplierId, supplierId) ? Known.MOVED : deleted ? Known.DELETED : Known.LIVE;
     }
 
     private <T> Map<Long, T> byId(Class<T> type, Collection<Long> ids, Function<T, Long> id) {

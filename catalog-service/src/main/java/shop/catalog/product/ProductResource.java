@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 import shop.catalog.browse.ProductCards;
 import shop.catalog.category.Category;
 import shop.catalog.dictionary.CareInstruction;
@@ -37,6 +38,9 @@ import shop.contracts.catalog.VariantState;
 public class ProductResource {
     static final Set<String> FIELDS = Set.of("name", "article", "externalId", "categoryId", "compositionId",
             "careId", "materialIds", "description", "visible", "weight", "supplierId", "parameters");
+
+    /** The articles price lists give their offers' products (regardless of case, as articles are unique). */
+    static final Pattern PRICE_LIST_ARTICLE = Pattern.compile("s[0-9]+-.*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
     @Inject
     EntityManager em;
@@ -178,6 +182,10 @@ public class ProductResource {
                 in.fail("materialIds", "material " + materialId + " does not exist");
                 break;
             }
+        }
+        if (article != null && !article.equalsIgnoreCase(product.article) && PRICE_LIST_ARTICLE.matcher(article).matches()) {
+            // a price list makes offer 100 of supplier 6 the article S6-100: taken here, it would refuse that list
+            in.fail("article", "articles of the form S<supplier id>-<offer id> are reserved for price-list offers");
         }
         in.check();
 
