@@ -66,10 +66,6 @@ class AnalyticsSystemTest {
         long repeatBefore = report("repeat-customers", live).getLong("customers");
         JsonPath conversionBefore = report("sales/conversion", Map.of());
 
-        // three guests look at the product page: three views of its (new) category
-        for (int i = 0; i < 3; i++) {
-            given().when().get("/api/catalog/products/" + shop.productId()).then().statusCode(200);
-        }
         // a guest fills a cart and never orders
         await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType("application/json")
                 .body(Map.of("quantity", 1)).when().put("/api/cart/items/" + other.variantId()).statusCode() == 200);
@@ -85,8 +81,6 @@ class AnalyticsSystemTest {
 
         Map<String, Object> together = Map.of("source", "live", "category", shop.categoryId());
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            assertEquals(3, report("category-interest", Map.of("source", "live", "category", shop.categoryId()))
-                    .getLong("views"));
             JsonPath bought = report("bought-together", together);
             assertEquals(2, bought.getLong("paidCarts"), bought.prettify());
             assertEquals(List.of(Map.of("category", String.valueOf(other.categoryId()), "carts", 1)),
@@ -99,6 +93,17 @@ class AnalyticsSystemTest {
             assertEquals(conversionBefore.getLong("placed") + 3, conversion.getLong("placed"), conversion.prettify());
             assertEquals(conversionBefore.getLong("paid") + 2, conversion.getLong("paid"), conversion.prettify());
         });
+        // three guests look at the product page: three views of its (new) category. Only now: a view
+        // read before analytics knows the product's variant has no category, and the paid carts above
+        // holding the category show that it knows it.
+        Map<String, Object> interest = Map.of("source", "live", "category", shop.categoryId());
+        assertEquals(0, report("category-interest", interest).getLong("views"));
+        for (int i = 0; i < 3; i++) {
+            given().when().get("/api/catalog/products/" + shop.productId()).then().statusCode(200);
+        }
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() ->
+                assertEquals(3, report("category-interest", interest).getLong("views")));
+
         // the two sales: 3 units for 3000.00
         List<Map<String, Object>> items = report("sales/top-products", Map.of("limit", 1000)).getList("items");
         Map<String, Object> sold = items.stream()
