@@ -26,7 +26,9 @@ import shop.contracts.orders.OrderLine;
 /**
  * Turns live events into the facts the seven reports read (source {@code live}) and into the order
  * tables the sales reports read. Live categories are catalog category ids (as text), live goods are
- * product ids, live carts are orders ({@code order-<id>}), live customers are customer ids.
+ * product ids, live carts are orders ({@code order-<id>}), live customers are customer ids. A cart
+ * write through the gateway is a request of kind {@code cart} naming the cart it filled, for the
+ * cart-to-paid conversion.
  * Every write is keyed by the event or the order, so a redelivered event changes nothing.
  */
 @ApplicationScoped
@@ -35,6 +37,8 @@ public class LiveFacts {
     private static final Pattern PRODUCTS = Pattern.compile("/api/catalog/products/?");
     private static final Pattern CATEGORY = Pattern.compile("/api/catalog/categories/(\\d{1,18})/?");
     private static final Pattern CATEGORY_PARAMETER = Pattern.compile("(?:^|&)categoryId=(\\d{1,18})(?:&|$)");
+    /** Writes that put goods into a cart (not emptying it, not merging a guest cart in at sign-in). */
+    private static final Pattern CART_WRITE = Pattern.compile("/api/cart(?:/items/\\d{1,18})?/?");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -66,9 +70,29 @@ public class LiveFacts {
             category = m.group(1);
             kind = AnalyticsFacts.CATEGORY;
         }
+        String cart = null;
+        if ("PUT".equals(request.method()) && request.status() >= 200 && request.status() < 300
+                && CART_WRITE.matcher(path).matches()) {
+            kind = AnalyticsFacts.CART;
+            cart = cartOf(request);
+        }
         Instant at = request.time() != null ? request.time() : Instant.now();
         facts.recordRequest(Source.LIVE, new RequestFact(eventKey, at, address(request.clientAddress()), kind,
-                category, goods));
+                category, goods, cart));
+    }
+
+    /**
+     * The cart a cart write filled: a signed-in customer's ({@code customer-<subject>}) or a guest's by
+     * the hash the gateway made of its cart token; null when the event tells neither.
+     */
+    static String cartOf(RequestObserved request) {
+        if (request.userId() != null && !request.userId().isBlank() && request.userId().length() <= 80) {
+            return "customer-" + request.userId();
+        }
+        if (request.cartKey() != null && !request.cartKey().isBlank() && request.cartKey().length() <= 80) {
+            return "guest-" + request.cartKey();
+        }
+        return null;
     }
 
     /** The newest state of a variant; an older state arriving late is ignored. */
@@ -90,6 +114,10 @@ public class LiveFacts {
                 .setParameter("removed", removed || variant.productDeleted())
                 .setParameter("at", at)
                 .executeUpdate();
+        if (variant.categoryId() != null) {
+            // orders of this product read before its variant have cart items without a category
+            facts.resolveLiveItemCategory(Long.toString(variant.productId()), variant.categoryId().toString());
+        }
     }
 
     /**

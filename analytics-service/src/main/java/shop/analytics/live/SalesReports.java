@@ -30,8 +30,17 @@ public class SalesReports {
     public record TopProducts(Instant from, Instant to, List<ProductSales> items) {
     }
 
-    /** @param rate paid / placed, 4 decimals; null when nothing was placed */
-    public record Conversion(Instant from, Instant to, long placed, long paid, BigDecimal rate) {
+    /**
+     * Conversion from cart to paid order.
+     *
+     * @param carts        distinct carts filled in the range (cart writes through the gateway)
+     * @param placed       orders placed in the range
+     * @param paid         of those, paid (at any time) and not cancelled
+     * @param rate         paid / carts, 4 decimals; null without carts
+     * @param placedToPaid paid / placed, 4 decimals; null without orders
+     */
+    public record Conversion(Instant from, Instant to, long carts, long placed, long paid, BigDecimal rate,
+                             BigDecimal placedToPaid) {
     }
 
     private static final String SOLD = "paid_at is not null and cancelled_at is null";
@@ -78,19 +87,31 @@ public class SalesReports {
                 ((Number) r[4]).longValue())).toList());
     }
 
-    /** Of the orders placed in the range, how many were paid (at any time) and not cancelled. */
+    /**
+     * Carts filled in the range (a customer's or a guest cart, counted once however often it was
+     * written), and of the orders placed in the range how many were paid (at any time) and not cancelled.
+     */
     public Conversion conversion(ReportRange range) {
+        Timestamp from = bound(range.from(), Instant.parse("0001-01-01T00:00:00Z"));
+        Timestamp to = bound(range.to(), Instant.parse("9999-01-01T00:00:00Z"));
         Object[] row = (Object[]) em.createNativeQuery("""
                         select count(*), count(*) filter (where %s) from analytics_order
                         where placed_at >= :from and placed_at < :to""".formatted(SOLD))
-                .setParameter("from", bound(range.from(), Instant.parse("0001-01-01T00:00:00Z")))
-                .setParameter("to", bound(range.to(), Instant.parse("9999-01-01T00:00:00Z")))
+                .setParameter("from", from).setParameter("to", to)
                 .getSingleResult();
         long placed = ((Number) row[0]).longValue();
         long paid = ((Number) row[1]).longValue();
-        BigDecimal rate = placed == 0 ? null
-                : BigDecimal.valueOf(paid).divide(BigDecimal.valueOf(placed), 4, RoundingMode.HALF_UP);
-        return new Conversion(range.from(), range.to(), placed, paid, rate);
+        long carts = ((Number) em.createNativeQuery("""
+                        select count(distinct cart_key) from analytics_request
+                        where source = 'live' and kind = 'cart' and cart_key is not null
+                          and occurred_at >= :from and occurred_at < :to""")
+                .setParameter("from", from).setParameter("to", to)
+                .getSingleResult()).longValue();
+        return new Conversion(range.from(), range.to(), carts, placed, paid, ratio(paid, carts), ratio(paid, placed));
+    }
+
+    private static BigDecimal ratio(long part, long whole) {
+        return whole == 0 ? null : BigDecimal.valueOf(part).divide(BigDecimal.valueOf(whole), 4, RoundingMode.HALF_UP);
     }
 
     private static Timestamp bound(Instant value, Instant fallback) {

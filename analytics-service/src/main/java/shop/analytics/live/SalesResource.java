@@ -63,8 +63,8 @@ public class SalesResource {
             default -> {
                 SalesReports.Conversion r = sales.conversion(range);
                 body = r;
-                table = Csv.table(List.of("placed", "paid", "rate"), List.of(List.of(r.placed(), r.paid(),
-                        r.rate() == null ? "" : r.rate().toPlainString())));
+                table = Csv.table(List.of("carts", "placed", "paid", "rate", "placed_to_paid"),
+                        List.of(List.of(r.carts(), r.placed(), r.paid(), plain(r.rate()), plain(r.placedToPaid()))));
             }
         }
         if (csv) {
@@ -72,6 +72,10 @@ public class SalesResource {
                     .header("Content-Disposition", "attachment; filename=\"sales-" + name + ".csv\"").build();
         }
         return Response.ok(body, MediaType.APPLICATION_JSON).build();
+    }
+
+    private static String plain(java.math.BigDecimal value) {
+        return value == null ? "" : value.toPlainString();
     }
 
     private static int limit(String limit) {

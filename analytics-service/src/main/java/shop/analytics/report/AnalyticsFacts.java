@@ -31,9 +31,16 @@ public class AnalyticsFacts {
     public static final String PAID = "paid";
     public static final String OTHER = "other";
 
-    /** One request. {@code category}/{@code goods} only for category and goods pages. */
+    /**
+     * One request. {@code category}/{@code goods} only for category and goods pages, {@code cartKey} only
+     * for a live cart write (the cart it filled).
+     */
     public record RequestFact(String eventKey, Instant occurredAt, String clientIp, String kind, String category,
-                              String goods) {
+                              String goods, String cartKey) {
+        public RequestFact(String eventKey, Instant occurredAt, String clientIp, String kind, String category,
+                           String goods) {
+            this(eventKey, occurredAt, clientIp, kind, category, goods, null);
+        }
     }
 
     /** An item added to a cart; {@code category} null = resolve it from what the source taught about the goods. */
@@ -115,6 +122,25 @@ public class AnalyticsFacts {
     }
 
     /**
+     * Gives live cart items of goods {@code goodsKey} that have no category yet the category the catalog
+     * now tells: an order's event may be read before its variant's (two topics, read in parallel).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int resolveLiveItemCategory(String goodsKey, String category) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement("""
+                     update analytics_cart_item set category = ?
+                     where source = ? and goods_key = ? and category is null""")) {
+            statement.setString(1, category);
+            statement.setString(2, Source.LIVE.key());
+            statement.setString(3, goodsKey);
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot resolve cart item categories: " + e.getMessage(), e);
+        }
+    }
+
+    /**
      * Gives cart items of unknown category the category their goods id is now known to have. The log
      * import calls this at its end: a cart line may come before the line that teaches its goods.
      */
@@ -152,8 +178,10 @@ public class AnalyticsFacts {
         String[] kinds = new String[n];
         String[] categories = new String[n];
         String[] goods = new String[n];
+        String[] carts = new String[n];
         for (int i = 0; i < n; i++) {
             RequestFact r = requests.get(i);
+            carts[i] = r.cartKey();
             keys[i] = r.eventKey();
             times[i] = r.occurredAt().toString();
             ips[i] = r.clientIp();
@@ -163,11 +191,13 @@ public class AnalyticsFacts {
         }
         String sql = """
                 with input as (
-                    select * from unnest(?::text[], ?::text[]::timestamptz[], ?::text[]::inet[], ?::text[], ?::text[], ?::text[])
-                        as t(event_key, occurred_at, client_ip, kind, category, goods)
+                    select * from unnest(?::text[], ?::text[]::timestamptz[], ?::text[]::inet[], ?::text[], ?::text[], ?::text[],
+                                         ?::text[])
+                        as t(event_key, occurred_at, client_ip, kind, category, goods, cart_key)
                 ), inserted as (
-                    insert into analytics_request (source, event_key, occurred_at, client_ip, country, kind, category, goods)
-                    select ?, event_key, occurred_at, client_ip, %s, kind, category, goods from input
+                    insert into analytics_request (source, event_key, occurred_at, client_ip, country, kind, category, goods,
+                                                   cart_key)
+                    select ?, event_key, occurred_at, client_ip, %s, kind, category, goods, cart_key from input
                     on conflict (source, event_key) do nothing
                     returning occurred_at, country, kind, category
                 ), rolled as (
@@ -186,8 +216,9 @@ public class AnalyticsFacts {
             statement.setArray(4, array(connection, "text", kinds));
             statement.setArray(5, array(connection, "text", categories));
             statement.setArray(6, array(connection, "text", goods));
-            statement.setString(7, source.key());
+            statement.setArray(7, array(connection, "text", carts));
             statement.setString(8, source.key());
+            statement.setString(9, source.key());
             try (ResultSet rs = statement.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -230,12 +261,14 @@ public class AnalyticsFacts {
             times[i] = item.addedAt().toString();
         }
         try (PreparedStatement statement = connection.prepareStatement("""
-                insert into analytics_cart_item (source, event_key, cart_key, goods_key, category, amount, added_at)
+                insert into analytics_cart_item as i (source, event_key, cart_key, goods_key, category, amount, added_at)
                 select ?, t.event_key, t.cart_key, t.goods_key, coalesce(t.category, g.category), t.amount, t.added_at
                 from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::integer[], ?::text[]::timestamptz[])
                      as t(event_key, cart_key, goods_key, category, amount, added_at)
                 left join analytics_goods g on g.source = ? and g.goods_key = t.goods_key
-                on conflict (source, event_key) do nothing""")) {
+                on conflict (source, event_key) do update set category = excluded.category
+                    -- a later record of the item may know the category the first one lacked
+                    where i.category is null and excluded.category is not null""")) {
             statement.setString(1, source.key());
             statement.setArray(2, array(connection, "text", keys));
             statement.setArray(3, array(connection, "text", carts));

@@ -16,10 +16,16 @@ import shop.commons.problem.ProblemException;
  * without one). Missing = unbounded.
  */
 public record ReportRange(Instant from, Instant to, List<String> sources) {
+    /** The calendar PostgreSQL and ISO dates share: years 1 to 9999 (a later time reached the SQL as a 500). */
+    private static final Instant FIRST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant END = Instant.parse("9999-12-31T00:00:00Z").plusSeconds(86_400);
 
     public static ReportRange of(String from, String to, String source) {
         Instant start = parse("from", from, false);
         Instant end = parse("to", to, true);
+        if (end != null && end.equals(END)) {
+            end = null; // to=9999-12-31: to the end of the calendar, i.e. no end
+        }
         if (start != null && end != null && !start.isBefore(end)) {
             throw ProblemException.badRequest("from must be before to (a date as to means the end of that day)");
         }
@@ -44,19 +50,25 @@ public record ReportRange(Instant from, Instant to, List<String> sources) {
             return null;
         }
         String text = value.strip();
+        Instant instant;
         try {
             if (text.length() == 10) {
                 LocalDate date = LocalDate.parse(text);
-                return (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            try {
-                return OffsetDateTime.parse(text).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                instant = (endOfDay ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
+            } else {
+                try {
+                    instant = OffsetDateTime.parse(text).toInstant();
+                } catch (DateTimeParseException e) {
+                    instant = LocalDateTime.parse(text).toInstant(ZoneOffset.UTC);
+                }
             }
         } catch (DateTimeParseException e) {
             throw ProblemException.badRequest(name + " must be a date (2018-08-01) or a date-time "
                     + "(2018-08-01T13:00:00Z), not \"" + (text.length() > 40 ? text.substring(0, 40) : text) + "\"");
         }
+        if (instant.isBefore(FIRST) || instant.isAfter(END) || (!endOfDay && instant.equals(END))) {
+            throw ProblemException.badRequest(name + " must lie between 0001-01-01 and 9999-12-31");
+        }
+        return instant;
     }
 }

@@ -127,6 +127,10 @@ function vbars(container, rows, format = String) {
   return true;
 }
 
+function percent(rate) {
+  return rate == null ? '—' : (Number(rate) * 100).toFixed(1) + ' %';
+}
+
 function numbers(container, items) {
   container.replaceChildren(...items.map(([label, value]) => {
     const div = document.createElement('div');
@@ -185,8 +189,8 @@ async function load() {
       .then(r => hbars(chart('sales-top-products'), r.items.map(p => ({ label: p.productName || ('#' + p.productId), value: p.revenue })),
         v => Number(v).toFixed(2))),
     api(base + 'sales/conversion', range)
-      .then(r => numbers(chart('sales-conversion'), [['orders placed', String(r.placed)], ['paid', String(r.paid)],
-        ['conversion', r.rate == null ? '—' : (Number(r.rate) * 100).toFixed(1) + ' %']]))
+      .then(r => numbers(chart('sales-conversion'), [['carts filled', String(r.carts)], ['orders placed', String(r.placed)],
+        ['paid', String(r.paid)], ['cart → paid', percent(r.rate)], ['placed → paid', percent(r.placedToPaid)]]))
   ];
   const results = await Promise.allSettled(draws);
   const signedOut = results.find(r => r.status === 'rejected' && r.reason instanceof SignedOut);

@@ -178,12 +178,88 @@ class LiveReportsTest {
         assertEquals(otherProduct, top.getLong("items[1].productId"));
         JsonPath conversion = AnalyticsClient.report("sales/conversion", Map.of("from", day.toString(), "to", day.toString()));
         assertEquals(2, conversion.getLong("paid"));
-        assertMoney("0.6667", conversion.getString("rate"));
+        assertMoney("0.6667", conversion.getString("placedToPaid"));
+        // no cart was written through the gateway that day: no cart-to-paid rate
+        assertEquals(0, conversion.getLong("carts"));
+        org.junit.jupiter.api.Assertions.assertNull(conversion.get("rate"));
 
         AnalyticsClient.admin().queryParam("from", day.toString()).queryParam("to", day.toString())
                 .accept("text/csv").when().get("/api/analytics/reports/sales/daily")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
                 .body(containsString("day,placed,paid,revenue\r\n" + day + ",3,2,34.50\r\n"));
+    }
+
+    /** Both topics are read in parallel: an order may be recorded before the catalog told its variants. */
+    @Test
+    void ordersReadBeforeTheirVariantsGetTheCategoryWhenTheVariantArrives() {
+        long order = product + 100;
+        List<OrderLine> both = List.of(new OrderLine(product * 10, product, null, 1, new BigDecimal("10.50")),
+                new OrderLine(otherProduct * 10, otherProduct, null, 1, new BigDecimal("3.00")));
+        send(Topics.ORDERS_EVENTS, "" + order, order(OrderEvent.PLACED, order, customer, both, "13.50", at(9, 0)),
+                order(OrderEvent.PAID, order, customer, both, "13.50", at(9, 5)));
+        Map<String, Object> together = Map.of("source", "live", "from", day.toString(), "to", day.toString(),
+                "category", category);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                AnalyticsClient.report("sales/daily", Map.of("from", day.toString(), "to", day.toString()))
+                        .getLong("paid") == 1);
+        // the paid cart is there, but nothing tells its items' categories yet
+        assertEquals(0, AnalyticsClient.report("bought-together", together).getLong("paidCarts"));
+
+        catalogKnown();
+
+        JsonPath report = AnalyticsClient.report("bought-together", together);
+        assertEquals(1, report.getLong("paidCarts"));
+        assertEquals(List.of(Map.of("category", String.valueOf(otherCategory), "carts", 1)), report.getList("items"));
+        assertEquals(1, AnalyticsClient.report("bought-together", Map.of("source", "live", "from", day.toString(),
+                "to", day.toString(), "category", otherCategory)).getLong("paidCarts"));
+    }
+
+    private static String request(String method, String path, int status, Instant at, String userId, String cartKey) {
+        return event(RequestObserved.TYPE, RequestObserved.VERSION, new RequestObserved(at, "203.0.113.9", method, path,
+                null, status, 3, userId, "r-" + at, cartKey), at);
+    }
+
+    @Test
+    void conversionIsFromCartsFilledThroughTheGatewayToPaidOrders() {
+        String guestCart = "guest-hash-" + product; // what the gateway sends: a hash, never the cart token
+        String otherGuest = "guest-hash-" + otherProduct;
+        String customerWrite = request("PUT", "/api/cart/items/" + product * 10, 200, at(8, 0), "" + customer, null);
+        send(Topics.GATEWAY_REQUESTS, "203.0.113.9",
+                customerWrite, customerWrite, // delivered twice
+                request("PUT", "/api/cart/items/" + otherProduct * 10, 200, at(8, 5), "" + customer, null), // same cart
+                request("PUT", "/api/cart", 200, at(10, 0), null, guestCart),
+                request("PUT", "/api/cart/items/" + product * 10, 200, at(10, 1), null, guestCart), // same cart
+                // not carts filled: a refused write, reading, emptying, a merge, another day
+                request("PUT", "/api/cart/items/" + product * 10, 400, at(11, 0), null, otherGuest),
+                request("GET", "/api/cart", 200, at(11, 1), null, otherGuest),
+                request("DELETE", "/api/cart", 200, at(11, 2), null, otherGuest),
+                request("POST", "/api/cart/merge", 200, at(11, 3), "" + customer, otherGuest),
+                request("PUT", "/api/cart", 200, day.minusDays(1).atTime(12, 0).toInstant(ZoneOffset.UTC), null, otherGuest),
+                // the marker, alone in its hour: once it is counted, everything before it was handled
+                request("GET", "/api/catalog/categories/" + category, 200, at(23, 30), null, null));
+        long order = product + 100;
+        List<OrderLine> one = List.of(new OrderLine(product * 10, product, null, 1, new BigDecimal("10.50")));
+        send(Topics.ORDERS_EVENTS, "" + order, order(OrderEvent.PLACED, order, customer, one, "10.50", at(8, 30)),
+                order(OrderEvent.PAID, order, customer, one, "10.50", at(8, 40)));
+
+        String lastHour = day.atTime(23, 0).toInstant(ZoneOffset.UTC).toString();
+        Map<String, Object> range = Map.of("from", day.toString(), "to", day.toString());
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> AnalyticsClient
+                .report("busiest-hours", Map.of("source", "live", "from", day.toString(), "to", day.toString(), "limit", 24))
+                .getList("items.hour").contains(lastHour)
+                && AnalyticsClient.report("sales/daily", range).getLong("paid") == 1);
+
+        JsonPath conversion = AnalyticsClient.report("sales/conversion", range);
+        assertEquals(2, conversion.getLong("carts"), conversion.prettify());
+        assertEquals(1, conversion.getLong("placed"));
+        assertEquals(1, conversion.getLong("paid"));
+        assertMoney("0.5", conversion.getString("rate"));
+        assertMoney("1", conversion.getString("placedToPaid"));
+        AnalyticsClient.admin().queryParams(range).queryParam("format", "csv").when()
+                .get("/api/analytics/reports/sales/conversion").then().statusCode(200)
+                .body(containsString("carts,placed,paid,rate,placed_to_paid\r\n2,1,1,0.5000,1.0000\r\n"));
+        // the cart writes are requests like any other
+        assertEquals(9, AnalyticsClient.report("visits-by-country", live()).getLong("requests"));
     }
 
     /** JSON numbers come back as floats: compare the values. */

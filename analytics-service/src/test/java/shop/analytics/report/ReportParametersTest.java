@@ -53,6 +53,25 @@ class ReportParametersTest {
         admin().when().get("/api/analytics/reports/8").then().statusCode(404);
     }
 
+    /** The last day of the calendar as {@code to} means "no end"; a time beyond it is a clear 400, never a 500. */
+    @Test
+    void theFarEndsOfTheCalendarAreBoundsOr400() {
+        for (String name : List.of("visits-by-country", "busiest-hours", "unpaid-carts", "sales/daily",
+                "sales/conversion")) {
+            admin().queryParams(Map.of("from", "9999-12-30", "to", "9999-12-31")).when()
+                    .get("/api/analytics/reports/" + name).then().statusCode(200);
+            admin().queryParams(Map.of("from", "0001-01-01", "to", "0001-01-01")).when()
+                    .get("/api/analytics/reports/" + name).then().statusCode(200);
+            for (Map<String, String> bad : List.of(Map.of("to", "+10000-01-02T00:00:00Z"),
+                    Map.of("from", "+10000-01-01T00:00:00Z"), Map.of("from", "-0001-01-01T00:00:00Z"))) {
+                admin().queryParams(bad).when().get("/api/analytics/reports/" + name)
+                        .then().statusCode(400).contentType("application/problem+json");
+            }
+        }
+        assertEquals(0, AnalyticsClient.report("visits-by-country", Map.of("from", "9999-12-31", "to", "9999-12-31"))
+                .getLong("requests"));
+    }
+
     @Test
     void reportsAreForStaffOnly() {
         given().when().get("/api/analytics/reports/visits-by-country").then().statusCode(401);

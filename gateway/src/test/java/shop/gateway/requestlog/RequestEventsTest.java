@@ -91,6 +91,30 @@ class RequestEventsTest {
         assertNull(event.userId());
     }
 
+    @Test
+    void a_guest_cart_token_sent_or_issued_is_published_only_as_its_hash() throws Exception {
+        String token = UUID.randomUUID().toString();
+        String expected = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 16);
+
+        String sent = "events-" + UUID.randomUUID();
+        given().header("X-Request-Id", sent).header("X-Cart-Token", token.toUpperCase())
+                .put("/api/cart/items/7").then().statusCode(200);
+        ConsumerRecord<String, String> record = awaitEvent(sent);
+        assertEquals(expected, EventJson.payload(EventJson.read(record.value()), RequestObserved.class).cartKey());
+        assertTrue(!record.value().toLowerCase().contains(token), record.value());
+
+        String issued = "events-" + UUID.randomUUID();
+        given().header("X-Request-Id", issued).queryParam("cartToken", token)
+                .put("/api/cart/items/7").then().statusCode(200).header("X-Cart-Token", token);
+        assertEquals(expected, EventJson.payload(EventJson.read(awaitEvent(issued).value()), RequestObserved.class)
+                .cartKey());
+
+        String none = "events-" + UUID.randomUUID();
+        given().header("X-Request-Id", none).get("/api/cart").then().statusCode(200);
+        assertNull(EventJson.payload(EventJson.read(awaitEvent(none).value()), RequestObserved.class).cartKey());
+    }
+
     private ConsumerRecord<String, String> awaitEvent(String requestId) {
         AtomicReference<ConsumerRecord<String, String>> found = new AtomicReference<>();
         Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO).until(() -> {

@@ -106,6 +106,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 if (request.response().closed()) {
                     return;
                 }
+                if (request.getParam("cartToken") != null) {
+                    // like order-service answering a guest's first cart write
+                    request.response().putHeader("X-Cart-Token", request.getParam("cartToken"));
+                }
                 if ("201".equals(status)) {
                     // like a service answering a create: a link built from the Host it was asked for
                     request.response().putHeader("Location", "http://" + request.authority() + request.path() + "/1");
