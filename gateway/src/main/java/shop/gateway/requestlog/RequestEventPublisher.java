@@ -34,6 +34,7 @@ public class RequestEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(RequestEventPublisher.class);
     private static final int LINGER_MS = 20;
+    private static final int TOPIC_WAIT_SECONDS = 30;
 
     private final GatewayConfig.RequestEvents config;
     private final Map<String, Object> kafkaConfig;
@@ -114,6 +115,7 @@ public class RequestEventPublisher {
 
     private void run() {
         try {
+            awaitTopic();
             while (running) {
                 ProducerRecord<String, String> record = queue.poll(1, TimeUnit.SECONDS);
                 if (record == null) {
@@ -157,6 +159,31 @@ public class RequestEventPublisher {
                         Thread.currentThread().interrupt();
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Before the first send: the topic is created on first use, and until the broker has created it and
+     * told the producer, a send waits for metadata and fails after max-block (2 s), losing the first
+     * events after a start on a busy machine. Events queue meanwhile; with Kafka down, the sender gives up
+     * waiting after a while and goes on as usual (sends fail fast and are counted).
+     */
+    private void awaitTopic() {
+        long giveUpAt = System.nanoTime() + TimeUnit.SECONDS.toNanos(TOPIC_WAIT_SECONDS);
+        while (running && System.nanoTime() < giveUpAt) {
+            Producer<String, String> kafka = producer();
+            if (kafka == null) {
+                return;
+            }
+            try {
+                kafka.partitionsFor(config.topic());
+                return;
+            } catch (org.apache.kafka.common.errors.InterruptException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("topic %s not known yet: %s", config.topic(), e);
             }
         }
     }
