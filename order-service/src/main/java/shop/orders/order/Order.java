@@ -62,6 +62,13 @@ public class Order extends PanacheEntityBase {
     public Instant paidAt;
     @Column(name = "shipped_at")
     public Instant shippedAt;
+    /** What the customer paid for an order cancelled after payment; null when nothing is owed. */
+    @Column(name = "refund_amount")
+    public BigDecimal refundAmount;
+    @Column(name = "refund_due_at")
+    public Instant refundDueAt;
+    @Column(name = "refunded_at")
+    public Instant refundedAt;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")
