@@ -90,7 +90,7 @@ public class OrderEventsConsumer {
             case OrderEvent.CANCELLED -> saga.release(order);
             case OrderEvent.PAID -> saga.sell(order.orderId());
             case OrderEvent.STATUS_CHANGED -> {
-                if (StockSaga.SHIPPED.contains(order.status())) {
+                if (StockSaga.goodsLeft(order.status())) {
                     saga.shipped(order.orderId());
                 }
             }

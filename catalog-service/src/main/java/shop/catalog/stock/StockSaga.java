@@ -42,7 +42,7 @@ public class StockSaga {
     static final String UNKNOWN = "unknown";
     static final String INACTIVE = "inactive";
     /** Order statuses after which the goods have left the shop. */
-    static final Set<String> SHIPPED = Set.of("shipped", "delivered");
+    private static final Set<String> SHIPPED = Set.of("shipped", "delivered");
 
     @Inject
     EntityManager em;
@@ -126,7 +126,7 @@ public class StockSaga {
             return false;
         }
         // the previous status covers an order shipped before catalog recorded shipments
-        boolean shipped = lockOrder(orderId) || SHIPPED.contains(order.previousStatus());
+        boolean shipped = lockOrder(orderId) || goodsLeft(order.previousStatus());
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(StockReservation.RESERVED, StockReservation.RELEASED,
                 (variant, quantity) -> variant.reserved -= quantity));
@@ -167,6 +167,11 @@ public class StockSaga {
         em.createNativeQuery("update stock_order set shipped_at = now() where order_id = :order and shipped_at is null")
                 .setParameter("order", orderId)
                 .executeUpdate();
+    }
+
+    /** Whether an order in this status has left the shop (null-safe: Set.of rejects null lookups). */
+    static boolean goodsLeft(String status) {
+        return status != null && SHIPPED.contains(status);
     }
 
     private interface StockChange {
