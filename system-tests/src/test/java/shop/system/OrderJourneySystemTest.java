@@ -195,6 +195,40 @@ class OrderJourneySystemTest {
     }
 
     @Test
+    void aPaidOrderCancelledBeforeShippingGivesItsStockBackAndOwesTheMoney() {
+        Shop shop = shop(5);
+        String customer = RunningPlatform.newCustomerToken();
+        String staff = RunningPlatform.adminToken();
+        putInCart(customer, shop, 2);
+        int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
+        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments")
+                .then().statusCode(201).extract().path("paymentUrl");
+        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        given().redirects().follow(false).when().get(path(callback)).then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        await().atMost(SAGA).until(() -> status(customer, orderId).equals("paid"));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(3, 0, 3)));
+
+        // the goods never left the shop: cancelling puts them back on hand, and the money is owed back
+        as(customer).body(Map.of("reason", "ordered twice")).when().post("/api/orders/" + orderId + "/cancel")
+                .then().statusCode(200).body("refund.due", equalTo(true)).body("refund.amount", equalTo(2300.0f));
+        await().atMost(SAGA).until(() -> stock(shop).equals(List.of(5, 0, 5)));
+        as(staff).queryParam("refundDue", "true").queryParam("ids", String.valueOf(orderId)).when().get("/api/orders")
+                .then().statusCode(200).body("items.id", contains(orderId));
+        await().atMost(SAGA).until(() -> RunningPlatform.stack().mailbox().stream().anyMatch(m -> m.subject().equals(
+                "Order #" + orderId + " cancelled after payment of 2300.00 RUB: refund due")));
+
+        as(staff).body(Map.of("note", "refunded to the card")).when().post("/api/orders/" + orderId + "/refund")
+                .then().statusCode(200).body("refund.due", equalTo(false));
+        as(staff).queryParam("refundDue", "true").queryParam("ids", String.valueOf(orderId)).when().get("/api/orders")
+                .then().statusCode(200).body("total", equalTo(0));
+        assertEquals(List.of(5, 0, 5), stock(shop), "returned once");
+    }
+
+    @Test
     void anUnpaidCardOrderExpiresAndItsStockReturns() {
         Shop shop = shop(2);
         String customer = RunningPlatform.newCustomerToken();

@@ -17,8 +17,9 @@ import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
 
 /**
- * Drives {@link StockSaga} from {@code orders.events}: OrderPlaced, OrderCancelled and OrderPaid; other
- * types are ignored. The processed-event log and the stock change commit together, so a redelivered
+ * Drives {@link StockSaga} from {@code orders.events}: OrderPlaced, OrderCancelled, OrderPaid, and
+ * OrderStatusChanged to shipped or delivered (recorded, so a later cancellation knows the goods have left);
+ * other types are ignored. The processed-event log and the stock change commit together, so a redelivered
  * event changes nothing. Records that cannot be read are logged and skipped (recorded as handled), so
  * one bad record never blocks the orders behind it.
  *
@@ -34,7 +35,8 @@ public class OrderEventsConsumer {
     private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
     static final String CONSUMER = "stock";
     private static final int MAX_ATTEMPTS = 5;
-    private static final Set<String> HANDLED = Set.of(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID);
+    private static final Set<String> HANDLED = Set.of(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID,
+            OrderEvent.STATUS_CHANGED);
 
     @Inject
     ProcessedEvents processed;
@@ -85,8 +87,13 @@ public class OrderEventsConsumer {
         }
         switch (event.type()) {
             case OrderEvent.PLACED -> saga.reserve(order);
-            case OrderEvent.CANCELLED -> saga.release(order.orderId());
+            case OrderEvent.CANCELLED -> saga.release(order);
             case OrderEvent.PAID -> saga.sell(order.orderId());
+            case OrderEvent.STATUS_CHANGED -> {
+                if (StockSaga.goodsLeft(order.status())) {
+                    saga.shipped(order.orderId());
+                }
+            }
             default -> throw new IllegalStateException("unhandled " + event.type());
         }
     }

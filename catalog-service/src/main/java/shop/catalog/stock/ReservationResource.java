@@ -25,8 +25,8 @@ public class ReservationResource {
     public Page<ReservationView> list(
             @QueryParam("orderId") @Pattern(regexp = ID, message = ID_MESSAGE) String orderId,
             @QueryParam("variantId") @Pattern(regexp = ID, message = ID_MESSAGE) String variantId,
-            @QueryParam("state") @Pattern(regexp = "reserved|released|sold",
-                    message = "must be reserved, released or sold") String state,
+            @QueryParam("state") @Pattern(regexp = "reserved|released|sold|returned",
+                    message = "must be reserved, released, sold or returned") String state,
             @BeanParam @Valid PageParams page) {
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();

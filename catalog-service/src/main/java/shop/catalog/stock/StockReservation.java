@@ -9,13 +9,17 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** The units of one variant held for one order: reserved, then released (cancelled) or sold (paid). */
+/**
+ * The units of one variant held for one order: reserved, then released (cancelled) or sold (paid); sold
+ * units of an order cancelled before shipping are returned to stock.
+ */
 @Entity
 @Table(name = "stock_reservation")
 public class StockReservation extends PanacheEntityBase {
     public static final String RESERVED = "reserved";
     public static final String RELEASED = "released";
     public static final String SOLD = "sold";
+    public static final String RETURNED = "returned";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,7 +28,8 @@ import shop.contracts.orders.OrderLine;
 
 /**
  * Catalog's side of the order saga (DESIGN.md §5): reserve all lines of a placed order or none, release
- * what a cancelled order still holds, turn a paid order's reservation into a sale. Each step runs in the
+ * what a cancelled order still holds (and return what it bought, when it was not shipped), turn a paid
+ * order's reservation into a sale. Each step runs in the
  * caller's transaction (or its own), writes the changed variants' states and the reply to the outbox,
  * and locks first the order's {@code stock_order} row, then the variant rows in id order, so concurrent
  * orders never deadlock and never oversell.
@@ -39,6 +41,8 @@ public class StockSaga {
     static final String INSUFFICIENT = "insufficient";
     static final String UNKNOWN = "unknown";
     static final String INACTIVE = "inactive";
+    /** Order statuses after which the goods have left the shop. */
+    private static final Set<String> SHIPPED = Set.of("shipped", "delivered");
 
     @Inject
     EntityManager em;
@@ -106,20 +110,33 @@ public class StockSaga {
     }
 
     /**
-     * OrderCancelled: whatever is still reserved for the order goes back to available stock (StockReleased).
-     * Nothing happens for an order that holds nothing (rejected, already released or sold).
+     * OrderCancelled: whatever is still reserved for the order goes back to available stock, and the units
+     * a paid order bought go back on hand unless the order was shipped (the goods never left the shop).
+     * Answers StockReleased when anything went back. Nothing happens for an order that holds nothing
+     * (rejected, already released or returned, or sold and shipped).
      *
-     * @return whether anything was released
+     * @return whether anything was released or returned
      */
     @Transactional
-    public boolean release(long orderId) {
+    public boolean release(OrderEvent order) {
+        long orderId = order.orderId();
         if (claimOrder(orderId, "cancelled")) {
             // cancelled before catalog saw it placed: a late OrderPlaced for it must not reserve
             LOG.infof("order %d was cancelled before it was placed here", orderId);
             return false;
         }
-        return settle(orderId, StockReservation.RELEASED, StockReply.RELEASED, (variant, quantity) ->
-                variant.reserved -= quantity);
+        // the previous status covers an order shipped before catalog recorded shipments
+        boolean shipped = lockOrder(orderId) || goodsLeft(order.previousStatus());
+        List<Step> steps = new ArrayList<>();
+        steps.add(new Step(StockReservation.RESERVED, StockReservation.RELEASED,
+                (variant, quantity) -> variant.reserved -= quantity));
+        if (shipped) {
+            LOG.infof("order %d was cancelled after shipping: what it bought stays sold", orderId);
+        } else {
+            steps.add(new Step(StockReservation.SOLD, StockReservation.RETURNED,
+                    (variant, quantity) -> variant.onHand += quantity));
+        }
+        return settle(orderId, steps, StockReply.RELEASED);
     }
 
     /**
@@ -134,25 +151,47 @@ public class StockSaga {
             LOG.warnf("order %d was paid but never placed here: nothing to sell", orderId);
             return false;
         }
-        return settle(orderId, StockReservation.SOLD, StockReply.SOLD, (variant, quantity) -> {
+        lockOrder(orderId);
+        return settle(orderId, List.of(new Step(StockReservation.RESERVED, StockReservation.SOLD, (variant, quantity) -> {
             variant.onHand -= quantity;
             variant.reserved -= quantity;
-        });
+        })), StockReply.SOLD);
+    }
+
+    /**
+     * OrderStatusChanged to shipped or delivered: the goods have left the shop, so a later cancellation
+     * must not put what the order bought back on hand. No reply.
+     */
+    @Transactional
+    public void shipped(long orderId) {
+        em.createNativeQuery("update stock_order set shipped_at = now() where order_id = :order and shipped_at is null")
+                .setParameter("order", orderId)
+                .executeUpdate();
+    }
+
+    /** Whether an order in this status has left the shop (null-safe: Set.of rejects null lookups). */
+    static boolean goodsLeft(String status) {
+        return status != null && SHIPPED.contains(status);
     }
 
     private interface StockChange {
         void apply(Variant variant, int quantity);
     }
 
-    /** Moves the order's reserved lines to {@code newState}, changing each variant's stock. */
-    private boolean settle(long orderId, String newState, String replyType, StockChange change) {
-        // the order's row lock serialises this with any other event of the same order
-        em.createNativeQuery("select order_id from stock_order where order_id = :order for update")
-                .setParameter("order", orderId).getResultList();
-        List<StockReservation> held = StockReservation.list("orderId = ?1 and state = ?2 order by variantId",
-                orderId, StockReservation.RESERVED);
+    /** Rows of the order in state {@code from} move to state {@code to}, changing each variant's stock. */
+    private record Step(String from, String to, StockChange change) {
+    }
+
+    /**
+     * Applies the steps to the order's reservation rows (the caller holds the order's row lock), publishes
+     * each changed variant and answers {@code replyType} when anything changed.
+     */
+    private boolean settle(long orderId, List<Step> steps, String replyType) {
+        Map<String, Step> byState = steps.stream().collect(Collectors.toMap(Step::from, Function.identity()));
+        List<StockReservation> held = StockReservation.list("orderId = ?1 and state in ?2 order by variantId",
+                orderId, byState.keySet());
         if (held.isEmpty()) {
-            LOG.infof("order %d holds no reserved stock: nothing becomes %s", orderId, newState);
+            LOG.infof("order %d holds nothing in state %s: no %s", orderId, byState.keySet(), replyType);
             return false;
         }
         Map<Long, Variant> variants = lockVariants(held.stream().map(r -> r.variantId).toList());
@@ -160,13 +199,26 @@ public class StockSaga {
         Instant now = Instant.now();
         for (StockReservation reservation : held) {
             Variant variant = variants.get(reservation.variantId);
-            change.apply(variant, reservation.quantity);
-            reservation.state = newState;
+            Step step = byState.get(reservation.state);
+            step.change().apply(variant, reservation.quantity);
+            reservation.state = step.to();
             reservation.updatedAt = now;
             variantEvents.publish(products.get(variant.productId), variant);
         }
         reply(replyType, new StockReply(orderId, List.of()));
         return true;
+    }
+
+    /**
+     * Locks the order's {@code stock_order} row, which serialises this with any other event of the same
+     * order (and makes a duplicate OrderCancelled find the rows already moved).
+     *
+     * @return whether catalog has recorded the order as shipped
+     */
+    private boolean lockOrder(long orderId) {
+        List<?> shippedAt = em.createNativeQuery("select shipped_at from stock_order where order_id = :order for update")
+                .setParameter("order", orderId).getResultList();
+        return !shippedAt.isEmpty() && shippedAt.get(0) != null;
     }
 
     /** Records the order; false if a row for it exists (waits for a concurrent insert of it to finish). */

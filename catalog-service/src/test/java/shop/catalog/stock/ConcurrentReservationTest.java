@@ -143,19 +143,20 @@ class ConcurrentReservationTest {
     }
 
     @Test
-    void releaseAndSaleOfTheSameOrderRacingDoOnlyOne() throws Exception {
+    void cancellationsAndPaymentsOfTheSameOrderRacingPutTheStockBackExactlyOnce() throws Exception {
         Stock stock = stocked(10);
         long orderId = nextOrderId();
         saga.reserve(order(orderId, "new", line(stock.variantId(), 4)));
         List<Boolean> results = runAtOnce(List.<Callable<Boolean>>of(
-                () -> saga.release(orderId), () -> saga.sell(orderId), () -> saga.release(orderId),
-                () -> saga.sell(orderId)));
+                () -> saga.release(order(orderId, "cancelled")), () -> saga.sell(orderId),
+                () -> saga.release(order(orderId, "cancelled")), () -> saga.sell(orderId)));
 
-        assertEquals(1, results.stream().filter(done -> done).count());
+        // released before any sale (1 step done), or sold and then returned by a cancellation (2 steps done)
+        long done = results.stream().filter(d -> d).count();
+        assertTrue(done == 1 || done == 2, "steps done: " + results);
         assertEquals(0, stock.reserved());
-        int onHand = stock.onHand();
-        assertTrue(onHand == 10 || onHand == 6, "either released or sold, not both: onHand " + onHand);
-        assertEquals(onHand, stock.available());
+        assertEquals(10, stock.onHand(), "released or returned once, never twice");
+        assertEquals(10, stock.available());
     }
 
     @Test

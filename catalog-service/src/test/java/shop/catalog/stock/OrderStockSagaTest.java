@@ -2,6 +2,7 @@ package shop.catalog.stock;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -140,7 +141,7 @@ class OrderStockSagaTest {
     }
 
     @Test
-    void aPaidOrderIsSoldAndACancellationAfterwardsReleasesNothing() {
+    void aPaidOrderCancelledBeforeShippingPutsWhatItBoughtBackOnHandOnce() {
         Stock stock = stocked(6);
         long orderId = nextOrderId();
         send(OrderEvent.PLACED, order(orderId, "new", line(stock.variantId(), 2)));
@@ -152,9 +153,46 @@ class OrderStockSagaTest {
         assertEquals(4, stock.available());
 
         EventEnvelope cancelled = send(OrderEvent.CANCELLED, order(orderId, "cancelled", line(stock.variantId(), 2)));
+        awaitReply(orderId, StockReply.RELEASED);
+        assertEquals(6, stock.onHand());
+        assertEquals(0, stock.reserved());
+        assertEquals(6, stock.available());
+        assertEquals(6, EventJson.payload(latestState(stock.variantId(), 6), VariantState.class).available());
+        given().auth().oauth2(STAFF).queryParam("orderId", orderId)
+                .when().get("/api/catalog/stock/reservations")
+                .then().statusCode(200).body("items.state", contains("returned"));
+
+        // Kafka redelivers the event, and order-service (say, retried) cancels it once more under a new id
+        send(cancelled);
+        EventEnvelope again = send(OrderEvent.CANCELLED, order(orderId, "cancelled", line(stock.variantId(), 2)));
+        await().atMost(WAIT).until(() -> handled(again));
+        assertEquals(6, stock.onHand(), "a duplicate cancellation must not add the units twice");
+        assertEquals(6, stock.available());
+        List<EventEnvelope> replies = records(Topics.CATALOG_STOCK, List.of(String.valueOf(orderId)),
+                found -> found.size() >= 3);
+        assertEquals(List.of(StockReply.RESERVED, StockReply.SOLD, StockReply.RELEASED),
+                replies.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void aPaidOrderCancelledAfterShippingStaysSold() {
+        Stock stock = stocked(6);
+        long orderId = nextOrderId();
+        send(OrderEvent.PLACED, order(orderId, "new", line(stock.variantId(), 2)));
+        awaitReply(orderId, StockReply.RESERVED);
+        send(OrderEvent.PAID, order(orderId, "paid", line(stock.variantId(), 2)));
+        awaitReply(orderId, StockReply.SOLD);
+        send(OrderEvent.STATUS_CHANGED, order(orderId, "shipped", line(stock.variantId(), 2)));
+
+        // staff cancel a shipped order: the goods have left the shop, nothing comes back on hand
+        EventEnvelope cancelled = send(OrderEvent.CANCELLED, order(orderId, "cancelled", line(stock.variantId(), 2)));
         await().atMost(WAIT).until(() -> handled(cancelled));
         assertEquals(4, stock.onHand());
         assertEquals(0, stock.reserved());
+        assertEquals(4, stock.available());
+        given().auth().oauth2(STAFF).queryParam("orderId", orderId)
+                .when().get("/api/catalog/stock/reservations")
+                .then().statusCode(200).body("items.state", contains("sold"));
         List<EventEnvelope> replies = records(Topics.CATALOG_STOCK, List.of(String.valueOf(orderId)),
                 found -> found.size() >= 2);
         assertEquals(List.of(StockReply.RESERVED, StockReply.SOLD), replies.stream().map(EventEnvelope::type).toList());

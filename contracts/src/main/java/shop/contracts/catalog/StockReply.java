@@ -9,7 +9,8 @@ import java.util.List;
  *   <li>{@link #RESERVED}: every line of the order is reserved ({@code shortLines} empty).</li>
  *   <li>{@link #REJECTED}: nothing was reserved; {@code shortLines} lists each line that could not be
  *       served (unknown, inactive or not enough available).</li>
- *   <li>{@link #RELEASED}: the reservation of a cancelled order went back to available stock.</li>
+ *   <li>{@link #RELEASED}: the reservation of a cancelled order went back to available stock (or, for an
+ *       order paid and not shipped, what it bought went back on hand).</li>
  *   <li>{@link #SOLD}: the reservation of a paid order became a sale (on-hand reduced).</li>
  * </ul>
  */

@@ -13,8 +13,9 @@ import java.util.List;
  *   <li>{@link #PAID}: the money is in (card payment confirmed, or a cash order handed over); catalog
  *       turns the reservation into a sale.</li>
  *   <li>{@link #CANCELLED}: cancelled by the customer, staff or the unpaid-order expiry; catalog releases
- *       whatever is still reserved for it.</li>
- *   <li>{@link #STATUS_CHANGED}: any other status change by staff (shipped, delivered, custom ones).</li>
+ *       whatever is still reserved for it, and returns what a paid order bought unless it was shipped.</li>
+ *   <li>{@link #STATUS_CHANGED}: any other status change by staff (shipped, delivered, custom ones);
+ *       catalog notes shipped/delivered (the goods have left the shop).</li>
  * </ul>
  *
  * @param customerId    null for a guest order

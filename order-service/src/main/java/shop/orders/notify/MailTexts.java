@@ -26,8 +26,14 @@ final class MailTexts {
                     .append(": some goods are no longer available.\n");
             case OrderEvent.PAID -> text.append("We have received the payment for your order #").append(order.id)
                     .append(": ").append(order.total.toPlainString()).append(" RUB.\n");
-            case OrderEvent.CANCELLED -> text.append("Your order #").append(order.id).append(" is cancelled")
-                    .append(event.reason() == null ? "." : ": " + event.reason() + ".").append('\n');
+            case OrderEvent.CANCELLED -> {
+                text.append("Your order #").append(order.id).append(" is cancelled")
+                        .append(event.reason() == null ? "." : ": " + event.reason() + ".").append('\n');
+                if (order.refundDueAt != null) {
+                    text.append("The ").append(order.refundAmount.toPlainString())
+                            .append(" RUB you paid will be refunded to you.\n");
+                }
+            }
             default -> text.append("Your order #").append(order.id).append(" is now ").append(statusName).append(".\n");
         }
         return text.append("\nThank you for shopping with us.").toString();
@@ -45,6 +51,24 @@ final class MailTexts {
             text.append("Comment: ").append(order.comment).append('\n');
         }
         text.append('\n');
+        lines(text, order);
+        return text.toString().strip();
+    }
+
+    static String refundDueSubject(Order order) {
+        return "Order #" + order.id + " cancelled after payment of " + order.refundAmount.toPlainString() + " RUB: refund due";
+    }
+
+    /** The shop's notice that a paid order was cancelled: the money is owed back until staff refund it. */
+    static String refundDue(Order order, OrderEvent event) {
+        StringBuilder text = new StringBuilder(refundDueSubject(order)).append('\n')
+                .append("Paid: ").append(order.paymentMethod).append(", at ").append(order.paidAt).append('\n')
+                .append("Status before: ").append(event.previousStatus()).append('\n')
+                .append("Reason: ").append(event.reason() == null ? "-" : event.reason()).append('\n')
+                .append("Customer: ").append(order.lastName).append(' ').append(order.firstName).append('\n')
+                .append("Phone: ").append(order.phone).append('\n')
+                .append("Email: ").append(order.email).append('\n')
+                .append("Once the money is paid back, mark it: POST /api/orders/").append(order.id).append("/refund\n\n");
         lines(text, order);
         return text.toString().strip();
     }

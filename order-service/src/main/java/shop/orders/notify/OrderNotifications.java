@@ -27,7 +27,8 @@ import shop.orders.status.OrderStatus;
 
 /**
  * Tells the customer what happens to its order (confirmed, rejected, paid, cancelled, any other status)
- * and the shop about each new confirmed order (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
+ * and the shop about each new confirmed order and each order cancelled after payment (a refund is due)
+ * (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
  * only for committed changes and can never undo one: mail failures are logged, nothing else. Each
  * event is mailed once (by its id); events older than {@code shop.orders.notify.max-age} are not mailed
  * (a fresh consumer group reads the topic from the start and must not mail last month's orders).
@@ -104,6 +105,12 @@ public class OrderNotifications {
             shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
                     new Outgoing(to.trim(), "New order #" + order.id + ", " + order.total.toPlainString() + " RUB", MailTexts.shop(order))));
             staffMessages.fire(new StaffMessage(order.id, MailTexts.shop(order)));
+        }
+        if (OrderEvent.CANCELLED.equals(event.type()) && order.refundDueAt != null) {
+            String text = MailTexts.refundDue(order, payload);
+            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
+                    new Outgoing(to.trim(), MailTexts.refundDueSubject(order), text)));
+            staffMessages.fire(new StaffMessage(order.id, text));
         }
     }
 

@@ -65,6 +65,13 @@ public class Order extends PanacheEntityBase {
     /** When staff switched it to card payment (null: card or cash as placed); the unpaid deadline counts from it too. */
     @Column(name = "card_chosen_at")
     public Instant cardChosenAt;
+    /** What the customer paid for an order cancelled after payment; null when nothing is owed. */
+    @Column(name = "refund_amount")
+    public BigDecimal refundAmount;
+    @Column(name = "refund_due_at")
+    public Instant refundDueAt;
+    @Column(name = "refunded_at")
+    public Instant refundedAt;
 
     @OneToMany(mappedBy = "order", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("position")

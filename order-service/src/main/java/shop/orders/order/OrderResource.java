@@ -63,6 +63,9 @@ public class OrderResource {
     public record CancelRequest(@Size(max = 2000, message = "must be at most 2000 characters") String reason) {
     }
 
+    public record RefundRequest(@Size(max = 2000, message = "must be at most 2000 characters") String note) {
+    }
+
     public record HistoryEntry(long orderId, String fromStatus, String toStatus, Instant changedAt, String actorKind,
                                Long actorId, String reason) {
     }
@@ -116,6 +119,9 @@ public class OrderResource {
                                 @Parameter(description = "date (UTC, the whole day) or instant, exclusive") @QueryParam("to") String to,
                                 @Parameter(description = "order ids, e.g. 1,2,3") @QueryParam("ids") String ids,
                                 @Parameter(description = "only orders the caller tagged with this label") @QueryParam("labelId") Long labelId,
+                                @Parameter(description = "true: orders cancelled after payment whose money is still to be refunded;"
+                                        + " false: all others") @QueryParam("refundDue")
+                                @Pattern(regexp = "true|false", message = "must be true or false") String refundDue,
                                 @BeanParam @Valid PageParams page) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
@@ -155,6 +161,10 @@ public class OrderResource {
                     + " and l.id = :labelId and l.customerId = :labelOwner)");
             params.put("labelId", labelId);
             params.put("labelOwner", user.id().orElse(-1L));
+        }
+        if (refundDue != null) {
+            String due = "(o.refundDueAt is not null and o.refundedAt is null)";
+            where.add(Boolean.parseBoolean(refundDue) ? due : "not " + due);
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
         long total = Order.count("select count(o) from Order o" + condition, params);
@@ -248,6 +258,17 @@ public class OrderResource {
         }
         String reason = body == null ? null : blankToNull(body.reason());
         workflow.move(order, Statuses.CANCELLED, Actor.of(user), reason == null ? "cancelled by " + Actor.of(user).kind() : reason);
+        return OrderView.of(order, false);
+    }
+
+    @POST
+    @Path("/{id}/refund")
+    @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "Staff: the money of an order cancelled after payment has been paid back (kept in the history)")
+    @Transactional
+    public OrderView refund(@PathParam("id") long id, @Valid RefundRequest body) {
+        Order order = locked(id);
+        workflow.refunded(order, Actor.of(user), body == null ? null : blankToNull(body.note()));
         return OrderView.of(order, false);
     }
 

@@ -13,13 +13,15 @@ import shop.orders.status.Statuses;
  * @param accessToken only in the answer to the POST that created the order: with it (header
  *                    {@code X-Order-Token}) the order can be read and cancelled without signing in
  * @param shortLines  for a rejected order: what the catalog could not reserve
+ * @param refund      for an order cancelled after it was paid: the money owed back and whether staff have
+ *                    refunded it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(long id, Long customerId, String status, Contact contact, long deliveryTypeId,
                         String deliveryAddress, BigDecimal deliveryCost, String paymentMethod, String comment,
                         List<Line> lines, BigDecimal goodsTotal, BigDecimal total, String reason,
                         List<ShortLine> shortLines, Instant createdAt, Instant updatedAt, Instant paidAt,
-                        Instant shippedAt, UUID accessToken) {
+                        Instant shippedAt, Refund refund, UUID accessToken) {
 
     public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
     }
@@ -33,6 +35,11 @@ public record OrderView(long id, Long customerId, String status, Contact contact
     public record ShortLine(long variantId, int requested, int available, String reason) {
     }
 
+    /** @param due true until staff mark the money refunded ({@code refundedAt}) */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Refund(BigDecimal amount, boolean due, Instant dueSince, Instant refundedAt) {
+    }
+
     static OrderView of(Order o, boolean withAccessToken) {
         List<ShortLine> shortLines = Statuses.REJECTED.equals(o.status)
                 ? OrderShortLine.<OrderShortLine>list("orderId = ?1 order by variantId", o.id).stream()
@@ -44,6 +51,7 @@ public record OrderView(long id, Long customerId, String status, Contact contact
                 o.items.stream().map(i -> new Line(i.variantId, i.productId, i.supplierId, i.productName, i.variantName,
                         i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal)).toList(),
                 o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
+                o.refundDueAt == null ? null : new Refund(o.refundAmount, o.refundedAt == null, o.refundDueAt, o.refundedAt),
                 withAccessToken ? o.accessToken : null);
     }
 }

@@ -3,7 +3,9 @@ package shop.orders.order;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.Instant;
 import shop.commons.problem.ProblemException;
 import shop.contracts.orders.OrderEvent;
@@ -14,7 +16,8 @@ import shop.orders.status.Statuses;
  * Moves orders between statuses: checks the transition is allowed, records it in the history with its
  * actor, and emits the event that says what happened (OrderConfirmed, OrderRejected, OrderPaid,
  * OrderCancelled, else OrderStatusChanged). A cash order handed over ({@code delivered}) is paid at that
- * moment, so it also emits OrderPaid; every order is paid at most once.
+ * moment, so it also emits OrderPaid; every order is paid at most once. A paid order that is cancelled is
+ * marked refund-due until staff record the refund.
  */
 @ApplicationScoped
 public class OrderWorkflow {
@@ -29,6 +32,9 @@ public class OrderWorkflow {
 
     @Inject
     Event<Paid> paidEvent;
+
+    @Inject
+    EntityManager em;
 
     /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
     public record Cancelled(long orderId) {
@@ -74,6 +80,11 @@ public class OrderWorkflow {
         if (Statuses.REJECTED.equals(to) || Statuses.CANCELLED.equals(to)) {
             order.reason = reason;
         }
+        if (Statuses.CANCELLED.equals(to) && order.paidAt != null) {
+            // the goods go back to stock (catalog), the money must go back to the customer: staff see it owed
+            order.refundAmount = paidAmount(order);
+            order.refundDueAt = now;
+        }
         record(order, from, actor, reason);
         switch (to) {
             case Statuses.CONFIRMED -> events.publish(OrderEvent.CONFIRMED, order, from, null);
@@ -90,6 +101,32 @@ public class OrderWorkflow {
                 }
             }
         }
+    }
+
+    /**
+     * Staff have paid back the money of an order cancelled after payment: recorded on the order and, with
+     * who and when, as a history entry (the status stays {@code cancelled}). No event: nothing else in
+     * the platform follows refunds.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void refunded(Order order, Actor actor, String note) {
+        if (order.refundDueAt == null) {
+            throw ProblemException.conflict("Order " + order.id + " was not cancelled after payment; nothing is to be refunded");
+        }
+        if (order.refundedAt != null) {
+            throw ProblemException.conflict("Order " + order.id + " was already refunded at " + order.refundedAt);
+        }
+        Instant now = Instant.now();
+        order.refundedAt = now;
+        order.updatedAt = now;
+        record(order, order.status, actor, "refunded " + order.refundAmount.toPlainString() + (note == null ? "" : ": " + note));
+    }
+
+    /** What the customer paid: the card payment that succeeded, else (paid by hand or in cash) the total. */
+    private BigDecimal paidAmount(Order order) {
+        Object paid = em.createNativeQuery("select sum(amount) from payment where order_id = :order and status = 'paid'")
+                .setParameter("order", order.id).getSingleResult();
+        return paid == null ? order.total : ((BigDecimal) paid).setScale(2);
     }
 
     private void paid(Order order, String from, Instant at) {
