@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/catalog/colors")
 public class ColorResource extends DictionaryResource<Color> {
     public ColorResource() {
-        super(Color.class, "colour");
+        super(Color.class, "colour", 100);
     }
 
     @Override

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/catalog/sizes")
 public class SizeResource extends DictionaryResource<Size> {
     public SizeResource() {
-        super(Size.class, "size");
+        super(Size.class, "size", 50);
     }
 
     @Override
