@@ -87,10 +87,32 @@ class SupplierSystemTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> given().contentType(ContentType.JSON).body(cart)
                 .when().put("/api/cart/items/" + variantId).statusCode() == 200);
 
-        // another supplier's user may not touch this supplier
-        given().auth().oauth2(RunningPlatform.newCustomerToken()).contentType(ContentType.JSON)
+        // another supplier's user may not touch this supplier (a supplier token, so the ownership check is
+        // what refuses it, not the roles)
+        int otherSupplierId = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("name", "МТС " + tag, "email", "other-" + tag + "@example.com"))
+                .when().post("/api/catalog/suppliers")
+                .then().statusCode(201).extract().path("id");
+        String otherLogin = "other-supplier-" + tag;
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("login", otherLogin, "password", "supplier-pass", "role", "supplier",
+                        "supplierId", otherSupplierId))
+                .when().post("/api/users").then().statusCode(201);
+        String otherSupplier = RunningPlatform.signIn(
+                "{\"login\":\"%s\",\"password\":\"supplier-pass\"}".formatted(otherLogin));
+        given().auth().oauth2(otherSupplier).contentType(ContentType.JSON)
                 .body(Map.of("acceptingOrders", false))
-                .when().patch("/api/catalog/suppliers/" + supplierId).then().statusCode(403);
+                .when().patch("/api/catalog/suppliers/" + supplierId)
+                .then().statusCode(403).contentType("application/problem+json");
+        given().auth().oauth2(otherSupplier).contentType("application/yaml")
+                .body(priceList.replace("price: 110000", "price: 1").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists")
+                .then().statusCode(403).contentType("application/problem+json");
+        // nothing changed: still taking orders, the first price list's prices
+        given().auth().oauth2(staff).when().get("/api/catalog/suppliers/" + supplierId)
+                .then().statusCode(200).body("acceptingOrders", equalTo(true));
+        given().queryParam("supplierId", supplierId).queryParam("q", "iphone").when().get("/api/catalog/products")
+                .then().statusCode(200).body("items[0].variants[0].price", equalTo(110000.0f));
 
         given().auth().oauth2(supplier).contentType(ContentType.JSON).body(Map.of("acceptingOrders", false))
                 .when().patch("/api/catalog/suppliers/" + supplierId)

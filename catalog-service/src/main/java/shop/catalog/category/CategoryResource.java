@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,6 +19,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.HashSet;
+import java.util.Set;
 import shop.commons.outbox.Outbox;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
@@ -29,8 +32,14 @@ import shop.contracts.catalog.CategoryChanged;
 /** The category tree: anyone reads it, staff change it. */
 @Path("/api/catalog/categories")
 public class CategoryResource {
+    /** Arbitrary constant naming the advisory lock that serialises changes to the shape of the tree. */
+    private static final long TREE_LOCK = 0x5348_4f50_4354L;
+
     @Inject
     Outbox outbox;
+
+    @Inject
+    EntityManager em;
 
     @GET
     @PermitAll
@@ -55,6 +64,9 @@ public class CategoryResource {
     @Transactional
     public CategoryView patch(@PathParam("id") long id, JsonNode body) {
         CategoryChange change = CategoryChange.from(body);
+        if (change.moves()) {
+            lockTree();
+        }
         Category category = Category.<Category>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("category", id));
         if (change.name() != null && !change.name().equalsIgnoreCase(category.name) && Category.nameTaken(change.name())) {
@@ -80,6 +92,8 @@ public class CategoryResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Transactional
     public void delete(@PathParam("id") long id) {
+        // a move under this category cannot commit between the check for sub-categories and the delete
+        lockTree();
         Category category = Category.<Category>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("category", id));
         if (Category.count("parentId", id) > 0) {
@@ -93,11 +107,26 @@ public class CategoryResource {
                 new CategoryChanged(category.id, category.name, category.parentId));
     }
 
+    /**
+     * Moves (and deletes) take turns: two moves checked side by side ("A under B" and "B under A") would
+     * each find no cycle and commit one together. Held until the transaction ends; taken before any
+     * category is read, so the walk below sees the tree as the previous move committed it.
+     */
+    private void lockTree() {
+        em.createNativeQuery("select pg_advisory_xact_lock(:lock)").setParameter("lock", TREE_LOCK).getSingleResult();
+    }
+
     private static void requireNoCycle(Category category, long newParentId) {
         Long ancestor = newParentId;
+        // a cycle committed before moves were serialised would make the walk endless
+        Set<Long> seen = new HashSet<>();
         while (ancestor != null) {
             if (ancestor.equals(category.id)) {
                 throw ProblemException.conflict("A category cannot be moved under itself or its own sub-category");
+            }
+            if (!seen.add(ancestor)) {
+                throw ProblemException.conflict("The categories above " + newParentId
+                        + " form a loop; move one of them to the top level first");
             }
             Category next = Category.findById(ancestor);
             if (next == null) {

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/catalog/care-instructions")
 public class CareInstructionResource extends DictionaryResource<CareInstruction> {
     public CareInstructionResource() {
-        super(CareInstruction.class, "care instruction");
+        super(CareInstruction.class, "care instruction", 500);
     }
 
     @Override

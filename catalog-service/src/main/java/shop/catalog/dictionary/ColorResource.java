@@ -10,7 +10,7 @@ public class ColorResource extends DictionaryResource<Color> {
     VariantEvents events;
 
     public ColorResource() {
-        super(Color.class, "colour");
+        super(Color.class, "colour", 100);
     }
 
     @Override

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/catalog/compositions")
 public class CompositionResource extends DictionaryResource<Composition> {
     public CompositionResource() {
-        super(Composition.class, "composition");
+        super(Composition.class, "composition", 200);
     }
 
     @Override

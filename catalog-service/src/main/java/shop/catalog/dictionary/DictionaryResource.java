@@ -36,10 +36,13 @@ public abstract class DictionaryResource<E extends DictionaryEntry> {
 
     private final Class<E> entityType;
     private final String label;
+    private final int maxNameLength;
 
-    protected DictionaryResource(Class<E> entityType, String label) {
+    /** {@code maxNameLength}: the width of the table's name column (longer names are a 400, not a database error). */
+    protected DictionaryResource(Class<E> entityType, String label, int maxNameLength) {
         this.entityType = entityType;
         this.label = label;
+        this.maxNameLength = maxNameLength;
     }
 
     /** Creates an empty entity of this dictionary. */
@@ -122,6 +125,10 @@ public abstract class DictionaryResource<E extends DictionaryEntry> {
             String name = request.name().trim().replaceAll("\\s+", " ");
             if (name.isEmpty()) {
                 throw invalid("name", "must not be blank");
+            }
+            // varchar(n) counts characters (code points), the name as stored: trimmed, spaces collapsed
+            if (name.codePointCount(0, name.length()) > maxNameLength) {
+                throw invalid("name", "must be at most " + maxNameLength + " characters");
             }
             boolean taken = !em.createQuery("select e.id from " + entityType.getSimpleName()
                             + " e where lower(e.name) = lower(:name) and e.id <> :id", Long.class)

@@ -5,7 +5,7 @@ import jakarta.ws.rs.Path;
 @Path("/api/catalog/materials")
 public class MaterialResource extends DictionaryResource<Material> {
     public MaterialResource() {
-        super(Material.class, "material");
+        super(Material.class, "material", 200);
     }
 
     @Override

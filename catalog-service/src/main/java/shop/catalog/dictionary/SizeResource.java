@@ -10,7 +10,7 @@ public class SizeResource extends DictionaryResource<Size> {
     VariantEvents events;
 
     public SizeResource() {
-        super(Size.class, "size");
+        super(Size.class, "size", 50);
     }
 
     @Override

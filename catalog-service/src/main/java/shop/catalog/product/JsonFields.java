@@ -110,7 +110,8 @@ public final class JsonFields {
             fail(field, "must have at most " + scale + " decimal places");
             return null;
         }
-        if (number.precision() - number.scale() > 10) {
+        // every decimal column of the catalog is numeric(12, scale): more integer digits overflow it (a 500)
+        if (number.precision() - number.scale() > 12 - scale) {
             fail(field, "is too large");
             return null;
         }

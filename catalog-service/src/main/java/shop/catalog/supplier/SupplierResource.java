@@ -8,6 +8,7 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -98,7 +99,8 @@ public class SupplierResource {
     @Transactional
     public SupplierView patch(@PathParam("id") long id, JsonNode body) {
         access.requireStaffOrOwner(id);
-        Supplier supplier = Supplier.findById(id);
+        // the supplier row before its variants (republish), as a price-list import locks them: no deadlock
+        Supplier supplier = Supplier.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (supplier == null) {
             throw ProblemException.notFound("supplier", id);
         }

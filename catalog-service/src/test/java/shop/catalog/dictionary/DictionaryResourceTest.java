@@ -10,6 +10,7 @@ import io.restassured.http.ContentType;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import shop.devstack.testing.TestTokens;
 
@@ -94,5 +95,28 @@ class DictionaryResourceTest {
         given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\"XL\",\"width\":3}")
                 .when().post("/api/catalog/sizes")
                 .then().statusCode(400).body("errors[0].field", equalTo("width"));
+    }
+
+    /** Each dictionary takes names as long as its column (V2) holds, and answers a longer one with a 400. */
+    @ParameterizedTest
+    @CsvSource({"materials,200", "compositions,200", "care-instructions,500", "sizes,50", "colors,100"})
+    void aNameLongerThanTheDictionaryHoldsIsRefusedNamingTheField(String path, int max) {
+        String url = "/api/catalog/" + path;
+        // Cyrillic: the limit is in characters, not bytes
+        String longest = (unique("Д") + "я".repeat(max)).substring(0, max);
+        int id = given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body(path, longest))
+                .when().post(url).then().statusCode(201).body("name", equalTo(longest)).extract().path("id");
+
+        String tooLong = unique("Д") + "я".repeat(max);
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body(path, tooLong))
+                .when().post(url)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"))
+                .body("errors[0].message", equalTo("must be at most " + max + " characters"));
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON).body("{\"name\":\"" + tooLong + "\"}")
+                .when().patch(url + "/" + id)
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("name"));
+        given().when().get(url + "/" + id).then().statusCode(200).body("name", equalTo(longest));
     }
 }
