@@ -180,6 +180,23 @@ class GuestOrdersTest {
     }
 
     @Test
+    void aPasswordResetProvesTheEmailToo() {
+        Accounts.Customer customer = Accounts.register(); // not confirmed
+        long order = ORDER_IDS.incrementAndGet();
+        send(order, placed(order, customer.email(), Accounts.uniquePhone()));
+        awaitRecorded(order);
+        assertNull(linkedTo(order));
+
+        given().contentType(ContentType.JSON).body("{\"email\":\"%s\"}".formatted(customer.email()))
+                .when().post("/api/auth/password-reset").then().statusCode(202);
+        given().contentType(ContentType.JSON).body("{\"email\":\"%s\",\"token\":\"%s\",\"newPassword\":\"a-new-password\"}"
+                        .formatted(customer.email(), Accounts.mailedToken(customer.email(), "Reset", 1)))
+                .when().post("/api/auth/password-reset/confirm").then().statusCode(204);
+        assertEquals(customer.id(), linkedTo(order));
+        assertEquals(customer.id(), awaitLink(order).customerId());
+    }
+
+    @Test
     void registeringWithTheGuestsEmailAndConfirmingItTakesTheOrdersOver() {
         String email = Accounts.uniqueEmail();
         long order = ORDER_IDS.incrementAndGet();
