@@ -1,5 +1,6 @@
 package shop.contracts.orders;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.util.List;
 
@@ -23,9 +24,12 @@ import java.util.List;
  * @param previousStatus the status before it, null for {@link #PLACED}
  * @param paymentMethod {@code card} or {@code cash}
  * @param reason        why (rejection, cancellation), null otherwise
+ * @param guest         the guest's contact on {@link #PLACED} of a guest order, null otherwise (added in
+ *                      version 1 without a version bump: older consumers ignore the unknown field)
  */
 public record OrderEvent(long orderId, Long customerId, String status, String previousStatus,
-                         String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason) {
+                         String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
+                         GuestContact guest) {
     public static final String PLACED = "OrderPlaced";
     public static final String CONFIRMED = "OrderConfirmed";
     public static final String REJECTED = "OrderRejected";
@@ -33,4 +37,15 @@ public record OrderEvent(long orderId, Long customerId, String status, String pr
     public static final String CANCELLED = "OrderCancelled";
     public static final String STATUS_CHANGED = "OrderStatusChanged";
     public static final int VERSION = 1;
+
+    /** The constructor JSON is read with (there are two). */
+    @JsonCreator
+    public OrderEvent {
+    }
+
+    /** An event without a guest contact (everything but a guest's OrderPlaced). */
+    public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
+                      String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason) {
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, null);
+    }
 }

@@ -65,10 +65,15 @@ public class CustomerResource {
     @Inject
     Validator validator;
 
+    @Inject
+    GuestOrders guestOrders;
+
     /**
-     * Registers a customer. A guest record (made by an order without registration) with the same
-     * email or phone is taken over: the same row, so the guest's orders stay with the new account.
-     * A registration with a password gets a confirmation mail.
+     * Registers a customer. A guest record (made by an order without registration, or by the legacy
+     * import) with the same email or phone is taken over: the same row. The guest's orders follow only
+     * when the account confirms the email they were placed with ({@link GuestOrders}), so registering
+     * with someone else's phone or email hands over nothing. A registration with a password gets a
+     * confirmation mail.
      */
     @POST
     @PermitAll
@@ -127,6 +132,7 @@ public class CustomerResource {
         Customer confirmed = customer.orElseThrow();
         confirmed.emailConfirmedAt = Instant.now();
         confirmed.updatedAt = confirmed.emailConfirmedAt;
+        guestOrders.emailConfirmed(confirmed); // the email is proven: orders placed with it as a guest are its own
         return Response.noContent().build();
     }
 

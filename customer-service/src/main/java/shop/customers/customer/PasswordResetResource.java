@@ -28,6 +28,9 @@ public class PasswordResetResource {
     @Inject
     Passwords passwords;
 
+    @Inject
+    GuestOrders guestOrders;
+
     @POST
     @Transactional
     @Operation(summary = "Mail a one-time password reset token (always 202, whether or not the address exists)")
@@ -51,6 +54,7 @@ public class PasswordResetResource {
         c.updatedAt = Instant.now();
         if (c.emailConfirmedAt == null) {
             c.emailConfirmedAt = c.updatedAt; // the token proved the mailbox is theirs
+            guestOrders.emailConfirmed(c); // and so the guest orders placed with it
         }
         return Response.noContent().build();
     }

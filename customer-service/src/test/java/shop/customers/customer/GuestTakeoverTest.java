@@ -24,7 +24,10 @@ class GuestTakeoverTest {
     @Inject
     EntityManager em;
 
-    /** A guest as an order without registration leaves it (orders will create them; here plain SQL). */
+    /**
+     * A guest record as a guest order or the legacy import leaves it (GuestOrdersTest makes them from
+     * orders.events; plain SQL here keeps these registration rules apart from Kafka).
+     */
     long guest(String email, String phone) {
         return QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
                         insert into customer (first_name, last_name, email, phone, guest)

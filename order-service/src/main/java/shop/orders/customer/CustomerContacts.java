@@ -16,24 +16,30 @@ import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.customers.CustomerChanged;
+import shop.contracts.customers.GuestOrderLinked;
+import shop.orders.order.GuestOrderLinks;
 
 /**
  * Keeps {@code customer_contact} in step with {@code customers.events} (read from its beginning by the
  * consumer group {@code order-service}), so orders of a signed-in customer can take the contact details
- * from the profile. Idempotent: each event is applied once (processed-event log, same transaction), and
+ * from the profile, and applies GuestOrderLinked (a guest order handed to the customer that confirmed its email). Idempotent: each event is applied once (processed-event log, same transaction), and
  * the state with the latest {@code occurredAt} wins, so a late older event changes nothing.
  */
 @ApplicationScoped
 public class CustomerContacts {
     private static final Logger LOG = Logger.getLogger(CustomerContacts.class);
     private static final String CONSUMER = "customer-contacts";
-    private static final Set<String> TYPES = Set.of(CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED);
+    private static final Set<String> TYPES = Set.of(CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED,
+            GuestOrderLinked.TYPE);
 
     @Inject
     ProcessedEvents processed;
 
     @Inject
     EntityManager em;
+
+    @Inject
+    GuestOrderLinks guestOrders;
 
     @Incoming("customer-events")
     @Blocking
@@ -46,6 +52,16 @@ public class CustomerContacts {
     }
 
     private void apply(EventEnvelope event) {
+        if (GuestOrderLinked.TYPE.equals(event.type())) {
+            // same topic and consumer: a customer's events stay in order (key = customer id)
+            try {
+                GuestOrderLinked link = EventJson.payload(event, GuestOrderLinked.class);
+                guestOrders.link(link.orderId(), link.customerId());
+            } catch (IllegalArgumentException e) {
+                LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
+            }
+            return;
+        }
         CustomerChanged customer;
         try {
             customer = EventJson.payload(event, CustomerChanged.class);

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import shop.commons.outbox.Outbox;
 import shop.contracts.Topics;
+import shop.contracts.orders.GuestContact;
 import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
 
@@ -17,7 +18,10 @@ public class OrderEvents {
         OrderEvent event = new OrderEvent(order.id, order.customerId, order.status, previousStatus,
                 order.paymentMethod, order.total,
                 order.items.stream().map(i -> new OrderLine(i.variantId, i.productId, i.supplierId, i.quantity, i.unitPrice)).toList(),
-                reason);
+                reason,
+                // customer-service keeps a record of the guest and links the order once an account proves the email
+                OrderEvent.PLACED.equals(type) && order.customerId == null
+                        ? new GuestContact(order.firstName, order.lastName, order.email, order.phone) : null);
         outbox.add(Topics.ORDERS_EVENTS, order.id, type, OrderEvent.VERSION, event);
     }
 }
