@@ -68,14 +68,25 @@ class UnpaidOrderExpiryTest {
                 .then().statusCode(303);
         as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
 
+        java.time.Instant freshPlaced = java.time.Instant.now();
         long fresh = confirmed(customer, "card");
-        expiry.run();
-        as(staff).get("/api/orders/" + fresh).then().body("status", equalTo("confirmed"));
+        runBeforeTheDeadlineLeavesItAlone(freshPlaced, staff, fresh);
         await().atMost(Shop.WAIT).pollInterval(java.time.Duration.ofSeconds(1)).until(() -> {
             expiry.run();
             return "cancelled".equals(as(staff).get("/api/orders/" + fresh).jsonPath().getString("status"));
         });
         as(staff).get("/api/orders/" + paid).then().body("status", equalTo("paid"));
+    }
+
+    /**
+     * The job run while the order cannot be due yet (placed less than 4 of the 5 s ago) leaves it
+     * confirmed. A machine so busy that the test got here later cannot check that, and checks nothing.
+     */
+    private void runBeforeTheDeadlineLeavesItAlone(java.time.Instant placedAt, String staff, long orderId) {
+        if (java.time.Instant.now().isBefore(placedAt.plusSeconds(4))) {
+            expiry.run();
+            as(staff).get("/api/orders/" + orderId).then().body("status", equalTo("confirmed"));
+        }
     }
 
     private static String startPayment(String customer, long orderId) {
@@ -100,14 +111,13 @@ class UnpaidOrderExpiryTest {
 
     @Test
     void anOrderPaidAtTheProviderWhoseCallbackWasLostIsMarkedPaidNotCancelled() {
-        java.time.Instant started = java.time.Instant.now();
         String customer = Shop.customer(Shop.nextId());
         String staff = Shop.staff();
+        java.time.Instant started = java.time.Instant.now();
         long id = confirmed(customer, "card");
         String paymentId = startPayment(customer, id);
         clickOnly(paymentId, "pay"); // paid on the provider's page; order-service has not heard of it
-        expiry.run();
-        as(staff).get("/api/orders/" + id).then().body("status", equalTo("confirmed")); // not due yet: nobody asked
+        runBeforeTheDeadlineLeavesItAlone(started, staff, id); // not due yet: nobody asks the provider
 
         assertEquals("paid", expireUntilDecided(staff, id));
         expiry.run();
