@@ -29,7 +29,7 @@ import shop.devstack.testing.TestTokens;
 import shop.devstack.testing.TopicWatcher;
 
 /** Catalog data through the API, order events onto orders.events, and the replies read off catalog.stock. */
-final class StockFixtures {
+public final class StockFixtures {
     static final String STAFF = TestTokens.issue("1", "manager");
     static final String ADMIN = TestTokens.issue("2", "admin");
     static final String CUSTOMER = TestTokens.issue("7", "customer");
@@ -132,7 +132,7 @@ final class StockFixtures {
      * Every envelope on {@code topic} whose key is one of {@code keys}, read from the beginning until
      * {@code enough} holds for what was read (then a last short poll picks up stragglers), or the wait ends.
      */
-    static List<EventEnvelope> records(String topic, List<String> keys, Predicate<List<EventEnvelope>> enough) {
+    public static List<EventEnvelope> records(String topic, List<String> keys, Predicate<List<EventEnvelope>> enough) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());

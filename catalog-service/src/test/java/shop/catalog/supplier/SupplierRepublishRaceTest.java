@@ -24,12 +24,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -37,20 +33,17 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
+import shop.catalog.stock.StockFixtures;
 import shop.catalog.stock.StockSaga;
+import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
-import shop.devstack.testing.KafkaResource;
 
 /**
  * A supplier change republishes its variants; a reservation of one of them committing meanwhile must not be
@@ -149,25 +142,9 @@ class SupplierRepublishRaceTest {
             return ((Number) row[0]).longValue() == 0 ? ((Number) row[1]).longValue() : -1L;
         }), n -> n > 0);
 
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaResource.bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<String> values = new ArrayList<>();
-        Instant deadline = Instant.now().plus(WAIT);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(Topics.CATALOG_VARIANTS));
-            while (values.size() < written && Instant.now().isBefore(deadline)) {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (key.equals(record.key())) {
-                        values.add(record.value());
-                    }
-                }
-            }
-        }
+        List<EventEnvelope> values = StockFixtures.records(Topics.CATALOG_VARIANTS, List.of(key),
+                found -> found.size() >= written);
         assertEquals(written, values.size(), "every event of the variant reaches the topic");
-        return EventJson.payload(EventJson.read(values.get(values.size() - 1)), VariantState.class);
+        return EventJson.payload(values.get(values.size() - 1), VariantState.class);
     }
 }
