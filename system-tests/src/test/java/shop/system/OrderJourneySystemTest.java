@@ -153,6 +153,21 @@ class OrderJourneySystemTest {
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
     }
 
+    /** Starts a card payment of the order as {@code who} (customer token or guest order token); answers the page's url. */
+    static String startPayment(RequestSpecification who, int orderId) {
+        return who.body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
+                .when().post("/api/orders/" + orderId + "/payments")
+                .then().statusCode(201).extract().path("paymentUrl");
+    }
+
+    /** Clicks "pay" on the sandbox page and follows the provider's redirect back; answers where the shop sends the browser. */
+    static String payInSandbox(String paymentUrl) {
+        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+        return given().redirects().follow(false).when().get(path(callback))
+                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
+    }
+
     static String path(String url) {
         java.net.URI uri = java.net.URI.create(url);
         return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
@@ -173,17 +188,10 @@ class OrderJourneySystemTest {
         as(RunningPlatform.newCustomerToken()).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
                 .when().post("/api/orders/" + orderId + "/payments").then().statusCode(404);
 
-        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
-                .when().post("/api/orders/" + orderId + "/payments")
-                .then().statusCode(201).extract().path("paymentUrl");
+        String paymentUrl = startPayment(as(customer), orderId);
         // the sandbox's payment page, as the customer's browser would open and click it
         given().when().get(path(paymentUrl)).then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/html"));
-        String callback = given().redirects().follow(false).formParam("outcome", "pay")
-                .when().post(path(paymentUrl))
-                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
-        String landing = given().redirects().follow(false).when().get(path(callback))
-                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
-        assertEquals("http://localhost/thanks", landing);
+        assertEquals("http://localhost/thanks", payInSandbox(paymentUrl));
 
         await().atMost(SAGA).until(() -> status(customer, orderId).equals("paid"));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
@@ -203,12 +211,8 @@ class OrderJourneySystemTest {
         int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
                 .then().statusCode(201).extract().path("id");
         await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
-        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
-                .when().post("/api/orders/" + orderId + "/payments")
-                .then().statusCode(201).extract().path("paymentUrl");
-        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
-                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
-        given().redirects().follow(false).when().get(path(callback)).then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        String paymentUrl = startPayment(as(customer), orderId);
+        payInSandbox(paymentUrl);
         await().atMost(SAGA).until(() -> status(customer, orderId).equals("paid"));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(3, 0, 3)));
 
@@ -269,12 +273,8 @@ class OrderJourneySystemTest {
                 .then().statusCode(200).extract().<String>path("status").equals("confirmed"));
         given().when().get("/api/orders/" + orderId).then().statusCode(404); // the token is the guest's key
 
-        String paymentUrl = guest.body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
-                .when().post("/api/orders/" + orderId + "/payments")
-                .then().statusCode(201).extract().path("paymentUrl");
-        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
-                .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
-        given().redirects().follow(false).when().get(path(callback)).then().statusCode(org.hamcrest.Matchers.oneOf(302, 303));
+        String paymentUrl = startPayment(guest, orderId);
+        payInSandbox(paymentUrl);
         await().atMost(SAGA).until(() -> given().header("X-Order-Token", orderToken).when().get("/api/orders/" + orderId)
                 .then().statusCode(200).extract().<String>path("status").equals("paid"));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(1, 0, 1)));
@@ -313,9 +313,7 @@ class OrderJourneySystemTest {
         int orderId = as(customer).body(order(shop, "card")).when().post("/api/orders")
                 .then().statusCode(201).extract().path("id");
         await().atMost(SAGA).until(() -> status(customer, orderId).equals("confirmed"));
-        String paymentUrl = as(customer).body(Map.of("returnUrl", "http://localhost/thanks", "failUrl", "http://localhost/sorry"))
-                .when().post("/api/orders/" + orderId + "/payments")
-                .then().statusCode(201).extract().path("paymentUrl");
+        String paymentUrl = startPayment(as(customer), orderId);
 
         // the customer changes their mind while the payment page is still open in another tab
         as(customer).body(Map.of("reason", "found it cheaper")).when().post("/api/orders/" + orderId + "/cancel")
