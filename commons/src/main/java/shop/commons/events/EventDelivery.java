@@ -1,0 +1,195 @@
+package shop.commons.events;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import shop.commons.problem.Problem;
+import shop.commons.problem.ProblemException;
+import shop.contracts.EventEnvelope;
+import shop.contracts.EventJson;
+
+/**
+ * The one way every service consumes an event: each {@code @Incoming} method hands its record to
+ * {@link #deliver}, which never throws for a bad record, so no record stops a channel.
+ *
+ * <ol>
+ *   <li>The record is parsed; one that is not an event envelope becomes a dead letter at once (reading it
+ *       again would not help). A tombstone (null value) is passed over.</li>
+ *   <li>In a new transaction: {@link EventHandler#accepts}, the processed-event check
+ *       ({@link ProcessedEvents#firstDelivery}) and {@link EventHandler#handle} — the effect and the
+ *       processed-event row commit together, so a redelivered event changes nothing.</li>
+ *   <li>A transient failure ({@link TransientFailures}: the database down or restarting, a deadlock, a
+ *       lock timeout, an optimistic-lock conflict) is retried with a growing pause, capped, for as long as it
+ *       stays transient: an outage of PostgreSQL delays events and turns none into a dead letter. Any
+ *       other failure is tried {@code shop.events.failed-attempts} times, then the record becomes a dead
+ *       letter ({@link DeadLetters#record}: a {@code dead_letter} row and an outbox message to
+ *       {@code <topic>.dlq} in one transaction) and the channel goes on with the next record.</li>
+ * </ol>
+ *
+ * {@code deliver} returns, and the record is acknowledged (its offset committed), only once the event
+ * was applied or its dead letter is durable. Ordering: a dead-lettered event is skipped and later events
+ * of the same key go on; a replay applies it later, out of order, so handlers that keep "newest state"
+ * compare timestamps rather than trusting the order.
+ */
+@ApplicationScoped
+public class EventDelivery {
+    private static final Logger LOG = Logger.getLogger(EventDelivery.class);
+
+    @Inject
+    ProcessedEvents processed;
+
+    @Inject
+    DeadLetters deadLetters;
+
+    @Inject
+    EntityManager em;
+
+    @Inject
+    @Any
+    Instance<EventHandler> handlers;
+
+    @ConfigProperty(name = "shop.events.failed-attempts", defaultValue = "3")
+    int failedAttempts;
+
+    @ConfigProperty(name = "shop.events.failed-backoff", defaultValue = "200ms")
+    Duration failedBackoff;
+
+    @ConfigProperty(name = "shop.events.transient-backoff", defaultValue = "100ms")
+    Duration transientBackoff;
+
+    @ConfigProperty(name = "shop.events.max-backoff", defaultValue = "30s")
+    Duration maxBackoff;
+
+    /** Counted down at shutdown: a delivery waiting for its next attempt gives up (the record is not acknowledged). */
+    private final CountDownLatch stopping = new CountDownLatch(1);
+
+    private Retries retries;
+
+    @PostConstruct
+    void init() {
+        retries = new Retries(failedAttempts, transientBackoff, maxBackoff, failedBackoff, TransientFailures::isTransient,
+                pause -> {
+                    if (stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw new InterruptedException("stopping");
+                    }
+                });
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        stopping.countDown();
+    }
+
+    /** Applies the record with {@code handler}, or makes it a dead letter; see the class comment. */
+    public void deliver(EventHandler handler, ConsumerRecord<String, String> record) {
+        deliver(handler, SourceRecord.of(record));
+    }
+
+    void deliver(EventHandler handler, SourceRecord source) {
+        if (source.value() == null) {
+            LOG.debugf("%s: passing over the tombstone %s", handler.consumerName(), source);
+            return;
+        }
+        String what = handler.consumerName() + " of " + source;
+        EventEnvelope event;
+        try {
+            event = EventJson.read(source.value());
+        } catch (IllegalArgumentException notAnEvent) {
+            deadLetter(handler, source, null, notAnEvent, 1);
+            return;
+        }
+        Retries.Outcome outcome = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() -> apply(handler, event)));
+        if (!outcome.succeeded()) {
+            deadLetter(handler, source, event, outcome.failure(), outcome.attempts());
+        }
+    }
+
+    /** Inside the caller's transaction: the handler's filter, the processed-event check, the effect. */
+    private void apply(EventHandler handler, EventEnvelope event) {
+        if (!handler.accepts(event)) {
+            return;
+        }
+        Optional<String> log = handler.processedEventLog();
+        if (log.isPresent() && !processed.firstDelivery(event.eventId(), log.get())) {
+            return;
+        }
+        handler.handle(event);
+    }
+
+    private void deadLetter(EventHandler handler, SourceRecord source, EventEnvelope event, RuntimeException failure,
+                            int attempts) {
+        String what = "the dead letter of " + handler.consumerName() + " for " + source;
+        // a database outage now delays the dead letter like any event; it is never dropped
+        Retries.Outcome written = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() ->
+                deadLetters.record(handler.consumerName(), source, event, failure, attempts)));
+        if (!written.succeeded()) {
+            // not acknowledged: the channel stops (failure-strategy=fail) and the record comes again after a restart
+            throw new IllegalStateException("could not write " + what, written.failure());
+        }
+        LOG.errorf("%s: %s could not be applied after %d attempt(s) and went to %s: %s", handler.consumerName(), source,
+                attempts, DeadLetterMessage.topicFor(source.topic()), Failures.describe(failure));
+    }
+
+    /**
+     * Staff's replay: runs the dead letter's consumer again on the stored record, once, in the normal
+     * idempotent way (an event the consumer applied meanwhile changes nothing). Success marks the dead
+     * letter replayed in the same transaction; failure leaves it as it was (with the error noted) and
+     * answers 422 with the error, or 503 when the failure is transient.
+     */
+    public DeadLetter replay(long id, String who) {
+        DeadLetter letter = deadLetters.get(id);
+        EventHandler handler = handler(letter.consumer).orElseThrow(() -> ProblemException.conflict(
+                "no consumer named " + letter.consumer + " in this service: the dead letter cannot be replayed here"));
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                DeadLetter locked = em.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
+                if (!locked.open()) {
+                    throw ProblemException.conflict("dead letter " + id + " was already "
+                            + (locked.replayedAt != null ? "replayed by " + locked.replayedBy : "discarded by " + locked.discardedBy));
+                }
+                apply(handler, EventJson.read(locked.value));
+                locked.replayedAt = Instant.now();
+                locked.replayedBy = who;
+            });
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            String error = Failures.describe(e);
+            LOG.warnf("replay of dead letter %d (%s) failed: %s", id, letter.consumer, error);
+            boolean transientFailure = TransientFailures.isTransient(e);
+            if (!transientFailure) {
+                deadLetters.replayFailed(id, error);
+            }
+            Problem problem = transientFailure
+                    ? Problem.of(503, "Service Unavailable", "The replay failed for a passing reason; try again: " + error)
+                    : Problem.of(422, "Unprocessable Content", "The consumer " + letter.consumer
+                    + " failed again; the dead letter is kept: " + error);
+            throw new ProblemException(problem.with("error", error));
+        }
+        return deadLetters.get(id);
+    }
+
+    /** The service's handler of that name, a CDI bean implementing {@link EventHandler}. */
+    public Optional<EventHandler> handler(String consumerName) {
+        List<EventHandler> found = handlers.stream().filter(h -> h.consumerName().equals(consumerName)).toList();
+        if (found.size() > 1) {
+            throw new IllegalStateException(found.size() + " event handlers are named " + consumerName);
+        }
+        return found.stream().findFirst();
+    }
+}
