@@ -3,11 +3,11 @@ package shop.analytics.live;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -17,74 +17,174 @@ import shop.contracts.gateway.RequestObserved;
 import shop.contracts.orders.OrderEvent;
 
 /**
- * Counts live events and records them as report facts. Each event takes effect once however often
- * Kafka delivers it: the processed-event log and the effect commit together. A payload that cannot be
- * read is logged and skipped, so one bad record never stops a channel.
+ * Counts live events and records them as report facts. One {@link EventHandler} per channel (the nested
+ * beans below); {@link EventDelivery} applies each event once however often Kafka delivers it (the
+ * processed-event log and the effect commit together) and makes a record that cannot be read or applied
+ * a dead letter on {@code <topic>.dlq}, so one bad record never stops a channel.
  */
 @ApplicationScoped
 public class LiveEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(LiveEventsConsumer.class);
+    @Inject
+    EventDelivery delivery;
 
     @Inject
-    ProcessedEvents processed;
+    CategoryEvents categories;
 
     @Inject
-    LiveCounters counters;
+    RequestEvents requests;
 
     @Inject
-    LiveFacts facts;
+    VariantEvents variants;
+
+    @Inject
+    OrderEvents orders;
 
     @Incoming("catalog-categories")
     @Blocking
-    @Transactional
-    public void onCategoryEvent(String record) {
-        InboundEvents.parse(Topics.CATALOG_CATEGORIES, record)
-                .filter(event -> CategoryChanged.CREATED.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), "live-counters"))
-                .ifPresent(event -> counters.increment(LiveCounters.CATEGORIES_CREATED));
+    public void onCategoryEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(categories, record);
     }
 
     @Incoming("gateway-requests")
     @Blocking
-    @Transactional
-    public void onRequestObserved(String record) {
-        InboundEvents.parse(Topics.GATEWAY_REQUESTS, record)
-                .filter(event -> RequestObserved.TYPE.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), "live-counters"))
-                .ifPresent(event -> {
-                    counters.increment(LiveCounters.REQUESTS_OBSERVED);
-                    payload(event, RequestObserved.class)
-                            .ifPresent(request -> facts.request(event.eventId().toString(), request));
-                });
+    public void onRequestObserved(ConsumerRecord<String, String> record) {
+        delivery.deliver(requests, record);
     }
 
     @Incoming("catalog-variants")
     @Blocking
-    @Transactional
-    public void onVariantEvent(String record) {
-        // no processed-event log: the read model keeps the newest state, so a redelivery changes nothing
-        InboundEvents.parse(Topics.CATALOG_VARIANTS, record)
-                .filter(event -> VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type()))
-                .ifPresent(event -> payload(event, VariantState.class).ifPresent(variant ->
-                        facts.variant(variant, VariantState.REMOVED.equals(event.type()), event.occurredAt())));
+    public void onVariantEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(variants, record);
     }
 
     @Incoming("orders-events")
     @Blocking
-    @Transactional
-    public void onOrderEvent(String record) {
-        InboundEvents.parse(Topics.ORDERS_EVENTS, record)
-                .filter(event -> processed.firstDelivery(event.eventId(), "live-facts"))
-                .ifPresent(event -> payload(event, OrderEvent.class)
-                        .ifPresent(order -> facts.order(event.type(), order, event.occurredAt())));
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(orders, record);
     }
 
-    private static <T> java.util.Optional<T> payload(EventEnvelope event, Class<T> type) {
-        try {
-            return java.util.Optional.of(EventJson.payload(event, type));
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return java.util.Optional.empty();
+    /** CategoryCreated → the categories-created counter. */
+    @ApplicationScoped
+    static class CategoryEvents implements EventHandler {
+        @Inject
+        LiveCounters counters;
+
+        @Override
+        public String consumerName() {
+            return "live-categories";
+        }
+
+        @Override
+        public String topic() {
+            return Topics.CATALOG_CATEGORIES;
+        }
+
+        @Override
+        public Optional<String> processedEventLog() {
+            return Optional.of("live-counters");
+        }
+
+        @Override
+        public boolean accepts(EventEnvelope event) {
+            return CategoryChanged.CREATED.equals(event.type());
+        }
+
+        @Override
+        public void handle(EventEnvelope event) {
+            counters.increment(LiveCounters.CATEGORIES_CREATED);
+        }
+    }
+
+    /** RequestObserved → the requests counter and a request fact. */
+    @ApplicationScoped
+    static class RequestEvents implements EventHandler {
+        @Inject
+        LiveCounters counters;
+
+        @Inject
+        LiveFacts facts;
+
+        @Override
+        public String consumerName() {
+            return "live-requests";
+        }
+
+        @Override
+        public String topic() {
+            return Topics.GATEWAY_REQUESTS;
+        }
+
+        @Override
+        public Optional<String> processedEventLog() {
+            return Optional.of("live-counters");
+        }
+
+        @Override
+        public boolean accepts(EventEnvelope event) {
+            return RequestObserved.TYPE.equals(event.type());
+        }
+
+        @Override
+        public void handle(EventEnvelope event) {
+            RequestObserved request = EventJson.payload(event, RequestObserved.class);
+            counters.increment(LiveCounters.REQUESTS_OBSERVED);
+            facts.request(event.eventId().toString(), request);
+        }
+    }
+
+    /** VariantUpserted / VariantRemoved → the variant read model of the reports. */
+    @ApplicationScoped
+    static class VariantEvents implements EventHandler {
+        @Inject
+        LiveFacts facts;
+
+        @Override
+        public String consumerName() {
+            return "live-variants";
+        }
+
+        @Override
+        public String topic() {
+            return Topics.CATALOG_VARIANTS;
+        }
+
+        /** None: the read model keeps the newest state, so a redelivery changes nothing. */
+        @Override
+        public Optional<String> processedEventLog() {
+            return Optional.empty();
+        }
+
+        @Override
+        public boolean accepts(EventEnvelope event) {
+            return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
+        }
+
+        @Override
+        public void handle(EventEnvelope event) {
+            VariantState variant = EventJson.payload(event, VariantState.class);
+            facts.variant(variant, VariantState.REMOVED.equals(event.type()), event.occurredAt());
+        }
+    }
+
+    /** Every order event → order facts. */
+    @ApplicationScoped
+    static class OrderEvents implements EventHandler {
+        @Inject
+        LiveFacts facts;
+
+        @Override
+        public String consumerName() {
+            return "live-facts";
+        }
+
+        @Override
+        public String topic() {
+            return Topics.ORDERS_EVENTS;
+        }
+
+        @Override
+        public void handle(EventEnvelope event) {
+            facts.order(event.type(), EventJson.payload(event, OrderEvent.class), event.occurredAt());
         }
     }
 }

@@ -1,15 +1,13 @@
 package shop.catalog.stock;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.SQLException;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -19,72 +17,55 @@ import shop.contracts.orders.OrderLine;
 /**
  * Drives {@link StockSaga} from {@code orders.events}: OrderPlaced, OrderCancelled, OrderPaid, and
  * OrderStatusChanged to shipped or delivered (recorded, so a later cancellation knows the goods have left);
- * other types are ignored. The processed-event log and the stock change commit together, so a redelivered
- * event changes nothing. Records that cannot be read are logged and skipped (recorded as handled), so
- * one bad record never blocks the orders behind it.
+ * other types are ignored. Delivered by {@link EventDelivery}: the processed-event log and the stock change
+ * commit together, so a redelivered event changes nothing. A record that cannot be read or applied (not an
+ * envelope, an order event without an order id, lines or positive quantities) becomes a dead letter on
+ * {@code orders.events.dlq}, so one bad record never blocks the orders behind it.
  *
  * <p>A transaction the database rolls back as a deadlock victim (possible only with staff editing the
- * same variants, which lock them in another order) is run again; any other failure stops the channel
- * and the event is delivered again after a restart.
+ * same variants, which lock them in another order) is a transient failure: EventDelivery runs it again.
  *
  * <p>Events of one order share a partition (key = order id) and each partition is handled in order;
  * {@code concurrency} in the channel configuration runs several partitions side by side.
  */
 @ApplicationScoped
-public class OrderEventsConsumer {
-    private static final Logger LOG = Logger.getLogger(OrderEventsConsumer.class);
+public class OrderEventsConsumer implements EventHandler {
     static final String CONSUMER = "stock";
-    private static final int MAX_ATTEMPTS = 5;
     private static final Set<String> HANDLED = Set.of(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID,
             OrderEvent.STATUS_CHANGED);
 
     @Inject
-    ProcessedEvents processed;
+    EventDelivery delivery;
 
     @Inject
     StockSaga saga;
 
     @Incoming("orders-events")
     @Blocking
-    public void onOrderEvent(String record) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                QuarkusTransaction.requiringNew().run(() -> InboundEvents.parse(Topics.ORDERS_EVENTS, record)
-                        .filter(event -> HANDLED.contains(event.type()))
-                        .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                        .ifPresent(this::handle));
-                return;
-            } catch (RuntimeException e) {
-                // a deadlock with a staff edit of the same variants: the database rolled this side back, try again
-                if (attempt >= MAX_ATTEMPTS || !retryable(e)) {
-                    throw e;
-                }
-                LOG.warnf("order event rolled back by the database (%s), attempt %d of %d",
-                        e.getMessage(), attempt, MAX_ATTEMPTS);
-            }
-        }
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    /** Deadlock or serialization failure (SQLSTATE class 40): the transaction may simply be run again. */
-    private static boolean retryable(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
+    @Override
+    public String consumerName() {
+        return CONSUMER;
     }
 
-    private void handle(EventEnvelope event) {
-        OrderEvent order;
-        try {
-            order = EventJson.payload(event, OrderEvent.class);
-            check(event.type(), order);
-        } catch (IllegalArgumentException e) {
-            // it would fail the same way on every redelivery: skip it (it stays recorded as handled)
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String topic() {
+        return Topics.ORDERS_EVENTS;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return HANDLED.contains(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        // a payload that fails here would fail the same way on every redelivery: it becomes a dead letter
+        OrderEvent order = EventJson.payload(event, OrderEvent.class);
+        check(event.type(), order);
         switch (event.type()) {
             case OrderEvent.PLACED -> saga.reserve(order);
             case OrderEvent.CANCELLED -> saga.release(order);

@@ -8,10 +8,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.commons.outbox.Outbox;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
@@ -34,14 +35,12 @@ import shop.contracts.orders.OrderEvent;
  *
  * <p>Idempotent: each event once (processed-event log, same transaction), and each order once
  * ({@code guest_order} is keyed by order id), so an order placed again under a new event id changes nothing.
+ * An OrderPlaced that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class GuestOrders {
+public class GuestOrders implements EventHandler {
     private static final Logger LOG = Logger.getLogger(GuestOrders.class);
     private static final String CONSUMER = "guest-orders";
-
-    @Inject
-    ProcessedEvents processed;
 
     @Inject
     EntityManager em;
@@ -52,25 +51,33 @@ public class GuestOrders {
     @Inject
     CustomerEvents events;
 
+    @Inject
+    EventDelivery delivery;
+
     @Incoming("order-events")
     @Blocking
-    @Transactional
-    public void onOrderEvent(String record) {
-        InboundEvents.parse(Topics.ORDERS_EVENTS, record)
-                .filter(event -> OrderEvent.PLACED.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::apply);
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    private void apply(EventEnvelope event) {
-        OrderEvent order;
-        try {
-            order = EventJson.payload(event, OrderEvent.class);
-        } catch (IllegalArgumentException e) {
-            // a payload we cannot read would fail forever: skip it (it stays recorded as handled)
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ORDERS_EVENTS;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return OrderEvent.PLACED.equals(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        OrderEvent order = EventJson.payload(event, OrderEvent.class);
         GuestContact guest = order.guest();
         if (order.customerId() != null || guest == null) {
             return; // a customer's order, or one placed before order-service sent guest contacts

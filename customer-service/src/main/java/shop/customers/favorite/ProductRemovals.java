@@ -3,12 +3,11 @@ package shop.customers.favorite;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -16,38 +15,43 @@ import shop.contracts.catalog.VariantState;
 
 /**
  * Drops deleted products from every customer's favorites, from {@code catalog.variants}. Idempotent:
- * the processed-event log and the change commit together, so a redelivered record changes nothing.
+ * the processed-event log and the change commit together ({@link EventDelivery}), so a redelivered record
+ * changes nothing. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
  */
 @ApplicationScoped
-public class ProductRemovals {
-    private static final Logger LOG = Logger.getLogger(ProductRemovals.class);
+public class ProductRemovals implements EventHandler {
     private static final String CONSUMER = "favorites";
 
     @Inject
-    ProcessedEvents processed;
+    EventDelivery delivery;
 
     @Inject
     Favorites favorites;
 
     @Incoming("catalog-variants")
     @Blocking
-    @Transactional
-    public void onVariantEvent(String record) {
-        InboundEvents.parse(Topics.CATALOG_VARIANTS, record)
-                .filter(event -> VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::apply);
+    public void onVariantEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    private void apply(EventEnvelope event) {
-        VariantState state;
-        try {
-            state = EventJson.payload(event, VariantState.class);
-        } catch (IllegalArgumentException e) {
-            // a payload we cannot read would fail forever: skip it (it stays recorded as handled)
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_VARIANTS;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        VariantState state = EventJson.payload(event, VariantState.class);
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         if (state.productDeleted()) {
             favorites.productRemoved(state.productId(), at);

@@ -4,16 +4,17 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -24,35 +25,49 @@ import shop.contracts.catalog.VariantState;
  * its beginning by a new consumer group. Each record carries a variant's whole state, so applying it
  * is an upsert that keeps the state with the latest {@code occurredAt}: a redelivered or older record
  * changes nothing, which makes the processed-event log unnecessary here (and keeps it from growing
- * with every variant change of the catalog).
+ * with every variant change of the catalog). A record that cannot be applied (unreadable, no price)
+ * becomes a dead letter ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class VariantReadModel {
-    private static final Logger LOG = Logger.getLogger(VariantReadModel.class);
-
+public class VariantReadModel implements EventHandler {
     @Inject
     EntityManager em;
 
+    @Inject
+    EventDelivery delivery;
+
     @Incoming("catalog-variants")
     @Blocking
-    @Transactional
-    public void onVariantEvent(String record) {
-        InboundEvents.parse(Topics.CATALOG_VARIANTS, record)
-                .filter(event -> VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type()))
-                .ifPresent(this::apply);
+    public void onVariantEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    void apply(EventEnvelope event) {
-        VariantState state;
-        try {
-            state = EventJson.payload(event, VariantState.class);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String consumerName() {
+        return "variant-read-model";
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_VARIANTS;
+    }
+
+    /** None: the upsert keeps the newest state, so a redelivery changes nothing. */
+    @Override
+    public Optional<String> processedEventLog() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        VariantState state = EventJson.payload(event, VariantState.class);
         if (state.price() == null) {
-            LOG.warnf("skipping %s %s: no price", event.type(), event.eventId());
-            return;
+            throw new IllegalArgumentException("variant " + state.variantId() + " has no price");
         }
         boolean removed = VariantState.REMOVED.equals(event.type()) || state.productDeleted();
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();

@@ -4,14 +4,13 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -22,18 +21,16 @@ import shop.orders.order.GuestOrderLinks;
 /**
  * Keeps {@code customer_contact} in step with {@code customers.events} (read from its beginning by the
  * consumer group {@code order-service}), so orders of a signed-in customer can take the contact details
- * from the profile, and applies GuestOrderLinked (a guest order handed to the customer that confirmed its email). Idempotent: each event is applied once (processed-event log, same transaction), and
- * the state with the latest {@code occurredAt} wins, so a late older event changes nothing.
+ * from the profile, and applies GuestOrderLinked (a guest order handed to the customer that confirmed its email).
+ * Idempotent: each event is applied once ({@link EventDelivery}: processed-event log, same transaction), and
+ * the state with the latest {@code occurredAt} wins, so a late older event changes nothing. A payload that
+ * cannot be read becomes a dead letter on {@code customers.events.dlq}.
  */
 @ApplicationScoped
-public class CustomerContacts {
-    private static final Logger LOG = Logger.getLogger(CustomerContacts.class);
+public class CustomerContacts implements EventHandler {
     private static final String CONSUMER = "customer-contacts";
     private static final Set<String> TYPES = Set.of(CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED,
             GuestOrderLinked.TYPE);
-
-    @Inject
-    ProcessedEvents processed;
 
     @Inject
     EntityManager em;
@@ -41,35 +38,39 @@ public class CustomerContacts {
     @Inject
     GuestOrderLinks guestOrders;
 
+    @Inject
+    EventDelivery delivery;
+
     @Incoming("customer-events")
     @Blocking
-    @Transactional
-    public void onCustomerEvent(String record) {
-        InboundEvents.parse(Topics.CUSTOMERS_EVENTS, record)
-                .filter(event -> TYPES.contains(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::apply);
+    public void onCustomerEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    private void apply(EventEnvelope event) {
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CUSTOMERS_EVENTS;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return TYPES.contains(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
         if (GuestOrderLinked.TYPE.equals(event.type())) {
             // same topic and consumer: a customer's events stay in order (key = customer id)
-            try {
-                GuestOrderLinked link = EventJson.payload(event, GuestOrderLinked.class);
-                guestOrders.link(link.orderId(), link.customerId());
-            } catch (IllegalArgumentException e) {
-                LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            }
+            GuestOrderLinked link = EventJson.payload(event, GuestOrderLinked.class);
+            guestOrders.link(link.orderId(), link.customerId());
             return;
         }
-        CustomerChanged customer;
-        try {
-            customer = EventJson.payload(event, CustomerChanged.class);
-        } catch (IllegalArgumentException e) {
-            // a payload we cannot read would fail forever: skip it (it stays recorded as handled)
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+        CustomerChanged customer = EventJson.payload(event, CustomerChanged.class);
         boolean deleted = CustomerChanged.DELETED.equals(event.type());
         em.createNativeQuery("""
                         insert into customer_contact (customer_id, first_name, last_name, middle_name, email, phone,

@@ -8,15 +8,15 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.commons.telegram.TelegramMessenger;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
@@ -31,15 +31,13 @@ import shop.orders.status.OrderStatus;
  * (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
  * only for committed changes and can never undo one: mail failures are logged, nothing else. Each
  * event is mailed once (by its id); events older than {@code shop.orders.notify.max-age} are not mailed
- * (a fresh consumer group reads the topic from the start and must not mail last month's orders).
+ * (a fresh consumer group reads the topic from the start and must not mail last month's orders). An event
+ * that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class OrderNotifications {
+public class OrderNotifications implements EventHandler {
     private static final Logger LOG = Logger.getLogger(OrderNotifications.class);
     private static final String CONSUMER = "order-notify";
-
-    @Inject
-    ProcessedEvents processed;
 
     @Inject
     ReactiveMailer mailer;
@@ -67,24 +65,34 @@ public class OrderNotifications {
     @Inject
     Event<StaffMessage> staffMessages;
 
+    @Inject
+    EventDelivery delivery;
+
     @Incoming("order-notify")
     @Blocking
-    @Transactional
-    public void onOrderEvent(String record) {
-        InboundEvents.parse(Topics.ORDERS_EVENTS, record)
-                .filter(event -> event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge)))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::notify);
+    public void onOrderEvent(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    private void notify(EventEnvelope event) {
-        OrderEvent payload;
-        try {
-            payload = EventJson.payload(event, OrderEvent.class);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.ORDERS_EVENTS;
+    }
+
+    /** Not mailed when older than max-age: a fresh consumer group reads the topic from its start. */
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge));
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        OrderEvent payload = EventJson.payload(event, OrderEvent.class);
         Order order = Order.findById(payload.orderId());
         if (order == null) {
             return;

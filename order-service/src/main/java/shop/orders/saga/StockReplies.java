@@ -4,12 +4,12 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
-import jakarta.transaction.Transactional;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
-import shop.commons.events.InboundEvents;
-import shop.commons.events.ProcessedEvents;
+import shop.commons.events.EventDelivery;
+import shop.commons.events.EventHandler;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -26,15 +26,13 @@ import shop.orders.supplier.SupplierReceipts;
  * {@code new} order (and issues its supplier receipts), StockRejected rejects it with the short lines.
  * Idempotent twice over: a redelivered event is dropped by its id, and only a {@code new} order
  * moves, so a second answer for the same order (or one for an order cancelled meanwhile, whose
- * reservation catalog releases on OrderCancelled) changes nothing.
+ * reservation catalog releases on OrderCancelled) changes nothing. A reply that cannot be read becomes a
+ * dead letter on {@code catalog.stock.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class StockReplies {
+public class StockReplies implements EventHandler {
     private static final Logger LOG = Logger.getLogger(StockReplies.class);
     private static final String CONSUMER = "order-saga";
-
-    @Inject
-    ProcessedEvents processed;
 
     @Inject
     OrderWorkflow workflow;
@@ -42,24 +40,33 @@ public class StockReplies {
     @Inject
     SupplierReceipts receipts;
 
+    @Inject
+    EventDelivery delivery;
+
     @Incoming("catalog-stock")
     @Blocking
-    @Transactional
-    public void onStockReply(String record) {
-        InboundEvents.parse(Topics.CATALOG_STOCK, record)
-                .filter(event -> StockReply.RESERVED.equals(event.type()) || StockReply.REJECTED.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), CONSUMER))
-                .ifPresent(this::apply);
+    public void onStockReply(ConsumerRecord<String, String> record) {
+        delivery.deliver(this, record);
     }
 
-    private void apply(EventEnvelope event) {
-        StockReply reply;
-        try {
-            reply = EventJson.payload(event, StockReply.class);
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("skipping %s %s: %s", event.type(), event.eventId(), e.getMessage());
-            return;
-        }
+    @Override
+    public String consumerName() {
+        return CONSUMER;
+    }
+
+    @Override
+    public String topic() {
+        return Topics.CATALOG_STOCK;
+    }
+
+    @Override
+    public boolean accepts(EventEnvelope event) {
+        return StockReply.RESERVED.equals(event.type()) || StockReply.REJECTED.equals(event.type());
+    }
+
+    @Override
+    public void handle(EventEnvelope event) {
+        StockReply reply = EventJson.payload(event, StockReply.class);
         Order order = Order.findById(reply.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             LOG.warnf("%s for unknown order %d ignored", event.type(), reply.orderId());

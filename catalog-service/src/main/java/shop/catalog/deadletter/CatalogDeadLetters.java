@@ -1,0 +1,11 @@
+package shop.catalog.deadletter;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import shop.commons.events.DeadLetterResource;
+
+/** Staff's list and replay of catalog-service's dead letters (records its consumers could not apply); see {@link DeadLetterResource}. */
+@Path("/api/catalog/dead-letters")
+@Tag(name = "dead letters")
+public class CatalogDeadLetters extends DeadLetterResource {
+}

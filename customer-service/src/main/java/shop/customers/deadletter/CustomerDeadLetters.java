@@ -1,0 +1,11 @@
+package shop.customers.deadletter;
+
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import shop.commons.events.DeadLetterResource;
+
+/** Staff's list and replay of customer-service's dead letters (records its consumers could not apply); see {@link DeadLetterResource}. */
+@Path("/api/customers/dead-letters")
+@Tag(name = "dead letters")
+public class CustomerDeadLetters extends DeadLetterResource {
+}
