@@ -156,7 +156,8 @@ public class EventDelivery {
         EventHandler handler = handler(letter.consumer).orElseThrow(() -> ProblemException.conflict(
                 "no consumer named " + letter.consumer + " in this service: the dead letter cannot be replayed here"));
         try {
-            QuarkusTransaction.requiringNew().run(() -> {
+            // the row as this transaction left it (a read after it would see this request's stale copy)
+            return QuarkusTransaction.requiringNew().call(() -> {
                 DeadLetter locked = em.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (!locked.open()) {
                     throw ProblemException.conflict("dead letter " + id + " was already "
@@ -165,6 +166,7 @@ public class EventDelivery {
                 apply(handler, EventJson.read(locked.value));
                 locked.replayedAt = Instant.now();
                 locked.replayedBy = who;
+                return locked;
             });
         } catch (ProblemException e) {
             throw e;
@@ -181,7 +183,6 @@ public class EventDelivery {
                     + " failed again; the dead letter is kept: " + error);
             throw new ProblemException(problem.with("error", error));
         }
-        return deadLetters.get(id);
     }
 
     /** The service's handler of that name, a CDI bean implementing {@link EventHandler}. */
