@@ -48,14 +48,11 @@ public class LiveEventsConsumer {
     @Blocking
     @Transactional
     public void onRequestObserved(String record) {
+        // no processed-event row per request: the request fact is keyed by the event id (LiveFacts.request)
         InboundEvents.parse(Topics.GATEWAY_REQUESTS, record)
                 .filter(event -> RequestObserved.TYPE.equals(event.type()))
-                .filter(event -> processed.firstDelivery(event.eventId(), "live-counters"))
-                .ifPresent(event -> {
-                    counters.increment(LiveCounters.REQUESTS_OBSERVED);
-                    payload(event, RequestObserved.class)
-                            .ifPresent(request -> facts.request(event.eventId().toString(), request));
-                });
+                .ifPresent(event -> payload(event, RequestObserved.class)
+                        .ifPresent(request -> facts.request(event.eventId().toString(), request)));
     }
 
     @Incoming("catalog-variants")

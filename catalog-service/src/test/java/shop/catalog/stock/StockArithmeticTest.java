@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static shop.catalog.stock.StockFixtures.STAFF;
 import static shop.catalog.stock.StockFixtures.WAIT;
 import static shop.catalog.stock.StockFixtures.awaitReply;
@@ -76,7 +75,7 @@ class StockArithmeticTest {
         long next = nextOrderId();
         send(OrderEvent.PLACED, order(next, "new", line(stock.variantId(), 3)));
         awaitReply(next, StockReply.RESERVED);
-        assertTrue(stock.reserved() == 3);
+        assertEquals(3, stock.reserved());
     }
 
     private boolean handled(EventEnvelope event) {
