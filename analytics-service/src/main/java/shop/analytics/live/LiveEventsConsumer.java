@@ -96,12 +96,9 @@ public class LiveEventsConsumer {
         }
     }
 
-    /** RequestObserved → the requests counter and a request fact. */
+    /** RequestObserved → a request fact (and the requests counter, for a new one). */
     @ApplicationScoped
     static class RequestEvents implements EventHandler {
-        @Inject
-        LiveCounters counters;
-
         @Inject
         LiveFacts facts;
 
@@ -115,9 +112,14 @@ public class LiveEventsConsumer {
             return Topics.GATEWAY_REQUESTS;
         }
 
+        /**
+         * None: the request fact is keyed by the event id ({@link LiveFacts#request} inserts it with
+         * {@code on conflict do nothing} and counts only a new fact), so a redelivery changes nothing
+         * without a processed-event row per request.
+         */
         @Override
         public Optional<String> processedEventLog() {
-            return Optional.of("live-counters");
+            return Optional.empty();
         }
 
         @Override
@@ -127,9 +129,7 @@ public class LiveEventsConsumer {
 
         @Override
         public void handle(EventEnvelope event) {
-            RequestObserved request = EventJson.payload(event, RequestObserved.class);
-            counters.increment(LiveCounters.REQUESTS_OBSERVED);
-            facts.request(event.eventId().toString(), request);
+            facts.request(event.eventId().toString(), EventJson.payload(event, RequestObserved.class));
         }
     }
 

@@ -48,7 +48,15 @@ public class LiveFacts {
     @Inject
     EntityManager em;
 
-    /** A request through the gateway: a view when it is a successful GET of a catalog page, else "other". */
+    @Inject
+    LiveCounters counters;
+
+    /**
+     * A request through the gateway: a view when it is a successful GET of a catalog page, else "other".
+     * The fact is keyed by the event ({@code insert ... on conflict do nothing} on its primary key), and
+     * the live request counter counts only a fact that was new: a redelivered event changes nothing,
+     * without a processed-event row per request.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void request(String eventKey, RequestObserved request) {
         String kind = AnalyticsFacts.OTHER;
@@ -77,8 +85,10 @@ public class LiveFacts {
             cart = cartOf(request);
         }
         Instant at = request.time() != null ? request.time() : Instant.now();
-        facts.recordRequest(Source.LIVE, new RequestFact(eventKey, at, address(request.clientAddress()), kind,
-                category, goods, cart));
+        if (facts.recordRequest(Source.LIVE, new RequestFact(eventKey, at, address(request.clientAddress()), kind,
+                category, goods, cart))) {
+            counters.increment(LiveCounters.REQUESTS_OBSERVED);
+        }
     }
 
     /**

@@ -41,6 +41,8 @@ public class StockSaga {
     static final String INSUFFICIENT = "insufficient";
     static final String UNKNOWN = "unknown";
     static final String INACTIVE = "inactive";
+    /** More than a stock figure can hold (an int): such an order line could never be served. */
+    static final String TOO_LARGE = "too-large";
     /** Order statuses after which the goods have left the shop. */
     private static final Set<String> SHIPPED = Set.of("shipped", "delivered");
 
@@ -64,10 +66,10 @@ public class StockSaga {
             LOG.infof("order %d was already placed here: not reserving again", order.orderId());
             return Optional.empty();
         }
-        // duplicate lines of one variant are one demand
-        Map<Long, Integer> wanted = new TreeMap<>();
+        // duplicate lines of one variant are one demand; summed as long, so no sum of ints can wrap around
+        Map<Long, Long> wanted = new TreeMap<>();
         for (OrderLine line : order.lines()) {
-            wanted.merge(line.variantId(), line.quantity(), Integer::sum);
+            wanted.merge(line.variantId(), (long) line.quantity(), Long::sum);
         }
         Map<Long, Variant> variants = lockVariants(wanted.keySet());
         Map<Long, Product> products = productsOf(variants.values());
@@ -75,15 +77,19 @@ public class StockSaga {
         List<ShortLine> shortLines = new ArrayList<>();
         wanted.forEach((variantId, quantity) -> {
             Variant variant = variants.get(variantId);
+            int requested = (int) Math.min(quantity, Integer.MAX_VALUE);
             if (variant == null) {
-                shortLines.add(new ShortLine(variantId, quantity, 0, UNKNOWN));
+                shortLines.add(new ShortLine(variantId, requested, 0, UNKNOWN));
                 return;
             }
             VariantState state = VariantEvents.state(products.get(variant.productId), variant);
             if (!state.active() || !state.supplierAcceptingOrders()) {
-                shortLines.add(new ShortLine(variantId, quantity, 0, INACTIVE));
+                shortLines.add(new ShortLine(variantId, requested, 0, INACTIVE));
+            } else if (quantity > Integer.MAX_VALUE - (long) variant.reserved) {
+                // reserved + quantity would not fit the stock figure: a rejection, not an exception that stops the consumer
+                shortLines.add(new ShortLine(variantId, requested, variant.available(), TOO_LARGE));
             } else if (variant.available() < quantity) {
-                shortLines.add(new ShortLine(variantId, quantity, variant.available(), INSUFFICIENT));
+                shortLines.add(new ShortLine(variantId, requested, variant.available(), INSUFFICIENT));
             }
         });
         if (!shortLines.isEmpty()) {
@@ -94,11 +100,12 @@ public class StockSaga {
         Instant now = Instant.now();
         wanted.forEach((variantId, quantity) -> {
             Variant variant = variants.get(variantId);
-            variant.reserved += quantity;
+            int units = Math.toIntExact(quantity); // checked above
+            variant.reserved = Math.addExact(variant.reserved, units);
             StockReservation reservation = new StockReservation();
             reservation.orderId = order.orderId();
             reservation.variantId = variantId;
-            reservation.quantity = quantity;
+            reservation.quantity = units;
             reservation.state = StockReservation.RESERVED;
             reservation.createdAt = now;
             reservation.updatedAt = now;
@@ -129,12 +136,12 @@ public class StockSaga {
         boolean shipped = lockOrder(orderId) || goodsLeft(order.previousStatus());
         List<Step> steps = new ArrayList<>();
         steps.add(new Step(StockReservation.RESERVED, StockReservation.RELEASED,
-                (variant, quantity) -> variant.reserved -= quantity));
+                (variant, quantity) -> variant.reserved = Math.subtractExact(variant.reserved, quantity)));
         if (shipped) {
             LOG.infof("order %d was cancelled after shipping: what it bought stays sold", orderId);
         } else {
             steps.add(new Step(StockReservation.SOLD, StockReservation.RETURNED,
-                    (variant, quantity) -> variant.onHand += quantity));
+                    (variant, quantity) -> variant.onHand = Math.addExact(variant.onHand, quantity)));
         }
         return settle(orderId, steps, StockReply.RELEASED);
     }
@@ -153,8 +160,9 @@ public class StockSaga {
         }
         lockOrder(orderId);
         return settle(orderId, List.of(new Step(StockReservation.RESERVED, StockReservation.SOLD, (variant, quantity) -> {
-            variant.onHand -= quantity;
-            variant.reserved -= quantity;
+            int onHand = Math.subtractExact(variant.onHand, quantity);
+            variant.reserved = Math.subtractExact(variant.reserved, quantity);
+            variant.onHand = onHand;
         })), StockReply.SOLD);
     }
 
@@ -174,6 +182,7 @@ public class StockSaga {
         return status != null && SHIPPED.contains(status);
     }
 
+    /** Changes the variant's stock with checked arithmetic: throws ArithmeticException, changing nothing, on overflow. */
     private interface StockChange {
         void apply(Variant variant, int quantity);
     }
@@ -197,16 +206,30 @@ public class StockSaga {
         Map<Long, Variant> variants = lockVariants(held.stream().map(r -> r.variantId).toList());
         Map<Long, Product> products = productsOf(variants.values());
         Instant now = Instant.now();
+        boolean changed = false;
         for (StockReservation reservation : held) {
             Variant variant = variants.get(reservation.variantId);
             Step step = byState.get(reservation.state);
-            step.change().apply(variant, reservation.quantity);
+            try {
+                step.change().apply(variant, reservation.quantity);
+            } catch (ArithmeticException e) {
+                // e.g. units coming back to an on-hand figure staff set near the int maximum: keep the row as it
+                // is (staff correct the stock by hand) rather than fail the event and stop the consumer
+                LOG.errorf("order %d: moving %d units of variant %d from %s to %s would overflow its stock"
+                                + " (on hand %d, reserved %d); the reservation stays %s",
+                        orderId, reservation.quantity, variant.id, step.from(), step.to(), variant.onHand,
+                        variant.reserved, step.from());
+                continue;
+            }
             reservation.state = step.to();
             reservation.updatedAt = now;
             variantEvents.publish(products.get(variant.productId), variant);
+            changed = true;
         }
-        reply(replyType, new StockReply(orderId, List.of()));
-        return true;
+        if (changed) {
+            reply(replyType, new StockReply(orderId, List.of()));
+        }
+        return changed;
     }
 
     /**

@@ -10,7 +10,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -31,7 +30,8 @@ import org.jboss.logging.Logger;
  * event id.
  *
  * <p>The relay runs right after each transaction that wrote to the outbox commits, and once a
- * second besides (to retry failures and to pick up what a crashed instance left behind).
+ * second besides (to retry failures and to pick up what a crashed instance left behind). Sent messages
+ * are deleted by the retention job ({@code shop.commons.retention}).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -52,9 +52,6 @@ public class OutboxRelay {
 
     @ConfigProperty(name = "shop.outbox.send-timeout", defaultValue = "10s")
     Duration sendTimeout;
-
-    @ConfigProperty(name = "shop.outbox.keep-sent", defaultValue = "P7D")
-    Duration keepSent;
 
     /**
      * One plain thread of its own: runs after a commit are serialised in this instance, and no
@@ -128,14 +125,6 @@ public class OutboxRelay {
             }
         }
         return pending.size() == batchSize && blockedKeys.isEmpty();
-    }
-
-    @Scheduled(every = "1h", delayed = "1m")
-    @Transactional
-    void forgetOldSentMessages() {
-        em.createQuery("delete from OutboxMessage where sentAt < :before")
-                .setParameter("before", Instant.now().minus(keepSent.toSeconds(), ChronoUnit.SECONDS))
-                .executeUpdate();
     }
 
 }

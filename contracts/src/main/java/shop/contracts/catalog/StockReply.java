@@ -25,7 +25,8 @@ public record StockReply(long orderId, List<ShortLine> shortLines) {
      * A line catalog could not reserve.
      *
      * @param available what could have been reserved at that moment (0 for unknown or inactive variants)
-     * @param reason    {@code insufficient}, {@code unknown} or {@code inactive}
+     * @param reason    {@code insufficient}, {@code unknown}, {@code inactive} or {@code too-large} (more than a
+     *                  stock figure can hold)
      */
     public record ShortLine(long variantId, int requested, int available, String reason) {
     }

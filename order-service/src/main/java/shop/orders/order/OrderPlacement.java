@@ -71,6 +71,9 @@ public class OrderPlacement {
     @Inject
     Validator validator;
 
+    @Inject
+    OpenOrderLimit openOrders;
+
     @Transactional
     public Placed place(PlaceOrderRequest request, CartOwner owner, Actor actor, String idempotencyKey) {
         String scope = owner.isCustomer() ? "customer:" + owner.customerId() : "guest";
@@ -92,6 +95,7 @@ public class OrderPlacement {
         }
 
         PlaceOrderRequest.Contact contact = contact(request.contact(), owner);
+        openOrders.check(owner, contact);
         Cart cart = null;
         List<PlaceOrderRequest.Line> lines = request.lines();
         if (lines == null) {
