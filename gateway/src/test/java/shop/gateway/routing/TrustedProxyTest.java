@@ -21,6 +21,8 @@ class TrustedProxyTest {
         public Map<String, String> getConfigOverrides() {
             Map<String, String> overrides = new HashMap<>(super.getConfigOverrides());
             overrides.put("shop.gateway.trust-forwarded-for", "true");
+            // upstream timeouts are not what this tests (GatewayProfile's 1 s is for UpstreamTimeoutTest)
+            overrides.put("shop.gateway.proxy.timeout", "30S");
             return overrides;
         }
     }
