@@ -34,7 +34,10 @@ public final class Accounts {
         return "+7925" + String.format("%07d", (SEQ.incrementAndGet() * 7919L + System.nanoTime()) % 10_000_000);
     }
 
-    /** A unique client address, so a test's failed sign-ins do not count against other tests. */
+    /**
+     * A unique client address (sent as the gateway's {@code X-Client-Address}), so a test's failed
+     * sign-ins and mails do not count against other tests.
+     */
     public static String uniqueAddress() {
         int n = SEQ.incrementAndGet();
         return "10." + (n >> 16 & 255) + "." + (n >> 8 & 255) + "." + (n & 255);
@@ -45,7 +48,7 @@ public final class Accounts {
     }
 
     public static Customer register(String email, String phone) {
-        int id = given().contentType(ContentType.JSON).body("""
+        int id = given().contentType(ContentType.JSON).header("X-Client-Address", uniqueAddress()).body("""
                         {"firstName":"Anna","lastName":"Petrova","email":"%s","phone":"%s","password":"%s"}"""
                         .formatted(email, phone, PASSWORD))
                 .when().post("/api/customers")
@@ -54,7 +57,7 @@ public final class Accounts {
     }
 
     public static Response signIn(String field, String value, String password) {
-        return given().contentType(ContentType.JSON).header("X-Forwarded-For", uniqueAddress())
+        return given().contentType(ContentType.JSON).header("X-Client-Address", uniqueAddress())
                 .body("{\"%s\":\"%s\",\"password\":\"%s\"}".formatted(field, value, password))
                 .when().post("/api/auth/token");
     }

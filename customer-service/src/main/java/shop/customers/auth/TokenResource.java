@@ -16,6 +16,7 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
+import shop.customers.common.ClientAddress;
 import shop.customers.customer.Phones;
 
 @Path("/api/auth")
@@ -44,19 +45,18 @@ public class TokenResource {
         if (identifiers != 1) {
             throw ProblemException.badRequest("Give exactly one of login, email or phone");
         }
-        String account = accountKey(request);
-        String address = ClientAddress.of(http);
-        Optional<Duration> blocked = limits.blockedFor(account, address);
+        SignInLimits.Attempt attempt = limits.attempt(accountKey(request), ClientAddress.of(http));
+        Optional<Duration> blocked = limits.blockedFor(attempt);
         if (blocked.isPresent()) {
             long seconds = Math.max(1, blocked.get().toSeconds() + (blocked.get().toNanosPart() > 0 ? 1 : 0));
             return tooManyRequests(seconds);
         }
         Optional<Subject> subject = subjects.authenticate(request);
         if (subject.isEmpty()) {
-            limits.recordFailure(account, address);
+            limits.recordFailure(attempt);
             throw new ProblemException(Response.Status.UNAUTHORIZED, WRONG_CREDENTIALS);
         }
-        limits.forgetAccount(account);
+        limits.recordSuccess(attempt);
         return Response.ok(sessions.start(subject.get())).build();
     }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.quarkus.security.Authenticated;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -40,6 +41,7 @@ import shop.contracts.customers.CustomerChanged;
 import shop.customers.auth.Passwords;
 import shop.customers.auth.Sessions;
 import shop.customers.auth.Subject;
+import shop.customers.common.ClientAddress;
 import shop.customers.common.MergePatch;
 
 @Path("/api/customers")
@@ -80,7 +82,7 @@ public class CustomerResource {
     @Transactional
     @Operation(summary = "Register a customer (takes over a guest record with the same email or phone)")
     public Response register(@Valid @NotNull(message = "a JSON body is required") Registration registration,
-                             @Context UriInfo uri) {
+                             @Context UriInfo uri, @Context HttpServerRequest http) {
         String phone = normalisedPhone(registration.phone());
         String email = registration.email().trim();
         Optional<Customer> byEmail = Customer.findActiveByEmail(email);
@@ -115,7 +117,7 @@ public class CustomerResource {
         Customer.flush(); // a concurrent registration with the same email/phone is a 409 here
         events.publish(CustomerChanged.REGISTERED, customer);
         if (customer.passwordHash != null) {
-            tokens.mail(customer, CustomerTokens.Purpose.EMAIL_CONFIRMATION);
+            tokens.mail(customer, CustomerTokens.Purpose.EMAIL_CONFIRMATION, ClientAddress.of(http));
         }
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(customer.id)).build())
                 .entity(CustomerView.of(customer)).build();
@@ -179,7 +181,7 @@ public class CustomerResource {
     @Authenticated
     @Transactional
     @Operation(summary = "Change a customer's profile (JSON merge patch: null clears optional fields)")
-    public CustomerView update(@PathParam("id") long id, JsonNode body) {
+    public CustomerView update(@PathParam("id") long id, JsonNode body, @Context HttpServerRequest http) {
         Customer customer = findOwn(id);
         if (body != null && body.has("phone")) {
             throw ProblemException.badRequest("Change the phone with PUT /api/customers/" + id + "/phone");
@@ -212,7 +214,7 @@ public class CustomerResource {
         Customer.flush();
         if (emailChanged) {
             customer.emailConfirmedAt = null;
-            tokens.mail(customer, CustomerTokens.Purpose.EMAIL_CONFIRMATION);
+            tokens.mail(customer, CustomerTokens.Purpose.EMAIL_CONFIRMATION, ClientAddress.of(http));
         }
         events.publish(CustomerChanged.UPDATED, customer);
         return CustomerView.of(customer);

@@ -31,15 +31,25 @@ public class CustomerTokens {
     @Inject
     AccountMails mails;
 
+    @Inject
+    AccountMailLimits mailLimits;
+
     @ConfigProperty(name = "shop.customers.confirmation-token-lifetime", defaultValue = "PT24H")
     Duration confirmationLifetime;
 
     @ConfigProperty(name = "shop.customers.reset-token-lifetime", defaultValue = "PT1H")
     Duration resetLifetime;
 
-    /** Creates a token for the customer's current email and mails it once the transaction commits. */
+    /**
+     * Creates a token for the customer's current email and mails it once the transaction commits,
+     * unless the mail limits ({@link AccountMailLimits}) say the address or the client has had enough
+     * mail: then nothing happens at all, and the tokens already mailed stay valid.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void mail(Customer customer, Purpose purpose) {
+    public void mail(Customer customer, Purpose purpose, String clientAddress) {
+        if (!mailLimits.tryAcquire(customer.email, clientAddress)) {
+            return;
+        }
         Instant now = Instant.now();
         CustomerToken.update("usedAt = ?1 where customerId = ?2 and purpose = ?3 and usedAt is null",
                 now, customer.id, purpose.code);

@@ -8,12 +8,15 @@ import shop.gateway.GatewayConfig;
 /**
  * Who is asking: the TCP peer, or — only with {@code shop.gateway.trust-forwarded-for=true} — the
  * right-most {@code X-Forwarded-For} entry, which is the address the (trusted) proxy in front of the
- * gateway saw. Rate limits and request events use this address.
+ * gateway saw. Rate limits and request events use this address, and the services get it in
+ * {@value #X_CLIENT_ADDRESS}, which the gateway always overwrites.
  */
 @ApplicationScoped
 public class ClientAddresses {
 
     public static final String X_FORWARDED_FOR = "X-Forwarded-For";
+    /** The client address the gateway resolved, for the services' own per-client limits. */
+    public static final String X_CLIENT_ADDRESS = "X-Client-Address";
 
     private final boolean trustForwardedFor;
 

@@ -22,7 +22,8 @@ import shop.gateway.problem.Problem;
  * Adds what vertx-http-proxy 4.5 leaves out and turns upstream failures into problem details:
  * <ul>
  * <li>{@code X-Forwarded-For} (the TCP peer appended to what came in), {@code X-Forwarded-Proto},
- * {@code X-Forwarded-Host} and {@code X-Request-Id} on the upstream request; the client's
+ * {@code X-Forwarded-Host}, {@code X-Request-Id} and {@code X-Client-Address} (the address the
+ * gateway's own rate limits use; whatever the client sent is replaced) on the upstream request; the client's
  * {@code Host} is kept (the proxy would put the upstream's) so that services build links
  * ({@code Location}) that point at the gateway;</li>
  * <li>the path sent upstream is the normalized one the route was chosen by;</li>
@@ -96,6 +97,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         List<String> forwardedFor = headers.getAll(ClientAddresses.X_FORWARDED_FOR);
         String chain = forwardedFor.isEmpty() ? peer : String.join(", ", forwardedFor) + ", " + peer;
         headers.set(ClientAddresses.X_FORWARDED_FOR, chain);
+        // services limit per client by this header, so a client-sent value must never get through
+        headers.set(ClientAddresses.X_CLIENT_ADDRESS, clientAddresses.clientAddress(incoming));
 
         boolean trusted = clientAddresses.trustForwardedFor();
         if (!trusted || !headers.contains(X_FORWARDED_PROTO)) {

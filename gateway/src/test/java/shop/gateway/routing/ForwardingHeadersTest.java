@@ -39,6 +39,18 @@ class ForwardingHeadersTest {
     }
 
     @Test
+    void the_client_address_header_is_the_gateways_own_and_a_client_sent_one_is_replaced() {
+        JsonPath plain = given().get("/api/customers").then().statusCode(200).extract().jsonPath();
+        assertEquals("127.0.0.1", plain.getString("headers.'x-client-address'"));
+
+        JsonPath spoofed = given().header("X-Client-Address", "198.51.100.66")
+                .header("X-Forwarded-For", "198.51.100.67")
+                .get("/api/customers").then().statusCode(200).extract().jsonPath();
+        // one value, the TCP peer: neither the client's header nor its X-Forwarded-For (not trusted here)
+        assertEquals("127.0.0.1", spoofed.getString("headers.'x-client-address'"));
+    }
+
+    @Test
     void a_client_forwarded_proto_and_host_are_not_trusted() {
         JsonPath echo = given().header("X-Forwarded-Proto", "https").header("X-Forwarded-Host", "evil.example")
                 .get("/api/orders").then().statusCode(200).extract().jsonPath();
