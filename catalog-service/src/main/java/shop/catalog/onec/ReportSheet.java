@@ -121,19 +121,33 @@ final class ReportSheet {
         } catch (TooManyRows e) {
             throw new NotAReport("the sheet has more than " + limits.maxRows() + " rows: split the report", false);
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new NotAReport("the file is not an .xlsx workbook", true);
+            // POI wraps a zip refused for its size or entry count as "not an office file": tell which
+            NotAReport limit = zipLimit(e);
+            throw limit != null ? limit : new NotAReport("the file is not an .xlsx workbook", true);
         } catch (IOException | OpenXML4JException | OpenXML4JRuntimeException | POIXMLException | SAXException
                  | javax.xml.parsers.ParserConfigurationException e) {
             // POI reports a zip bomb as an IOException ("Zip bomb detected!") when a limit above is crossed
+            NotAReport limit = zipLimit(e);
+            if (limit != null) {
+                throw limit;
+            }
             String why = String.valueOf(e.getMessage());
-            if (why.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                throw new NotAReport("the file inflates far beyond its size (zip bomb?) and is refused", false);
-            }
-            if (why.contains(ZipSecureFile.MAX_FILE_COUNT_MSG) || why.toLowerCase(Locale.ROOT).contains("file entries")) {
-                throw new NotAReport("the workbook holds more than " + limits.maxEntries() + " files and is refused", false);
-            }
             throw new NotAReport("the .xlsx file cannot be read: " + firstLine(why), false);
         }
+    }
+
+    /** POI reports a crossed zip limit as an IOException somewhere in the cause chain ("Zip bomb detected!"). */
+    private NotAReport zipLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String why = String.valueOf(t.getMessage());
+            if (why.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+                return new NotAReport("the file inflates far beyond its size (zip bomb?) and is refused", false);
+            }
+            if (why.contains(ZipSecureFile.MAX_FILE_COUNT_MSG) || why.toLowerCase(Locale.ROOT).contains("file entries")) {
+                return new NotAReport("the workbook holds more than " + limits.maxEntries() + " files and is refused", false);
+            }
+        }
+        return null;
     }
 
     private NotAReport missingHeader() {
