@@ -21,6 +21,13 @@ public interface LogImportConfig {
     @WithDefault("5000")
     int batchSize();
 
+    /**
+     * Longest line read (characters): a longer one is skipped and reported, only this much of it is ever
+     * held in memory (a log line is a few hundred characters; a file without line breaks is one huge line).
+     */
+    @WithDefault("4000")
+    int maxLineLength();
+
     /** Bad lines listed per import; all are counted. */
     @WithDefault("100")
     int maxListedBadLines();

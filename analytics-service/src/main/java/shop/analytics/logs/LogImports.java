@@ -6,7 +6,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -33,6 +32,7 @@ import org.jboss.logging.Logger;
 import shop.analytics.report.AnalyticsFacts;
 import shop.analytics.report.AnalyticsFacts.Batch;
 import shop.analytics.report.Source;
+import shop.commons.io.BoundedLineReader;
 import shop.commons.problem.ProblemException;
 
 /**
@@ -204,18 +204,22 @@ public class LogImports {
         int batchSize = Math.max(1, config.batchSize());
         int maxListed = config.maxListedBadLines();
         long[] listed = {0};
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder),
-                1 << 16)) {
+        int maxLength = config.maxLineLength();
+        // a bounded reader: a "line" of gigabytes (a binary upload, a log without line breaks) costs maxLength chars
+        try (BoundedLineReader reader = new BoundedLineReader(new InputStreamReader(Files.newInputStream(file), decoder),
+                maxLength)) {
             Batch batch = Batch.empty();
             List<LogImportIssue> issues = new ArrayList<>();
-            long lineNo = 0;
             long linesInBatch = 0;
             long skippedInBatch = 0;
-            String text;
-            while ((text = reader.readLine()) != null) {
-                lineNo++;
+            for (BoundedLineReader.Line read = reader.next(); read != null; read = reader.next()) {
+                long lineNo = read.number();
+                String text = read.text();
                 linesInBatch++;
                 try {
+                    if (read.truncated()) {
+                        throw new LogLineParser.BadLineException("skipped: line longer than " + maxLength + " characters");
+                    }
                     LogLine line = LogLineParser.parse(lineNo, text);
                     add(batch, line, onGoodsPage);
                 } catch (LogLineParser.BadLineException e) {

@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * and are taken as UTC.
  */
 final class LogLineParser {
-    static final int MAX_LINE = 4000;
-
     private static final Pattern LINE = Pattern.compile(
             "^\\S+\\s*\\|\\s*(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\s+\\[([^\\]\\s]{1,64})]\\s+[A-Z]+:\\s+(\\S+)\\s+(\\S+)\\s*$");
     private static final Pattern URL = Pattern.compile("^https?://[^/?#\\s]+(/[^#]*)?(#.*)?$", Pattern.CASE_INSENSITIVE);
@@ -53,9 +51,6 @@ final class LogLineParser {
     static LogLine parse(long number, String text) throws BadLineException {
         if (text.isBlank()) {
             throw new BadLineException("empty line");
-        }
-        if (text.length() > MAX_LINE) {
-            throw new BadLineException("longer than " + MAX_LINE + " characters");
         }
         Matcher m = LINE.matcher(text);
         if (!m.matches()) {

@@ -4,39 +4,17 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import shop.commons.csv.CsvWriter;
 import shop.commons.problem.ProblemException;
 
-/** CSV exports of the reports (RFC 4180: comma, CRLF, quotes where needed). */
+/** CSV exports of the reports: {@link CsvWriter} (RFC 4180, formulas neutralised) and content negotiation. */
 public final class Csv {
     private Csv() {
     }
 
+    /** The report as CSV, written by the platform's one CSV writer (formulas neutralised). */
     public static String table(List<String> header, List<List<Object>> rows) {
-        StringBuilder out = new StringBuilder();
-        line(out, header);
-        for (List<Object> row : rows) {
-            line(out, row);
-        }
-        return out.toString();
-    }
-
-    private static void line(StringBuilder out, List<?> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                out.append(',');
-            }
-            String value = String.valueOf(values.get(i));
-            if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
-                    || value.indexOf('\r') >= 0) {
-                value = '"' + value.replace("\"", "\"\"") + '"';
-            }
-            // a cell starting like a formula would run in a spreadsheet
-            if (!value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0) {
-                value = "'" + value;
-            }
-            out.append(value);
-        }
-        out.append("\r\n");
+        return CsvWriter.table(header, rows);
     }
 
     public static final String TEXT_CSV = "text/csv";

@@ -189,6 +189,31 @@ class LiveReportsTest {
                 .body(containsString("day,placed,paid,revenue\r\n" + day + ",3,2,34.50\r\n"));
     }
 
+    /**
+     * A product name is text from outside (a supplier's price list): one that starts like a formula and
+     * holds a comma is quoted and neutralised inside the quotes, so a spreadsheet shows it as text.
+     */
+    @Test
+    void aFormulaInAProductNameIsWrittenToTheCsvAsText() {
+        String formula = "=HYPERLINK(\"http://evil.example\",\"click\"),1";
+        send(Topics.CATALOG_VARIANTS, "v" + product,
+                event(VariantState.UPSERTED, VariantState.VERSION, new VariantState(product * 10, product, category,
+                        null, formula, "1 kg", "A-9", new BigDecimal("10.50"), null, 5, true, true, false, null, null, null), at(0, 0)));
+        long order = product + 100;
+        List<OrderLine> one = List.of(new OrderLine(product * 10, product, null, 1, new BigDecimal("10.50")));
+        Map<String, Object> range = Map.of("from", day.toString(), "to", day.toString());
+        send(Topics.ORDERS_EVENTS, "" + order, order(OrderEvent.PLACED, order, customer, one, "10.50", at(9, 0)),
+                order(OrderEvent.PAID, order, customer, one, "10.50", at(9, 5)));
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                formula.equals(AnalyticsClient.report("sales/top-products", range).getString("items[0].productName")));
+
+        String csv = AnalyticsClient.admin().queryParams(range).queryParam("format", "csv").when()
+                .get("/api/analytics/reports/sales/top-products").then().statusCode(200).extract().asString();
+        // inside the quotes, not before them ('"=HYPERLINK(...": the quote is then text and the formula runs)
+        org.junit.jupiter.api.Assertions.assertTrue(
+                csv.contains("\r\n" + product + ",\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"click\"\"),1\",1,"), csv);
+    }
+
     /** Both topics are read in parallel: an order may be recorded before the catalog told its variants. */
     @Test
     void ordersReadBeforeTheirVariantsGetTheCategoryWhenTheVariantArrives() {

@@ -157,6 +157,29 @@ class LogImportTest {
                 .then().statusCode(403);
     }
 
+    /**
+     * Lines longer than the cap (4000 characters) are never read whole: they are skipped and reported
+     * with their numbers, and the lines after them are read as usual.
+     */
+    @Test
+    void overLongLinesAreSkippedAndReportedWithTheirNumbers() {
+        String huge = "203.0.113.7 - - [01/Mar/2031:00:00:00 +0000] \"GET /" + "a".repeat(5_000_000) + " HTTP/1.1\" 200 1";
+        String text = "not a log line\n" + huge + "\r\nstill not a log line\n" + "x".repeat(4_001) + "\n" + "x".repeat(4_000);
+        JsonPath job = AnalyticsClient.importLog(text.getBytes(StandardCharsets.UTF_8));
+        assertEquals("succeeded", job.getString("state"));
+        assertEquals(5, job.getLong("linesRead"));
+        assertEquals(5, job.getLong("skipped"));
+        List<Map<String, Object>> bad = job.getList("badLines");
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L), bad.stream().map(b -> ((Number) b.get("line")).longValue()).toList());
+        String tooLong = "skipped: line longer than 4000 characters";
+        assertEquals(tooLong, bad.get(1).get("reason"));
+        assertEquals(tooLong, bad.get(3).get("reason"));
+        // exactly the cap is not too long: it is an ordinary bad line
+        assertTrue(!tooLong.equals(bad.get(4).get("reason")), bad.get(4).toString());
+        assertTrue(!tooLong.equals(bad.get(2).get("reason")), bad.get(2).toString());
+        assertTrue(((String) bad.get(1).get("text")).startsWith("203.0.113.7 - - [01/Mar/2031"));
+    }
+
     @Test
     void importsAreForStaffOnly() {
         given().contentType("text/plain").body("x").when().post("/api/analytics/log-imports").then().statusCode(401);

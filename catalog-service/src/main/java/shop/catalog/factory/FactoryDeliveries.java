@@ -105,7 +105,7 @@ public class FactoryDeliveries {
         Instant dueAt = line.nextDeliveryAt;
         int made = 0;
         while (!dueAt.isAfter(now) && made < maxCatchUp) {
-            if (variant.onHand > Integer.MAX_VALUE - line.unitsPerDelivery) {
+            if (variant.onHand > Variant.MAX_ON_HAND - line.unitsPerDelivery) {
                 line.active = false;
                 LOG.warnf("factory deliveries: line %d paused, variant %d cannot hold more stock", line.id, variant.id);
                 break;

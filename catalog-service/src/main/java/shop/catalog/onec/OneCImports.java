@@ -21,6 +21,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.catalog.onec.OneCBatches.StockRow;
 import shop.catalog.onec.OneCBatches.WeightRow;
+import shop.catalog.product.Variant;
 
 /**
  * Runs 1C imports as jobs: reads the rows, checks each, applies them in batches and keeps the job's row
@@ -39,6 +40,9 @@ public class OneCImports {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    WorkbookLimits limits;
 
     @ConfigProperty(name = "shop.catalog.onec.batch-size", defaultValue = "500")
     int batchSize;
@@ -82,7 +86,7 @@ public class OneCImports {
                 run(jobId, report -> {
                     Rows rows = new Rows(jobId, kind, report);
                     try {
-                        new ReportSheet(file, columns(kind)).read(rows::add);
+                        new ReportSheet(file, columns(kind), limits).read(rows::add);
                     } catch (ReportSheet.NotAReport e) {
                         throw new ImportFailed(e.getMessage());
                     }
@@ -198,6 +202,10 @@ public class OneCImports {
                 if (!report.firstTime(row.number(), article, OneCBatches.key(article))) {
                     return;
                 }
+                if (row.problem() != null) {
+                    report.bad(row.number(), article, row.problem());
+                    return;
+                }
                 try {
                     weights.add(new WeightRow(row.number(), article, weight(row.get(WEIGHT_VALUE))));
                 } catch (IllegalArgumentException e) {
@@ -208,11 +216,20 @@ public class OneCImports {
                 }
             } else {
                 String code = row.get(STOCK_CODE);
+                if (code == null && row.problem() != null) {
+                    report.rowsRead++;
+                    report.bad(row.number(), null, row.problem());
+                    return;
+                }
                 if (code == null) {
                     return; // a group row (product or warehouse subtotal) of the report: no characteristic code
                 }
                 report.rowsRead++;
                 if (!report.firstTime(row.number(), code, code)) {
+                    return;
+                }
+                if (row.problem() != null) {
+                    report.bad(row.number(), code, row.problem());
                     return;
                 }
                 try {
@@ -237,40 +254,28 @@ public class OneCImports {
         }
     }
 
-    /** A stock quantity: a whole number, zero or more ("12", "12.0"); anything else is a bad row with this reason. */
+    /**
+     * A stock quantity: a whole number from 0 to {@link Variant#MAX_ON_HAND} ("12", "12.0"); anything else is
+     * a bad row with this reason.
+     */
     static int quantity(String raw, String column) {
-        if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException(column + " is empty");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(raw.trim().replace('\u00A0', ' ').replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(column + " is not a number: '" + abbreviate(raw) + "'");
-        }
+        BigDecimal value = decimal(raw, column);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(column + " is negative: " + value.toPlainString());
         }
         if (value.stripTrailingZeros().scale() > 0) {
             throw new IllegalArgumentException(column + " is not a whole number: " + value.toPlainString());
         }
-        if (value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException(column + " is too large: " + value.toPlainString());
+        if (value.compareTo(BigDecimal.valueOf(Variant.MAX_ON_HAND)) > 0) {
+            throw new IllegalArgumentException(column + " is too large: " + value.toPlainString()
+                    + " (at most " + Variant.MAX_ON_HAND + ")");
         }
         return value.intValueExact();
     }
 
     /** A weight (kg), zero or more, kept to 3 decimals like the product's own weight. */
     static BigDecimal weight(String raw) {
-        if (raw == null || raw.isBlank()) {
-            throw new IllegalArgumentException(WEIGHT_VALUE + " is empty");
-        }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(raw.trim().replace('\u00A0', ' ').replace(" ", "").replace(',', '.'));
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(WEIGHT_VALUE + " is not a number: '" + abbreviate(raw) + "'");
-        }
+        BigDecimal value = decimal(raw, WEIGHT_VALUE);
         if (value.signum() < 0) {
             throw new IllegalArgumentException(WEIGHT_VALUE + " is negative: " + value.toPlainString());
         }
@@ -278,6 +283,37 @@ public class OneCImports {
         value = value.setScale(3, java.math.RoundingMode.HALF_UP);
         if (value.precision() - value.scale() > 9) {
             throw new IllegalArgumentException(WEIGHT_VALUE + " is too large: " + value.toPlainString());
+        }
+        return value;
+    }
+
+    /** Longest number text read: a double's digits, its sign, point and exponent fit several times over. */
+    static final int MAX_NUMBER_TEXT = 64;
+    /** Digits before the point, and after it, that a cell's number may have before it is refused unread. */
+    static final int MAX_NUMBER_DIGITS = 40;
+
+    /**
+     * The cell's number, bounded before anything converts it: {@code 1E999999999} or {@code 1E-999999999} is a
+     * tiny BigDecimal whose {@code toPlainString}, {@code setScale} or {@code toBigInteger} would build a
+     * billion digits (minutes of CPU, gigabytes), so its exponent is checked first and the row refused.
+     */
+    static BigDecimal decimal(String raw, String column) {
+        if (raw == null || raw.isBlank()) {
+            throw new IllegalArgumentException(column + " is empty");
+        }
+        String text = raw.trim().replace('\u00A0', ' ').replace(" ", "").replace(',', '.');
+        if (text.length() > MAX_NUMBER_TEXT) {
+            throw new IllegalArgumentException(column + " is not a number: '" + abbreviate(raw) + "'");
+        }
+        BigDecimal value;
+        try {
+            value = new BigDecimal(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(column + " is not a number: '" + abbreviate(raw) + "'");
+        }
+        long integerDigits = (long) value.precision() - value.scale();
+        if (integerDigits > MAX_NUMBER_DIGITS || value.scale() > MAX_NUMBER_DIGITS) {
+            throw new IllegalArgumentException(column + " is out of range: '" + abbreviate(raw) + "'");
         }
         return value;
     }

@@ -24,6 +24,9 @@ class OneCUploads {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    WorkbookLimits limits;
+
     static OneCImport.Mode mode(String mode) {
         if (mode == null || mode.isBlank() || mode.equals("partial")) {
             return OneCImport.Mode.partial;
@@ -46,7 +49,7 @@ class OneCUploads {
                     .withErrors(java.util.List.of(new Problem.FieldError("file", "is required"))));
         }
         try {
-            new ReportSheet(upload.uploadedFile(), OneCImports.columns(kind)).checkHeader();
+            new ReportSheet(upload.uploadedFile(), OneCImports.columns(kind), limits).checkHeader();
         } catch (ReportSheet.NotAReport e) {
             throw e.wrongFormat
                     ? new ProblemException(Problem.of(415, "Unsupported Media Type", e.getMessage()))

@@ -38,12 +38,12 @@ import org.xml.sax.helpers.DefaultHandler;
 final class ReportSheet {
     static final int HEADER_SEARCH_ROWS = 50;
 
-    static {
-        // zip bombs: refuse entries that inflate more than 100x or beyond 200 MB (POI checks while reading)
-        ZipSecureFile.setMinInflateRatio(0.01);
-        ZipSecureFile.setMaxEntrySize(200L * 1024 * 1024);
-        ZipSecureFile.setMaxTextSize(100L * 1024 * 1024);
-    }
+    /**
+     * Numbers in cells are doubles (at most 17 significant digits, exponents within ±308); a cell whose text
+     * claims an exponent beyond this is handed on as written, never expanded: {@code 1E999999999} would make
+     * {@code toPlainString} write a billion digits.
+     */
+    static final int MAX_NUMBER_EXPONENT = 30;
 
     /** The file is not a readable .xlsx at all (another format, damaged, or a zip bomb). */
     static final class NotAReport extends Exception {
@@ -55,8 +55,11 @@ final class ReportSheet {
         }
     }
 
-    /** One data row: its row number in the sheet (as Excel shows it) and the raw text of each wanted column. */
-    record Row(int number, Map<String, String> cells) {
+    /**
+     * One data row: its row number in the sheet (as Excel shows it), the raw text of each wanted column, and
+     * why the row cannot be used although it has cells (a wanted cell too long), else null.
+     */
+    record Row(int number, Map<String, String> cells, String problem) {
         String get(String column) {
             return cells.get(column);
         }
@@ -68,11 +71,20 @@ final class ReportSheet {
 
     private final Path file;
     private final List<String> columns;
+    private final WorkbookLimits limits;
 
     /** {@code columns}: the header names wanted, as 1C writes them. */
-    ReportSheet(Path file, List<String> columns) {
+    ReportSheet(Path file, List<String> columns, WorkbookLimits limits) {
         this.file = file;
         this.columns = columns;
+        this.limits = limits;
+    }
+
+    /** Zip bombs: POI checks these while inflating (they are global to POI; every reader sets the same). */
+    private static synchronized void applyZipLimits(WorkbookLimits limits) {
+        ZipSecureFile.setMinInflateRatio(limits.minInflateRatio());
+        ZipSecureFile.setMaxEntrySize(limits.maxEntrySize());
+        ZipSecureFile.setMaxFileCount(limits.maxEntries());
     }
 
     /** Checks that the file is an .xlsx whose first sheet has the header row; reads only until it. */
@@ -83,6 +95,7 @@ final class ReportSheet {
     /** Reads every data row below the header. */
     void read(RowHandler handler) throws NotAReport {
         checkMagic();
+        applyZipLimits(limits);
         try (OPCPackage pkg = OPCPackage.open(file.toFile(), PackageAccess.READ)) {
             XSSFReader reader = new XSSFReader(pkg);
             ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
@@ -105,17 +118,36 @@ final class ReportSheet {
             throw e;
         } catch (HeaderMissing e) {
             throw missingHeader();
+        } catch (TooManyRows e) {
+            throw new NotAReport("the sheet has more than " + limits.maxRows() + " rows: split the report", false);
         } catch (NotOfficeXmlFileException | InvalidFormatException e) {
-            throw new NotAReport("the file is not an .xlsx workbook", true);
+            // POI wraps a zip refused for its size or entry count as "not an office file": tell which
+            NotAReport limit = zipLimit(e);
+            throw limit != null ? limit : new NotAReport("the file is not an .xlsx workbook", true);
         } catch (IOException | OpenXML4JException | OpenXML4JRuntimeException | POIXMLException | SAXException
                  | javax.xml.parsers.ParserConfigurationException e) {
             // POI reports a zip bomb as an IOException ("Zip bomb detected!") when a limit above is crossed
-            String why = String.valueOf(e.getMessage());
-            if (why.toLowerCase(Locale.ROOT).contains("zip bomb")) {
-                throw new NotAReport("the file inflates far beyond its size (zip bomb?) and is refused", false);
+            NotAReport limit = zipLimit(e);
+            if (limit != null) {
+                throw limit;
             }
+            String why = String.valueOf(e.getMessage());
             throw new NotAReport("the .xlsx file cannot be read: " + firstLine(why), false);
         }
+    }
+
+    /** POI reports a crossed zip limit as an IOException somewhere in the cause chain ("Zip bomb detected!"). */
+    private NotAReport zipLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String why = String.valueOf(t.getMessage());
+            if (why.toLowerCase(Locale.ROOT).contains("zip bomb")) {
+                return new NotAReport("the file inflates far beyond its size (zip bomb?) and is refused", false);
+            }
+            if (why.contains(ZipSecureFile.MAX_FILE_COUNT_MSG) || why.toLowerCase(Locale.ROOT).contains("file entries")) {
+                return new NotAReport("the workbook holds more than " + limits.maxEntries() + " files and is refused", false);
+            }
+        }
+        return null;
     }
 
     private NotAReport missingHeader() {
@@ -167,6 +199,12 @@ final class ReportSheet {
         }
     }
 
+    private static final class TooManyRows extends RuntimeException {
+        TooManyRows() {
+            super(null, null, false, false);
+        }
+    }
+
     /** SAX over sheetN.xml: {@code <row r><c r t><v/>|<is><t/></is></c></row>}. */
     private final class SheetHandler extends DefaultHandler {
         private final ReadOnlySharedStringsTable strings;
@@ -174,12 +212,15 @@ final class ReportSheet {
         /** column letters of each wanted column once the header is found */
         private Map<String, String> columnOf;
         private final Map<String, String> rowCells = new HashMap<>();
+        /** column letters of the row's cells that were longer than the limit */
+        private final java.util.Set<String> overLong = new java.util.HashSet<>();
         private int rowNumber;
         private int rowsSeen;
         private String cellRef;
         private String cellType;
         private final StringBuilder text = new StringBuilder();
         private boolean inValue;
+        private boolean textTooLong;
 
         SheetHandler(ReadOnlySharedStringsTable strings, RowHandler handler) {
             this.strings = strings;
@@ -194,15 +235,18 @@ final class ReportSheet {
         public void startElement(String uri, String localName, String qName, Attributes attributes) {
             switch (localName) {
                 case "row" -> {
-                    rowsSeen++;
-                    String r = attributes.getValue("r");
-                    rowNumber = r == null ? rowsSeen : Integer.parseInt(r);
+                    if (++rowsSeen > limits.maxRows()) {
+                        throw new TooManyRows();
+                    }
+                    rowNumber = rowNumber(attributes.getValue("r"), rowsSeen);
                     rowCells.clear();
+                    overLong.clear();
                 }
                 case "c" -> {
                     cellRef = attributes.getValue("r");
                     cellType = attributes.getValue("t");
                     text.setLength(0);
+                    textTooLong = false;
                 }
                 case "v", "t" -> inValue = true;
                 default -> {
@@ -213,7 +257,12 @@ final class ReportSheet {
         @Override
         public void characters(char[] ch, int start, int length) {
             if (inValue) {
-                text.append(ch, start, length);
+                // never more than the limit in memory, whatever the sheet holds
+                int room = limits.maxCellLength() - text.length();
+                if (length > room) {
+                    textTooLong = true;
+                }
+                text.append(ch, start, Math.max(0, Math.min(room, length)));
             }
         }
 
@@ -222,8 +271,14 @@ final class ReportSheet {
             switch (localName) {
                 case "v", "t" -> inValue = false;
                 case "c" -> {
+                    if (cellRef == null || column(letters(cellRef)) > limits.maxColumns()) {
+                        return; // far to the right of any 1C report's table: not read
+                    }
                     String value = cellValue();
-                    if (cellRef != null && value != null && !value.isBlank()) {
+                    if (textTooLong || (value != null && value.length() > limits.maxCellLength())) {
+                        overLong.add(letters(cellRef));
+                        rowCells.put(letters(cellRef), "…");
+                    } else if (value != null && !value.isBlank()) {
                         rowCells.put(letters(cellRef), value.trim());
                     }
                 }
@@ -245,7 +300,12 @@ final class ReportSheet {
             if (cellType == null || "n".equals(cellType)) {
                 // numbers arrive as doubles ("5", "0.35000000000000003"); codes like 12345 must not become "12345.0"
                 try {
-                    return new BigDecimal(raw.trim()).stripTrailingZeros().toPlainString();
+                    BigDecimal number = new BigDecimal(raw.trim());
+                    if (Math.abs((long) number.precision() - number.scale()) > MAX_NUMBER_EXPONENT
+                            || Math.abs((long) number.scale()) > MAX_NUMBER_EXPONENT + 20) {
+                        return raw.trim(); // not a double: left as written for the row's check to refuse
+                    }
+                    return number.stripTrailingZeros().toPlainString();
                 } catch (NumberFormatException e) {
                     return raw;
                 }
@@ -265,11 +325,18 @@ final class ReportSheet {
                 return;
             }
             Map<String, String> cells = new HashMap<>();
-            columnOf.forEach((name, letters) -> cells.put(name, rowCells.get(letters)));
-            if (cells.values().stream().allMatch(v -> v == null)) {
+            String problem = null;
+            for (Map.Entry<String, String> wanted : columnOf.entrySet()) {
+                if (overLong.contains(wanted.getValue())) {
+                    problem = wanted.getKey() + " is longer than " + limits.maxCellLength() + " characters";
+                } else {
+                    cells.put(wanted.getKey(), rowCells.get(wanted.getValue()));
+                }
+            }
+            if (problem == null && cells.values().stream().allMatch(v -> v == null)) {
                 return; // a row with something only in other columns (a group title, a note)
             }
-            handler.row(new Row(rowNumber, cells));
+            handler.row(new Row(rowNumber, cells, problem));
         }
 
         private void findHeader() {
@@ -291,6 +358,30 @@ final class ReportSheet {
                 throw new HeaderMissing();
             }
         }
+    }
+
+    /** The row's number from its {@code r} attribute; a missing or absurd one counts rows instead. */
+    private static int rowNumber(String r, int rowsSeen) {
+        if (r != null && r.length() <= 9) {
+            try {
+                return Integer.parseInt(r);
+            } catch (NumberFormatException e) {
+                // fall through
+            }
+        }
+        return rowsSeen;
+    }
+
+    /** "A" → 1, "AB" → 28; anything longer than Excel's three letters is beyond every limit. */
+    static int column(String letters) {
+        if (letters.isEmpty() || letters.length() > 3) {
+            return letters.isEmpty() ? 0 : Integer.MAX_VALUE;
+        }
+        int n = 0;
+        for (int i = 0; i < letters.length(); i++) {
+            n = n * 26 + (Character.toUpperCase(letters.charAt(i)) - 'A' + 1);
+        }
+        return n;
     }
 
     /** "AB12" → "AB". */

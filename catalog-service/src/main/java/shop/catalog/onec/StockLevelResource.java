@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import shop.catalog.onec.OneCBatches.StockRow;
+import shop.catalog.product.Variant;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
@@ -60,8 +61,9 @@ public class StockLevelResource {
                 continue;
             }
             JsonNode onHand = item.path("onHand");
-            if (!onHand.isIntegralNumber() || !onHand.canConvertToInt() || onHand.asInt() < 0) {
-                report.bad(number, externalId, "onHand must be a whole number, zero or more");
+            if (!onHand.isIntegralNumber() || !onHand.canConvertToInt() || onHand.asInt() < 0
+                    || onHand.asInt() > Variant.MAX_ON_HAND) {
+                report.bad(number, externalId, "onHand must be a whole number from 0 to " + Variant.MAX_ON_HAND);
                 continue;
             }
             java.util.Iterator<String> fields = item.fieldNames();

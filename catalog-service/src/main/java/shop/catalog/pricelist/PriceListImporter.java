@@ -393,9 +393,10 @@ public class PriceListImporter {
                             discounted_price = case when v.discounted_price > cast(x.price as numeric) then null
                                 else v.discounted_price end,
                             on_hand = case when x.delta is null then v.on_hand
-                                else cast(least(greatest(v.reserved, v.on_hand + x.delta), 2147483647) as integer) end
+                                else cast(greatest(v.reserved, least(v.on_hand + x.delta, %d)) as integer) end
                         from unnest(?, ?, ?) as x(id, price, delta) where v.id = x.id
-                        returning v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at""")) {
+                        returning v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at"""
+                        .formatted(Variant.MAX_ON_HAND))) { // on-hand stays within its bound, like every other input
                     // a discount above the new price would be no discount (and the database refuses it)
                     update.setArray(1, connection.createArrayOf("bigint", variantWrites.stream().map(VariantWrite::id).toArray(Long[]::new)));
                     update.setArray(2, text(connection, variantWrites, w -> w.price() == null ? null : w.price().toPlainString()));

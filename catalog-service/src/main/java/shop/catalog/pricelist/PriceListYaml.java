@@ -25,6 +25,7 @@ import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.StreamReader;
 import org.yaml.snakeyaml.resolver.Resolver;
+import shop.catalog.product.Variant;
 import shop.commons.problem.Problem;
 
 /**
@@ -261,9 +262,12 @@ public final class PriceListYaml {
                 quantity = Integer.parseInt(q);
                 if (quantity < 0) {
                     fail(path + ".quantity", f.get("quantity"), "must not be negative");
+                } else if (quantity > Variant.MAX_ON_HAND) {
+                    fail(path + ".quantity", f.get("quantity"), "must be at most " + Variant.MAX_ON_HAND);
                 }
             } catch (NumberFormatException e) {
-                fail(path + ".quantity", f.get("quantity"), "must be a whole number");
+                fail(path + ".quantity", f.get("quantity"), q.matches("\\d+") ? "must be at most " + Variant.MAX_ON_HAND
+                        : "must be a whole number");
             }
         }
         Map<String, String> parameters = parameters(path + ".parameters", f.get("parameters"));

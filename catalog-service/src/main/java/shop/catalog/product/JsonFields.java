@@ -132,12 +132,18 @@ public final class JsonFields {
     }
 
     public Integer count(String field) {
+        return count(field, Integer.MAX_VALUE);
+    }
+
+    /** A whole number from 0 to {@code max}. */
+    public Integer count(String field, int max) {
         if (!body.has(field)) {
             return null;
         }
         JsonNode value = body.get(field);
-        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0) {
-            fail(field, "must be a whole number, zero or more");
+        if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < 0 || value.asInt() > max) {
+            fail(field, max == Integer.MAX_VALUE ? "must be a whole number, zero or more"
+                    : "must be a whole number from 0 to " + max);
             return null;
         }
         return value.asInt();

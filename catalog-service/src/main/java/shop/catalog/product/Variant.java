@@ -55,6 +55,13 @@ public class Variant extends PanacheEntityBase {
     @Column(name = "is_default")
     public boolean isDefault;
 
+    /**
+     * The most on-hand units any input (REST, 1C imports, price lists, factory deliveries) may set: far above
+     * any real stock and far below {@code int} overflow, so stock arithmetic on it (plus reservations, returns
+     * and deliveries) cannot wrap around.
+     */
+    public static final int MAX_ON_HAND = 1_000_000_000;
+
     @Column(name = "on_hand")
     public int onHand;
 

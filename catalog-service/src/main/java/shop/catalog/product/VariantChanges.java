@@ -100,7 +100,7 @@ public class VariantChanges {
         Boolean sale = in.bool("sale");
         Boolean isNew = in.bool("new");
         Boolean isDefault = in.bool("default");
-        Integer onHand = in.count("onHand");
+        Integer onHand = in.count("onHand", Variant.MAX_ON_HAND);
 
         // for share: a rename of the entry committing meanwhile either waits for this variant (and then
         // republishes it) or is seen here, so the name this variant is published with is never the old one

@@ -197,6 +197,19 @@ class FactoryResourceTest {
         send("DELETE", lines(factory) + "/" + line, null).statusCode(204);
     }
 
+    /** On-hand never crosses its bound (1,000,000,000): a line whose next delivery would cross it pauses itself. */
+    @Test
+    void aLinePausesBeforeOnHandWouldCrossItsBound() {
+        int factory = factory();
+        Stock full = variant(999_999_998);
+        int line = line(factory, full, 5, 1);
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() ->
+                Boolean.FALSE.equals(send("GET", lines(factory) + "/" + line, null).statusCode(200)
+                        .extract().path("active")));
+        assertEquals(999_999_998, onHand(full));
+        assertEquals(0, deliveryCount(factory, line));
+    }
+
     @Test
     void pausingAndDeletingALineStopItAtOnce() {
         int factory = factory();

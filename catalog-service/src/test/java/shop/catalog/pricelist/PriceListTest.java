@@ -296,6 +296,23 @@ class PriceListTest {
         assertEquals(versions, rowVersions(supplierId));
     }
 
+    /** On-hand is bounded (1,000,000,000) wherever it comes from: a list's quantity beyond is a 400 with its line. */
+    @Test
+    void aQuantityAboveTheOnHandBoundIsRefused() {
+        String phones = unique("Phones");
+        String cases = unique("Cases");
+        category(phones);
+        category(cases);
+        int supplierId = supplier();
+        upload(STAFF, supplierId, seedList(phones, cases, "1", 1_000_000_001)).statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors.field", hasItem("goods[0].quantity"))
+                .body("errors.message", hasItem("line 14: must be at most 1000000000"));
+        upload(STAFF, supplierId, seedList(phones, cases, "1", 14).replace("quantity: 14", "quantity: 99999999999"))
+                .statusCode(400).body("errors.message", hasItem("line 14: must be at most 1000000000"));
+        upload(STAFF, supplierId, seedList(phones, cases, "1", 1_000_000_000)).statusCode(200);
+    }
+
     @Test
     void maliciousYamlIsRefusedWithoutRunningAnything() {
         int supplierId = supplier();

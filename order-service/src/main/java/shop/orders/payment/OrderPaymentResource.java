@@ -31,6 +31,9 @@ public class OrderPaymentResource {
     @Inject
     Payments payments;
 
+    @Inject
+    ReturnUrls returnUrls;
+
     @POST
     @PermitAll
     @Operation(summary = "Start paying a confirmed, unpaid card order: answers the page to send the customer to; "
@@ -42,9 +45,10 @@ public class OrderPaymentResource {
         if (body == null) {
             throw ProblemException.badRequest("a body {returnUrl, failUrl} is required");
         }
-        Payments.requireUrl("returnUrl", body.returnUrl());
-        Payments.requireUrl("failUrl", body.failUrl());
-        Payment payment = payments.start(id, body.returnUrl().trim(), body.failUrl().trim());
+        // only the shop's own pages or allowed origins: the payment's return must not be an open redirect
+        String returnUrl = returnUrls.accept("returnUrl", body.returnUrl());
+        String failUrl = returnUrls.accept("failUrl", body.failUrl());
+        Payment payment = payments.start(id, returnUrl, failUrl);
         return Response.created(URI.create("/api/payments/" + payment.id))
                 .entity(new Started(payment.id, payment.paymentUrl)).build();
     }

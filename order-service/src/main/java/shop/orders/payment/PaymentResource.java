@@ -37,6 +37,9 @@ public class PaymentResource {
     @Inject
     Payments payments;
 
+    @Inject
+    ReturnUrls returnUrls;
+
     @GET
     @Path("/{paymentId}")
     @PermitAll
@@ -67,7 +70,7 @@ public class PaymentResource {
             status = Payment.PENDING;
         }
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
-        return Response.seeOther(URI.create(Payment.FAILED.equals(status) ? payment.failUrl : payment.returnUrl)).build();
+        return Response.seeOther(returnUrls.redirect(Payment.FAILED.equals(status) ? payment.failUrl : payment.returnUrl)).build();
     }
 
     @GET

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.control.ActivateRequestContext;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -252,19 +251,5 @@ public class Payments {
     public List<UUID> pending(int limit) {
         return Payment.<Payment>find("status = ?1 order by createdAt", Payment.PENDING).range(0, limit - 1).list()
                 .stream().map(p -> p.id).toList();
-    }
-
-    static void requireUrl(String field, String url) {
-        if (url == null || url.isBlank()) {
-            throw ProblemException.badRequest(field + ": is required");
-        }
-        try {
-            URI uri = URI.create(url.trim());
-            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
-                throw ProblemException.badRequest(field + ": must be an absolute http(s) URL");
-            }
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field + ": must be an absolute http(s) URL");
-        }
     }
 }
