@@ -36,10 +36,7 @@ class HostileInputTest {
     }
 
     @Test
-    void aNulInAHeaderThePathOrTheQueryIsABadRequest() {
-        badRequest(admin().contentType("text/plain").header("X-File-Name", "access\0.log").body("line\n")
-                .post("/api/analytics/log-imports").then())
-                .body("errors.field", contains("X-File-Name"));
+    void aNulInThePathOrTheQueryIsABadRequest() {
         badRequest(admin().queryParam("from", "2026-01-01\0").get("/api/analytics/reports/visits-by-country").then())
                 .body("errors.field", contains("from"));
         badRequest(admin().urlEncodingEnabled(false).get("/api/analytics/reports/%00").then())

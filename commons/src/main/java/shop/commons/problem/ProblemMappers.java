@@ -53,12 +53,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return unknownFieldProblem(e, uri);
+    }
+
+    private static Response unknownFieldProblem(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
         return badInput(uri, "Unknown field '" + field + "'", new Problem.FieldError(field, "unknown field"));
     }
 
     @ServerExceptionMapper
     public Response nulCharacter(NulCharacterException e, UriInfo uri) {
+        return nulProblem(e, uri);
+    }
+
+    private static Response nulProblem(NulCharacterException e, UriInfo uri) {
         String field = jsonPath(e);
         return badInput(uri, (field.isEmpty() ? "The request body" : "Field '" + field + "'") + ": " + NulCharacters.MESSAGE,
                 new Problem.FieldError(field, NulCharacters.MESSAGE));
@@ -67,6 +75,10 @@ public class ProblemMappers {
     /** A value of the wrong JSON type or format, e.g. {@code "quantity": "two"} or {@code "name": 123}. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
+        return mismatchedProblem(e, uri);
+    }
+
+    private static Response mismatchedProblem(MismatchedInputException e, UriInfo uri) {
         String field = jsonPath(e);
         String expected = "must be " + expected(e);
         if (field.isEmpty()) {
@@ -78,6 +90,10 @@ public class ProblemMappers {
     /** Not JSON at all; Jackson's parser messages name characters and positions, not Java types. */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
+        return malformedProblem(e, uri);
+    }
+
+    private static Response malformedProblem(JsonParseException e, UriInfo uri) {
         return badInput(uri, "Malformed JSON: " + withoutJavaNames(e.getOriginalMessage()), null);
     }
 
@@ -85,6 +101,7 @@ public class ProblemMappers {
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
         return jsonProblem(e, uri);
     }
+
     @ServerExceptionMapper
     public Response unauthorized(UnauthorizedException e, UriInfo uri) {
         return Problem.of(Response.Status.UNAUTHORIZED, "A valid bearer token is required")
@@ -142,16 +159,16 @@ public class ProblemMappers {
     /** Any other JSON failure: its own type where it has one, otherwise a detail without internals. */
     private static Response jsonProblem(JsonProcessingException e, UriInfo uri) {
         if (e instanceof NulCharacterException nul) {
-            return new ProblemMappers().nulCharacter(nul, uri);
+            return nulProblem(nul, uri);
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
-            return new ProblemMappers().unknownField(unknown, uri);
+            return unknownFieldProblem(unknown, uri);
         }
         if (e instanceof MismatchedInputException mismatched) {
-            return new ProblemMappers().mismatchedInput(mismatched, uri);
+            return mismatchedProblem(mismatched, uri);
         }
         if (e instanceof JsonParseException parse) {
-            return new ProblemMappers().malformedJson(parse, uri);
+            return malformedProblem(parse, uri);
         }
         String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
         Throwable cause = e.getCause();
@@ -165,7 +182,7 @@ public class ProblemMappers {
         } else if (cause instanceof StreamConstraintsException) {
             message = "is longer than allowed (" + withoutJavaNames(cause.getMessage()) + ")";
         } else if (cause instanceof JsonParseException parse) {
-            return badInput(uri, "Malformed JSON: " + withoutJavaNames(parse.getOriginalMessage()), null);
+            return malformedProblem(parse, uri);
         } else {
             message = "has an invalid value";
         }

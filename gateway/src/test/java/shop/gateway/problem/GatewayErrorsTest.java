@@ -27,7 +27,8 @@ class GatewayErrorsTest {
 
     @Test
     void a_url_and_headers_within_the_limits_are_passed_on() {
-        given().queryParam("q", "x".repeat(3000)).header("X-Padding", "x".repeat(10 * 1024))
+        // (the stand-in services behind have Vert.x' default codec limits: 4096-byte request line, 8K headers)
+        given().queryParam("q", "x".repeat(3000)).header("X-Padding", "x".repeat(6 * 1024))
                 .get("/api/catalog/products").then().statusCode(200);
     }
 
@@ -38,6 +39,6 @@ class GatewayErrorsTest {
 
     @Test
     void a_method_the_route_does_not_take_is_405_problem() {
-        Problems.assertProblem(given().delete("/q/health"), 405, "/q/health");
+        Problems.assertProblem(given().delete("/openapi"), 405, "/openapi");
     }
 }

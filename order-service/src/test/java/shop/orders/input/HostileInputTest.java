@@ -6,10 +6,14 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static shop.orders.Shop.as;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.response.ValidatableResponse;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Pattern;
 import org.hamcrest.Matcher;
 import org.hamcrest.Matchers;
@@ -38,12 +42,22 @@ class HostileInputTest {
     }
 
     @Test
-    void aNulInAQueryParameterOrHeaderIsABadRequestNamingIt() {
+    void aNulInAQueryParameterIsABadRequestNamingIt() {
         badRequest(as(Shop.staff()).queryParam("status", "new\0").get("/api/orders").then())
                 .body("errors.field", contains("status"));
-        badRequest(given().header("X-Cart-Token", "a\0b").get("/api/cart").then())
-                .body("errors.field", contains("X-Cart-Token"));
     }
+
+    @Test
+    void aNulInAHeaderIsABadRequestNamingIt() throws Exception {
+        // HTTP clients refuse or rewrite a NUL in a header value; a raw request sends it as it is
+        try (Socket socket = new Socket("127.0.0.1", RestAssured.port)) {
+            socket.getOutputStream().write(("GET /api/cart HTTP/1.1\r\nHost: localhost\r\nX-Cart-Token: a\0b\r\n"
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            assertTrue(answer.contains("application/problem+json"), answer);
+            assertTrue(answer.contains("\"field\":\"X-Cart-Token\""), answer);
+        }
 
     @Test
     void aNulInAJsonStringIsABadRequestNamingTheField() {
