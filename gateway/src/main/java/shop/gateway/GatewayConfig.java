@@ -2,6 +2,7 @@ package shop.gateway;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -31,6 +32,8 @@ public interface GatewayConfig {
     Optional<List<String>> bodyLimits();
 
     Proxy proxy();
+
+    Limits limits();
 
     RateLimit rateLimit();
 
@@ -132,5 +135,21 @@ public interface GatewayConfig {
         /** Time each upstream gets to return its OpenAPI document. */
         @WithDefault("5S")
         Duration timeout();
+    }
+
+    /**
+     * Request line and header sizes the gateway answers itself with problem details (414, 431). They
+     * must stay below Vert.x's own, {@code quarkus.http.limits.max-initial-line-length} and
+     * {@code quarkus.http.limits.max-header-size}: a request past those is cut off by the HTTP codec
+     * with an empty answer that no Quarkus application can change.
+     */
+    interface Limits {
+        /** The longest URL (path and query, as sent) accepted; longer: 414. */
+        @WithDefault("4096")
+        int maxUrlLength();
+
+        /** The most header bytes (names and values) accepted; more: 431. */
+        @WithDefault("20K")
+        MemorySize maxHeaderSize();
     }
 }

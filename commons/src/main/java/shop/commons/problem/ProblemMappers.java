@@ -2,8 +2,9 @@ package shop.commons.problem;
 
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -12,15 +13,21 @@ import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.DateTimeException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import shop.commons.input.NulCharacterException;
+import shop.commons.input.NulCharacters;
 
 /**
  * Turns every exception that reaches the REST layer into problem details. Bad input always becomes a
@@ -46,36 +53,53 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unknownField(UnrecognizedPropertyException e, UriInfo uri) {
+        return unknownFieldProblem(e, uri);
+    }
+
+    private static Response unknownFieldProblem(UnrecognizedPropertyException e, UriInfo uri) {
         String field = jsonPath(e);
         return badInput(uri, "Unknown field '" + field + "'", new Problem.FieldError(field, "unknown field"));
     }
 
     @ServerExceptionMapper
-    public Response wrongType(InvalidFormatException e, UriInfo uri) {
-        String field = jsonPath(e);
-        String expected = e.getTargetType() == null ? "another type" : e.getTargetType().getSimpleName();
-        return badInput(uri, "Field '" + field + "' has the wrong type: expected " + expected,
-                new Problem.FieldError(field, "expected " + expected));
+    public Response nulCharacter(NulCharacterException e, UriInfo uri) {
+        return nulProblem(e, uri);
     }
 
+    private static Response nulProblem(NulCharacterException e, UriInfo uri) {
+        String field = jsonPath(e);
+        return badInput(uri, (field.isEmpty() ? "The request body" : "Field '" + field + "'") + ": " + NulCharacters.MESSAGE,
+                new Problem.FieldError(field, NulCharacters.MESSAGE));
+    }
+
+    /** A value of the wrong JSON type or format, e.g. {@code "quantity": "two"} or {@code "name": 123}. */
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e, UriInfo uri) {
-        String field = jsonPath(e);
-        if (field.isEmpty()) {
-            return badInput(uri, "The request body has the wrong shape: " + e.getOriginalMessage(), null);
-        }
-        return badInput(uri, "Field '" + field + "' has the wrong type or shape",
-                new Problem.FieldError(field, "wrong type or shape"));
+        return mismatchedProblem(e, uri);
     }
 
+    private static Response mismatchedProblem(MismatchedInputException e, UriInfo uri) {
+        String field = jsonPath(e);
+        String expected = "must be " + expected(e);
+        if (field.isEmpty()) {
+            return badInput(uri, "The request body " + expected, null);
+        }
+        return badInput(uri, "Field '" + field + "' " + expected, new Problem.FieldError(field, expected));
+    }
+
+    /** Not JSON at all; Jackson's parser messages name characters and positions, not Java types. */
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, UriInfo uri) {
-        return badInput(uri, "Malformed JSON: " + e.getOriginalMessage(), null);
+        return malformedProblem(e, uri);
+    }
+
+    private static Response malformedProblem(JsonParseException e, UriInfo uri) {
+        return badInput(uri, "Malformed JSON: " + withoutJavaNames(e.getOriginalMessage()), null);
     }
 
     @ServerExceptionMapper
     public Response otherJson(JsonProcessingException e, UriInfo uri) {
-        return badInput(uri, "Unreadable JSON: " + e.getOriginalMessage(), null);
+        return jsonProblem(e, uri);
     }
 
     @ServerExceptionMapper
@@ -107,13 +131,13 @@ public class ProblemMappers {
     public Response webApplication(WebApplicationException e, UriInfo uri) {
         // the JSON reader wraps some parse failures (e.g. a body cut short) in a bare 400
         if (e.getCause() instanceof JsonProcessingException json) {
-            return badInput(uri, "Malformed JSON: " + json.getOriginalMessage(), null);
+            return jsonProblem(json, uri);
         }
-        // JAX-RS demands a 404 when a query or path parameter cannot be converted (e.g. ?limit=abc);
-        // the resource does exist, the client sent a malformed value: say so
-        if (e instanceof NotFoundException && e.getCause() instanceof IllegalArgumentException cause) {
-            return badInput(uri, "A query or path parameter has the wrong format"
-                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()), null);
+        // JAX-RS demands a 404 (query, path) or 400 (header, form) when a parameter cannot be converted
+        // (e.g. ?limit=abc); the resource does exist, the client sent a malformed value: say so
+        if ((e instanceof NotFoundException || e instanceof BadRequestException)
+                && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof DateTimeException)) {
+            return ParameterProblems.unconvertible((RuntimeException) e.getCause(), uri).withInstance(uri.getPath()).toResponse();
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
@@ -130,6 +154,63 @@ public class ProblemMappers {
         LOG.errorf(e, "unexpected failure of %s", uri.getPath());
         return Problem.of(500, "Internal Server Error", "The request could not be completed; it has been logged")
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    /** Any other JSON failure: its own type where it has one, otherwise a detail without internals. */
+    private static Response jsonProblem(JsonProcessingException e, UriInfo uri) {
+        if (e instanceof NulCharacterException nul) {
+            return nulProblem(nul, uri);
+        }
+        if (e instanceof UnrecognizedPropertyException unknown) {
+            return unknownFieldProblem(unknown, uri);
+        }
+        if (e instanceof MismatchedInputException mismatched) {
+            return mismatchedProblem(mismatched, uri);
+        }
+        if (e instanceof JsonParseException parse) {
+            return malformedProblem(parse, uri);
+        }
+        String field = e instanceof JsonMappingException mapping ? jsonPath(mapping) : "";
+        Throwable cause = e.getCause();
+        // a record's constructor refused the value with a problem of its own
+        if (cause instanceof ProblemException problem) {
+            return problem.problem().withInstance(uri.getPath()).toResponse();
+        }
+        String message;
+        if (cause instanceof InputCoercionException) {
+            message = "is a number out of range";
+        } else if (cause instanceof StreamConstraintsException) {
+            message = "is longer than allowed (" + withoutJavaNames(cause.getMessage()) + ")";
+        } else if (cause instanceof JsonParseException parse) {
+            return malformedProblem(parse, uri);
+        } else {
+            message = "has an invalid value";
+        }
+        if (field.isEmpty()) {
+            return badInput(uri, "The request body " + message, null);
+        }
+        return badInput(uri, "Field '" + field + "' " + message, new Problem.FieldError(field, message));
+    }
+
+    private static String expected(MismatchedInputException e) {
+        Class<?> type = e.getTargetType();
+        if (type != null && type.isEnum() && e.getOriginalMessage() != null) {
+            // Jackson lists the values it accepts (which @JsonProperty may have renamed)
+            Matcher accepted = ENUM_VALUES.matcher(e.getOriginalMessage());
+            if (accepted.find()) {
+                return "one of: " + accepted.group(1);
+            }
+        }
+        return InputDescriptions.expected(type);
+    }
+
+    private static final Pattern ENUM_VALUES = Pattern.compile("values accepted for Enum class: \\[([^\\]]*)]");
+    /** {@code , from `StreamReadConstraints.getMaxNumberLength()`}, {@code `java.lang.String`}. */
+    private static final Pattern JAVA_NAMES = Pattern.compile(",?\\s*(from )?`[^`]*`");
+
+    /** Jackson's message without the Java type and method names some of them quote. */
+    static String withoutJavaNames(String message) {
+        return message == null ? "" : JAVA_NAMES.matcher(message).replaceAll("").strip();
     }
 
     private static Response badInput(UriInfo uri, String detail, Problem.FieldError error) {

@@ -10,7 +10,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Instant;
 import java.util.Optional;
-import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
@@ -32,7 +31,6 @@ public class GatewayRoutes {
     /** Paths the gateway owns (anything else is Quarkus': /q/*, /openapi, static files). */
     static final String API_PATHS = "/(api|analytics)(/.*)?";
     public static final String MDC_REQUEST_ID = "requestId";
-    private static final Logger LOG = Logger.getLogger(GatewayRoutes.class);
 
     private final UpstreamProxies proxies;
     private final RateLimits rateLimits;
@@ -52,16 +50,8 @@ public class GatewayRoutes {
     void init(@Observes Router router) {
         router.routeWithRegex(API_PATHS)
                 .order(RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT - 1)
-                .handler(this::handle)
-                .failureHandler(this::failed);
-    }
-
-    /** A bug of the gateway's own: still a problem details answer, never a stack trace. */
-    void failed(RoutingContext ctx) {
-        LOG.errorf(ctx.failure(), "%s %s failed in the gateway", ctx.request().method(), ctx.normalizedPath());
-        int status = ctx.statusCode() >= 400 ? ctx.statusCode() : 500;
-        Problem.of(ctx.request(), status, status == 500 ? "The gateway failed to handle the request" : "Request refused")
-                .send(ctx.response());
+                .handler(this::handle);
+        // a failure of this route (a bug of the gateway's own) is answered by GatewayErrors
     }
 
     void handle(RoutingContext ctx) {
