@@ -11,7 +11,6 @@ import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 import shop.orders.order.Actor;
@@ -32,14 +31,14 @@ public class Payments {
     @All
     List<PaymentProvider> providers;
 
-    @ConfigProperty(name = "shop.payments.provider", defaultValue = SandboxProvider.NAME)
-    String providerName;
+    @Inject
+    PaymentSettings settings;
 
     @Inject
     OrderWorkflow workflow;
 
     PaymentProvider provider() {
-        return provider(providerName);
+        return provider(settings.provider());
     }
 
     PaymentProvider provider(String name) {
