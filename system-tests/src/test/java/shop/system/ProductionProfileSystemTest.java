@@ -11,13 +11,18 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import io.restassured.RestAssured;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,6 +30,7 @@ import shop.devstack.Service;
 import shop.devstack.ServiceProcess;
 import shop.devstack.Stack;
 import shop.devstack.infra.Ports;
+import shop.devstack.infra.PostgresServer;
 
 /**
  * The packaged order-service and customer-service with the production profile (no
@@ -85,8 +91,9 @@ class ProductionProfileSystemTest {
     }
 
     @Test
-    void both_start_when_configured_for_production() throws IOException {
-        ServiceProcess orders = launchOrderService("order-service-production", Map.of(
+    void both_start_when_configured_for_production_and_the_sandbox_page_does_not_exist() throws Exception {
+        int ordersPort = Ports.free();
+        ServiceProcess orders = launch(Service.ORDER, "order-service-production", "orders_production", ordersPort, Map.of(
                 "SHOP_PAYMENTS_PROVIDER", "sberbank",
                 "SHOP_PAYMENTS_SBERBANK_URL", "http://127.0.0.1:" + bankStandIn.getAddress().getPort() + "/payment/rest",
                 "SHOP_PAYMENTS_SBERBANK_USERNAME", "shop-api",
@@ -96,6 +103,19 @@ class ProductionProfileSystemTest {
                 Map.of("SHOP_ADMIN_PASSWORD", STRONG_ADMIN_PASSWORD));
         orders.awaitReady(EXIT_TIMEOUT);
         customers.awaitReady(EXIT_TIMEOUT);
+
+        // a sandbox payment left in the database (e.g. by an earlier trial): its page and buttons are not served
+        UUID payment = UUID.randomUUID();
+        try (Connection db = DriverManager.getConnection(stack.createDatabase("orders_production"),
+                PostgresServer.SUPERUSER, PostgresServer.SUPERUSER_PASSWORD); Statement sql = db.createStatement()) {
+            sql.execute("SET session_replication_role = replica"); // no order row needed for this
+            sql.execute("INSERT INTO payment (id, order_id, provider, amount, return_url, fail_url, status, created_at, updated_at)"
+                    + " VALUES ('" + payment + "', 1, 'sandbox', 10.00, 'https://shop.example/ok', 'https://shop.example/fail',"
+                    + " 'pending', now(), now())");
+        }
+        String page = "http://127.0.0.1:" + ordersPort + "/api/payments/sandbox/" + payment;
+        RestAssured.given().get(page).then().statusCode(404);
+        RestAssured.given().formParam("outcome", "pay").post(page).then().statusCode(404);
     }
 
     private static void assertRefused(ServiceProcess process, String... named) throws IOException {
@@ -109,23 +129,23 @@ class ProductionProfileSystemTest {
     }
 
     private static ServiceProcess launchOrderService(String name, Map<String, String> settings) throws IOException {
-        return launch(Service.ORDER, name, "orders_production", settings);
+        return launch(Service.ORDER, name, "orders_production", Ports.free(), settings);
     }
 
     private static ServiceProcess launchCustomerService(String name, Map<String, String> settings) throws IOException {
-        return launch(Service.CUSTOMER, name, "customers_production", settings);
+        return launch(Service.CUSTOMER, name, "customers_production", Ports.free(), settings);
     }
 
     /** The application with the stack's environment minus the devstack profile, plus {@code settings}. */
-    private static ServiceProcess launch(Service service, String name, String database, Map<String, String> settings)
-            throws IOException {
+    private static ServiceProcess launch(Service service, String name, String database, int port,
+                                         Map<String, String> settings) throws IOException {
         Map<String, String> env = new LinkedHashMap<>(isolatedMessaging(service));
         env.put("QUARKUS_PROFILE", ""); // removed: the packaged jar's own profile, prod
         env.put("QUARKUS_DATASOURCE_JDBC_URL", stack.createDatabase(database));
         env.put("QUARKUS_DATASOURCE_USERNAME", database);
         env.put("QUARKUS_DATASOURCE_PASSWORD", database);
         env.putAll(settings);
-        ServiceProcess process = stack.launch(service, name, Ports.free(), Ports.free(), env);
+        ServiceProcess process = stack.launch(service, name, port, Ports.free(), env);
         synchronized (started) {
             started.add(process);
         }
