@@ -25,6 +25,7 @@ import java.util.regex.Pattern;
  * nothing.
  *
  *   java bench/ProductListBench.java [--gateway http://127.0.0.1:8080] [--catalog http://127.0.0.1:8081]
+ *        [--catalog-management http://127.0.0.1:9001]
  *        [--clients 8] [--seconds 20] [--products 100] [--query "sort=price"] [--login admin] [--password admin]
  *
  * Data: signs in as staff through the gateway and, unless there already are, creates --products products
@@ -32,7 +33,8 @@ import java.util.regex.Pattern;
  * catalog-service. They stay; a second run reuses them.
  *
  * SQL statements per request come from catalog-service's own Hibernate statistics, which it publishes on
- * /q/metrics (hibernate_statements_total{status="prepared"}): the counter's growth during the run divided
+ * /q/metrics of its management interface (--catalog-management; devstack: 9001, on 127.0.0.1 only)
+ * (hibernate_statements_total{status="prepared"}): the counter's growth during the run divided
  * by the requests answered, after subtracting what the service runs by itself meanwhile (the outbox
  * relay's schedule), measured over an idle window first.
  *
@@ -46,7 +48,7 @@ public class ProductListBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new TreeMap<>(Map.of("gateway", "http://127.0.0.1:8080",
-                "catalog", "http://127.0.0.1:8081", "clients", "8", "seconds", "20", "products", "100",
+                "catalog", "http://127.0.0.1:8081", "catalog-management", "http://127.0.0.1:9001", "clients", "8", "seconds", "20", "products", "100",
                 "query", "", "login", "admin", "password", "admin"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
@@ -56,6 +58,7 @@ public class ProductListBench {
         }
         String gateway = options.get("gateway").replaceAll("/+$", "");
         String catalog = options.get("catalog").replaceAll("/+$", "");
+        String catalogManagement = options.get("catalog-management").replaceAll("/+$", "");
         int clients = Integer.parseInt(options.get("clients"));
         int seconds = Integer.parseInt(options.get("seconds"));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,7 +74,7 @@ public class ProductListBench {
         System.out.printf("product-list bench: %s, %d clients, %d s per target, page of %d products with %d variants%n",
                 path, clients, seconds, count(probe.body(), "\"article\""), count(probe.body(), "\"onHand\""));
 
-        double idlePerSecond = idleStatements(http, catalog);
+        double idlePerSecond = idleStatements(http, catalogManagement);
         System.out.printf("catalog-service runs %.1f statements/s by itself (outbox relay), subtracted below%n",
                 idlePerSecond);
         for (String target : List.of(gateway, catalog)) {
@@ -94,7 +97,7 @@ public class ProductListBench {
         CountDownLatch start = new CountDownLatch(1);
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         List<Future<?>> done = new ArrayList<>();
-        double before = statements(http, catalog);
+        double before = statements(http, catalogManagement);
         long began = System.nanoTime();
         long end = began + seconds * 1_000_000_000L;
         for (int c = 0; c < clients; c++) {
@@ -124,7 +127,7 @@ public class ProductListBench {
             f.get();
         }
         double elapsed = (System.nanoTime() - began) / 1e9;
-        double after = statements(http, catalog);
+        double after = statements(http, catalogManagement);
         pool.shutdown();
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
@@ -134,20 +137,22 @@ public class ProductListBench {
                 new TreeMap<>(statuses));
     }
 
-    private static double idleStatements(HttpClient http, String catalog) throws Exception {
-        double before = statements(http, catalog);
+    private static double idleStatements(HttpClient http, String catalogManagement) throws Exception {
+        double before = statements(http, catalogManagement);
         long began = System.nanoTime();
         Thread.sleep(5000);
-        double after = statements(http, catalog);
+        double after = statements(http, catalogManagement);
         // the metrics request itself is not a Hibernate statement
         return (after - before) / ((System.nanoTime() - began) / 1e9);
     }
 
-    private static double statements(HttpClient http, String catalog) throws Exception {
-        HttpResponse<String> metrics = get(http, catalog + "/q/metrics");
+    /** From the management interface (metrics are not on the application port). */
+    private static double statements(HttpClient http, String catalogManagement) throws Exception {
+        HttpResponse<String> metrics = get(http, catalogManagement + "/q/metrics");
         Matcher m = STATEMENTS.matcher(metrics.body());
         if (metrics.statusCode() != 200 || !m.find()) {
-            fail("catalog-service /q/metrics has no hibernate_statements_total (quarkus.hibernate-orm.metrics.enabled)");
+            fail("catalog-service " + catalogManagement + "/q/metrics has no hibernate_statements_total"
+                    + " (quarkus.hibernate-orm.metrics.enabled; --catalog-management is its management interface)");
         }
         return Double.parseDouble(m.group(1));
     }

@@ -72,8 +72,10 @@ public class StockImportBench {
 
             byte[] report = stockReport(codes, 7);
             System.out.printf("report: %d rows, %d kB%n", rows, report.length / 1024);
-            measure(url, token, report, rows, "first import (every variant changes)");
-            measure(url, token, report, rows, "same report again (nothing changes)");
+            // metrics are on catalog's management interface, not its application port
+            String metrics = stack.managementUrl(Service.CATALOG);
+            measure(url, metrics, token, report, rows, "first import (every variant changes)");
+            measure(url, metrics, token, report, rows, "same report again (nothing changes)");
         } finally {
             TempDirs.deleteRecursively(data);
         }
@@ -110,7 +112,8 @@ public class StockImportBench {
         return codes;
     }
 
-    private static void measure(String url, String token, byte[] report, int rows, String what) throws Exception {
+    private static void measure(String url, String metrics, String token, byte[] report, int rows, String what)
+            throws Exception {
         String boundary = "bench" + UUID.randomUUID();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stock.xlsx\"\r\n"
@@ -118,7 +121,7 @@ public class StockImportBench {
                 .getBytes(StandardCharsets.UTF_8));
         body.write(report);
         body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        double statementsBefore = preparedStatements(url);
+        double statementsBefore = preparedStatements(metrics);
         long began = System.nanoTime();
         HttpResponse<String> accepted = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/api/catalog/stock/imports"))
                 .header("Authorization", "Bearer " + token)
@@ -144,7 +147,7 @@ public class StockImportBench {
         double seconds = Duration.between(started, finished).toMillis() / 1000.0;
         System.out.printf("%s: rowsApplied %s, changed %s, unknown %s, bad %s%n", what, field(job, "rowsApplied"),
                 field(job, "changed"), field(job, "unknownCount"), field(job, "badCount"));
-        double statements = preparedStatements(url) - statementsBefore;
+        double statements = preparedStatements(metrics) - statementsBefore;
         System.out.printf("  job %.2f s = %.0f rows/s; upload to done %.2f s = %.0f rows/s; Hibernate statements %.0f (%.2f per row)%n",
                 seconds, rows / seconds, wall, rows / wall, statements, statements / rows);
     }
@@ -228,8 +231,8 @@ public class StockImportBench {
             "(?m)^hibernate_statements_total\\{[^}]*status=\"prepared\"[^}]*}\\s+([0-9.eE+]+)");
 
     /** Statements Hibernate prepared so far (quarkus.hibernate-orm.metrics.enabled); NaN without metrics. */
-    private static double preparedStatements(String url) throws Exception {
-        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(url + "/q/metrics")).build(),
+    private static double preparedStatements(String managementUrl) throws Exception {
+        String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(managementUrl + "/q/metrics")).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
         Matcher m = PREPARED.matcher(metrics);
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;

@@ -91,11 +91,12 @@ public final class Launcher {
                   gateway      http://localhost:%d
                   Swagger UI   http://localhost:%d/q/swagger-ui
                   health       http://localhost:%d/q/health
+                  metrics      http://127.0.0.1:%d/q/metrics (gateway; services on the next ports)
                   mailbox      http://localhost:%d
                   logs         %s
                 Press Ctrl-C to stop.
                 %n""", took.toMillis() / 1000.0, ports.gateway(), ports.gateway(), ports.gateway(),
-                ports.mailbox(), stack.logDir());
+                ports.managementPort(Service.GATEWAY), ports.mailbox(), stack.logDir());
     }
 
     private static void fail(String problem) {

@@ -14,8 +14,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
-/** One application JVM ({@code java -jar <module>/target/quarkus-app/quarkus-run.jar}). */
-final class ServiceProcess {
+/**
+ * One application JVM ({@code java -jar <module>/target/quarkus-app/quarkus-run.jar}). Public for
+ * {@link Stack#launch}, which starts extra processes for tests (e.g. with the production profile).
+ */
+public final class ServiceProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -50,8 +53,8 @@ final class ServiceProcess {
         return new ServiceProcess(service, port, process);
     }
 
-    /** Waits until {@code GET /q/health/ready} answers 200. */
-    void awaitReady(Duration timeout) throws IOException {
+    /** Waits until {@code GET /q/health/ready} answers 200; fails when the process exits first. */
+    public void awaitReady(Duration timeout) throws IOException {
         URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastAnswer = "no answer";
@@ -79,16 +82,37 @@ final class ServiceProcess {
                 + lastAnswer + "). Last lines of " + process.logFile() + ":\n" + process.logTail(40));
     }
 
+    /**
+     * Waits until the process exits on its own (e.g. an application refusing its configuration) and
+     * answers its exit code; fails when it is still running after {@code timeout}.
+     */
+    public int awaitExit(Duration timeout) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException(service.module() + " still runs after " + timeout.toSeconds() + " s. Last lines of "
+                        + process.logFile() + ":\n" + process.logTail(40));
+            }
+            sleep(200);
+        }
+        return process.exitValue();
+    }
+
+    /** The last lines the process wrote to its log file. */
+    public String logTail(int lines) {
+        return process.logTail(lines);
+    }
+
     Service service() {
         return service;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return process.isAlive();
     }
 
     /** SIGTERM lets Quarkus shut down gracefully; SIGKILL after 20 s. */
-    void stop() {
+    public void stop() {
         process.stop(Duration.ofSeconds(20));
     }
 

@@ -44,6 +44,8 @@ import java.util.function.Consumer;
 public final class Stack implements AutoCloseable {
 
     private static final long MAX_LOG_BYTES = 20L << 20;
+    /** The Quarkus configuration profile every application runs with here ({@code %devstack.} keys). */
+    public static final String DEVSTACK_PROFILE = "devstack";
 
     private final StackOptions options;
     private final Consumer<String> progress;
@@ -176,8 +178,13 @@ public final class Stack implements AutoCloseable {
     Map<String, String> environment(Service service) {
         PortPlan ports = options.ports();
         Map<String, String> env = new LinkedHashMap<>();
+        // the applications' defaults are production's; the dev stack's conveniences (sandbox payments,
+        // admin/admin, any CORS origin, ...) are the %devstack values in their application.properties
+        env.put("QUARKUS_PROFILE", DEVSTACK_PROFILE);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service)));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service)));
+        env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
             env.put("QUARKUS_DATASOURCE_USERNAME", service.database());
@@ -209,12 +216,50 @@ public final class Stack implements AutoCloseable {
         return env;
     }
 
+    /**
+     * Starts one more process of an application next to the stack's own, e.g. with the production
+     * profile in a system test: the stack's environment for that application, on the given ports,
+     * changed by {@code overrides} (an empty value removes a variable, e.g. {@code QUARKUS_PROFILE}).
+     * The caller stops it; it also dies with this JVM. Not awaited: see {@link ServiceProcess#awaitReady}
+     * and {@link ServiceProcess#awaitExit}.
+     */
+    public ServiceProcess launch(Service service, String name, int port, int managementPort,
+                                 Map<String, String> overrides) throws IOException {
+        Map<String, String> env = environment(service);
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
+        overrides.forEach((key, value) -> {
+            if (value == null || value.isEmpty()) {
+                env.remove(key);
+            } else {
+                env.put(key, value);
+            }
+        });
+        Path logFile = log(name);
+        LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
+        return ServiceProcess.start(service, port, options.projectRoot(), options.maxHeap(service), env, logFile, null);
+    }
+
+    /**
+     * Creates a database with an owner of the same name and password (if missing), e.g. for an extra
+     * process of an application that must not share the stack's data; answers its JDBC URL.
+     */
+    public String createDatabase(String name) {
+        postgres.createDatabaseAndUser(name, name, name);
+        return postgres.jdbcUrl(name);
+    }
+
     public String gatewayUrl() {
         return serviceUrl(Service.GATEWAY);
     }
 
     public String serviceUrl(Service service) {
         return "http://127.0.0.1:" + options.ports().port(service);
+    }
+
+    /** The application's management interface ({@code /q/metrics}), reachable on 127.0.0.1 only. */
+    public String managementUrl(Service service) {
+        return "http://127.0.0.1:" + options.ports().managementPort(service);
     }
 
     public String mailboxUrl() {
@@ -323,6 +368,7 @@ public final class Stack implements AutoCloseable {
         for (Service service : Service.values()) {
             if (!options.services().contains(service)) {
                 wanted.remove(ports.port(service));
+                wanted.remove(ports.managementPort(service));
             }
         }
         List<String> taken = wanted.entrySet().stream()

@@ -70,6 +70,17 @@ class StackTest {
             assertTrue(catalogEnv.contains("SHOP_CATALOG_IMAGES_DIR=" + root.resolve(".devstack/images")), catalogEnv);
             String orderEnv = get(stack.serviceUrl(Service.ORDER) + "/env");
             assertTrue(orderEnv.contains("SHOP_PAYMENTS_PUBLIC_URL=http://localhost:" + ports.port(Service.GATEWAY)), orderEnv);
+            java.util.Set<Integer> managementPorts = new java.util.HashSet<>();
+            for (Service service : Service.values()) {
+                String env = get(stack.serviceUrl(service) + "/env");
+                // every application runs with the dev stack's profile, never production's defaults
+                assertTrue(env.contains("QUARKUS_PROFILE=devstack"), env);
+                assertTrue(env.contains("QUARKUS_MANAGEMENT_PORT=" + ports.managementPort(service)), env);
+                assertTrue(env.contains("QUARKUS_MANAGEMENT_HOST=127.0.0.1"), env);
+                managementPorts.add(ports.managementPort(service));
+                assertFalse(ports.port(service) == ports.managementPort(service));
+            }
+            assertEquals(Service.values().length, managementPorts.size(), "one management port per application");
 
             for (Service service : Service.values()) {
                 if (service.database() != null) {

@@ -28,6 +28,10 @@ import shop.devstack.testing.TestTokens;
 
 @QuarkusTest
 class BrowseResourceTest {
+
+    /** Metrics live on the management interface (root /q), not on the application port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true)
+    java.net.URL managementMetrics;
     private static final String STAFF = TestTokens.issue("1", "manager");
     private static final String CUSTOMER = TestTokens.issue("7", "customer");
     private static final String PRODUCTS = "/api/catalog/products";
@@ -387,7 +391,7 @@ class BrowseResourceTest {
     @Test
     void theStatementsTheServiceRunsArePublishedAsMetrics() {
         given().when().get(PRODUCTS + "?limit=1").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(managementMetrics).then().statusCode(200)
                 .body(org.hamcrest.Matchers.containsString("hibernate_statements_total{"));
     }
 

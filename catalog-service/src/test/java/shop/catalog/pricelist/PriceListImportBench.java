@@ -46,7 +46,10 @@ class PriceListImportBench {
             "(?m)^hibernate_statements_total\\{[^}]*status=\"prepared\"[^}]*}\\s+([0-9.eE+]+)");
 
     static double preparedStatements() {
-        Matcher m = PREPARED.matcher(given().get("/q/metrics").asString());
+        // metrics live on the management interface: test.management.url is its address (root /q) in @QuarkusTest
+        String metrics = org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("test.management.url", String.class)
+                + "/metrics";
+        Matcher m = PREPARED.matcher(given().get(metrics).asString());
         return m.find() ? Double.parseDouble(m.group(1)) : Double.NaN;
     }
 

@@ -12,8 +12,10 @@ import io.vertx.ext.web.client.WebClientOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.net.URI;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jboss.logging.Logger;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 import shop.gateway.GatewayConfig;
 import shop.gateway.routing.Upstream;
@@ -26,11 +28,13 @@ import shop.gateway.routing.UpstreamServices;
  */
 @ApplicationScoped
 public class UpstreamReadiness {
+    private static final Logger LOG = Logger.getLogger(UpstreamReadiness.class);
 
     private final HealthRegistry readiness;
     private final UpstreamServices services;
     private final WebClient client;
     private final long timeoutMillis;
+    private final Map<Upstream, Boolean> lastUp = new ConcurrentHashMap<>();
 
     public UpstreamReadiness(@Readiness HealthRegistry readiness, UpstreamServices services, GatewayConfig config,
             Vertx vertx) {
@@ -54,12 +58,14 @@ public class UpstreamReadiness {
         client.close();
     }
 
+    /**
+     * UP or DOWN, nothing else: the public health answer names no internal address, port or error (it
+     * is served on the public port). Why a service is down goes to the gateway's log when it changes.
+     */
     Uni<HealthCheckResponse> check(Upstream upstream) {
         URI url = services.url(upstream);
         boolean ssl = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (ssl ? 443 : 80);
-        String target = url.getScheme() + "://" + url.getHost() + ":" + port + "/q/health/ready";
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named(upstream.serviceName()).withData("url", target);
         return Uni.createFrom()
                 .completionStage(() -> client.get(port, url.getHost(), "/q/health/ready")
                         .ssl(ssl)
@@ -67,17 +73,23 @@ public class UpstreamReadiness {
                         .timeout(timeoutMillis)
                         .send()
                         .toCompletionStage())
-                .map(response -> {
-                    builder.withData("httpStatus", response.statusCode());
-                    String status = statusOf(response.bodyAsString());
-                    if (status != null) {
-                        builder.withData("status", status);
-                    }
-                    return builder.status(response.statusCode() == 200).build();
-                })
-                .onFailure().recoverWithItem(failure -> builder.down()
-                        .withData("error", failure.getMessage() != null ? failure.getMessage() : failure.toString())
-                        .build());
+                .map(response -> response.statusCode() == 200
+                        ? result(upstream, true, null)
+                        : result(upstream, false, "answered " + response.statusCode() + " " + statusOf(response.bodyAsString())))
+                .onFailure().recoverWithItem(failure -> result(upstream, false,
+                        failure.getMessage() != null ? failure.getMessage() : failure.toString()));
+    }
+
+    private HealthCheckResponse result(Upstream upstream, boolean up, String why) {
+        Boolean before = lastUp.put(upstream, up);
+        if (before == null || before != up) {
+            if (up) {
+                LOG.infof("%s is ready", upstream.serviceName());
+            } else {
+                LOG.warnf("%s is not ready (%s): %s", upstream.serviceName(), services.url(upstream), why);
+            }
+        }
+        return HealthCheckResponse.named(upstream.serviceName()).status(up).build();
     }
 
     private static String statusOf(String body) {

@@ -20,6 +20,10 @@ class KafkaDownTest {
     @Inject
     RequestEventPublisher publisher;
 
+    /** Metrics are on the management interface, not the public port. */
+    @io.quarkus.test.common.http.TestHTTPResource(value = "/metrics", management = true) // under the management root /q
+    java.net.URL managementMetrics;
+
     @Test
     void requests_are_answered_quickly_and_events_are_given_up() {
         for (int i = 0; i < 40; i++) {
@@ -46,7 +50,7 @@ class KafkaDownTest {
     void the_event_counters_are_exported() {
         given().get("/api/orders").then().statusCode(200);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().get("/q/metrics").then().statusCode(200)
+                given().get(managementMetrics).then().statusCode(200)
                         .body(org.hamcrest.Matchers.containsString("gateway_request_events_total{outcome=\"failed\"")));
     }
 }

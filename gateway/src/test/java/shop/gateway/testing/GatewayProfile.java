@@ -21,6 +21,8 @@ public class GatewayProfile implements QuarkusTestProfile {
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "shop.gateway.proxy.timeout", "1S",
+                // a stand-in starved of CPU on a loaded machine must not make readiness flap
+                "shop.gateway.health.timeout", "10S",
                 "quarkus.http.limits.max-body-size", Integer.toString(MAX_BODY),
                 "shop.gateway.body-limits", BIG_BODY_PATH + "=" + BIG_BODY + ",/api/analytics/ip-ranges=2K",
                 "shop.gateway.rate-limit.api.requests", "1000",

@@ -40,6 +40,9 @@ public class PaymentResource {
     @Inject
     ReturnUrls returnUrls;
 
+    @Inject
+    PaymentSettings settings;
+
     @GET
     @Path("/{paymentId}")
     @PermitAll
@@ -130,7 +133,11 @@ public class PaymentResource {
         return order.paidAt != null ? "the order has been paid" : "a newer payment of the order replaces it";
     }
 
-    private static Payment sandboxPayment(UUID paymentId) {
+    private Payment sandboxPayment(UUID paymentId) {
+        if (!settings.sandboxAllowed()) {
+            // production: the page does not exist, whatever payments an earlier sandbox run left behind
+            throw ProblemException.notFound("payment", paymentId);
+        }
         Payment payment = Payment.findById(paymentId);
         if (payment == null || !SandboxProvider.NAME.equals(payment.provider)) {
             throw ProblemException.notFound("payment", paymentId);

@@ -10,7 +10,6 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 import shop.orders.order.Actor;
@@ -31,14 +30,14 @@ public class Payments {
     @All
     List<PaymentProvider> providers;
 
-    @ConfigProperty(name = "shop.payments.provider", defaultValue = SandboxProvider.NAME)
-    String providerName;
+    @Inject
+    PaymentSettings settings;
 
     @Inject
     OrderWorkflow workflow;
 
     PaymentProvider provider() {
-        return provider(providerName);
+        return provider(settings.provider());
     }
 
     PaymentProvider provider(String name) {

@@ -38,7 +38,7 @@ public class SberbankProvider implements PaymentProvider {
     private static final Logger LOG = Logger.getLogger(SberbankProvider.class);
     private static final String RUB = "643"; // ISO 4217
 
-    @ConfigProperty(name = "shop.payments.sberbank.url", defaultValue = "https://3dsec.sberbank.ru/payment/rest")
+    @ConfigProperty(name = "shop.payments.sberbank.url")
     String baseUrl;
 
     @ConfigProperty(name = "shop.payments.sberbank.username")
