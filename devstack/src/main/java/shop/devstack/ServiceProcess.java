@@ -116,6 +116,15 @@ public final class ServiceProcess {
         process.stop(Duration.ofSeconds(20));
     }
 
+    /** SIGKILL: the JVM dies at once, no shutdown hook, no graceful Kafka or HTTP shutdown. */
+    void kill() {
+        process.kill();
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);

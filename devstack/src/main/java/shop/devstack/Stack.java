@@ -174,6 +174,48 @@ public final class Stack implements AutoCloseable {
         stopService(Service.byName(name));
     }
 
+    // --- chaos: crashes of single parts, for tests that the platform survives them ---
+
+    /**
+     * Kills one application with SIGKILL (by the PID of the process this stack started), as a crash
+     * or the OOM killer would; {@link #startService(Service)} starts it again.
+     */
+    public void killService(Service service) {
+        ServiceProcess process = running.remove(service);
+        if (process != null) {
+            process.kill();
+        }
+    }
+
+    /** Kills the Kafka broker with SIGKILL; the applications keep running and retry. */
+    public void killKafka() {
+        kafka.kill();
+    }
+
+    /** Starts the Kafka broker again on the same port and data, e.g. after {@link #killKafka()}. */
+    public void restartKafka() throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+        kafka.start();
+    }
+
+    /**
+     * Crashes PostgreSQL (immediate shutdown: every connection dropped, no checkpoint); the
+     * applications keep running, and their pools reconnect once {@link #restartPostgres()} is done.
+     */
+    public void killPostgres() {
+        postgres.crash();
+    }
+
+    /** Starts PostgreSQL again on the same port and data (crash recovery after {@link #killPostgres()}). */
+    public void restartPostgres() throws IOException {
+        if (closed.get()) {
+            throw new IllegalStateException("the stack is stopping");
+        }
+        postgres.start();
+    }
+
     /** The environment of one application; names as in docs/conventions.md. */
     Map<String, String> environment(Service service) {
         PortPlan ports = options.ports();

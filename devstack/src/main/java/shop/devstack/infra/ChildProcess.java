@@ -138,6 +138,28 @@ public final class ChildProcess {
         stop(grace, () -> Signals.send(process.pid(), signal));
     }
 
+    /**
+     * SIGKILL by PID, as a crash or the OOM killer would: no shutdown hook runs. Waits until the
+     * process is gone. For chaos tests (and the last resort of {@link #stop}).
+     */
+    public void kill() {
+        try {
+            if (process.isAlive()) {
+                Signals.send(process.pid(), "KILL");
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException(name + " (pid " + process.pid() + ") survived SIGKILL for 10 s");
+                }
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        } finally {
+            if (follower != null) {
+                follower.close();
+            }
+        }
+    }
+
     private void stop(Duration grace, Runnable politeSignal) {
         try {
             if (process.isAlive()) {

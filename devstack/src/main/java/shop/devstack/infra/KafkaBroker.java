@@ -100,6 +100,17 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL: the broker dies without a controlled shutdown, as in a crash. {@link #start()} brings it
+     * back on the same port and data (Kafka recovers its logs; clients reconnect by themselves).
+     */
+    public synchronized void kill() {
+        if (process != null) {
+            process.kill();
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

@@ -241,6 +241,19 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Immediate shutdown (SIGQUIT): the postmaster kills every backend at once and exits without a
+     * checkpoint, so the next {@link #start()} on the same data runs crash recovery, as after a power
+     * cut. Not SIGKILL of the postmaster: its orphaned backends could still hold the shared memory
+     * and make the restart fail. Clients see their connections dropped mid-transaction.
+     */
+    public synchronized void crash() {
+        if (process != null) {
+            process.stop("QUIT", Duration.ofSeconds(10));
+            process = null;
+        }
+    }
+
     @Override
     public void close() {
         stop();

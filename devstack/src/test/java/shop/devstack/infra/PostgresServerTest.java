@@ -66,6 +66,31 @@ class PostgresServerTest {
     }
 
     @Test
+    void aCrashedServerDropsItsConnections_andComesBackWithWhatWasCommitted() throws Exception {
+        int port = Ports.free();
+        server = new PostgresServer(dir.resolve("pg"), port).start();
+        server.createDatabaseAndUser("orders", "orders", "orders");
+        try (Connection connection = PostgresAdmin.connect(port, "orders", "orders", "orders");
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE customer_order (id bigint PRIMARY KEY)");
+            statement.execute("INSERT INTO customer_order VALUES (1)");
+
+            server.crash();
+
+            assertFalse(server.isRunning());
+            assertThrows(SQLException.class, () -> statement.executeQuery("SELECT 1"), "the connection is gone");
+        }
+        server.start(); // same port, same data: crash recovery
+
+        try (Connection connection = PostgresAdmin.connect(port, "orders", "orders", "orders");
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM customer_order")) {
+            assertTrue(rows.next());
+            assertEquals(1, rows.getInt(1));
+        }
+    }
+
+    @Test
     void stopsAServerLeftRunningByAKilledRun() throws Exception {
         int port = Ports.free();
         Path data = dir.resolve("pg");
