@@ -1,7 +1,5 @@
 package shop.orders.notify;
 
-import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -14,7 +12,6 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.jboss.logging.Logger;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
 import shop.commons.telegram.TelegramMessenger;
@@ -29,21 +26,18 @@ import shop.orders.status.OrderStatus;
  * Tells the customer what happens to its order (confirmed, rejected, paid, cancelled, any other status)
  * and the shop about each new confirmed order and each order cancelled after payment (a refund is due)
  * (by mail, and in its Telegram chat when configured). Driven by the service's own orders.events, so it runs
- * only for committed changes and can never undo one: mail failures are logged, nothing else. Each
+ * only for committed changes and can never undo one. Mails go through {@link MailOutbox}: written with the
+ * event's processed-event row, sent after the commit, retried when SMTP fails, never lost to a crash. Each
  * event is mailed once (by its id); events older than {@code shop.orders.notify.max-age} are not mailed
  * (a fresh consumer group reads the topic from the start and must not mail last month's orders). An event
  * that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
 public class OrderNotifications implements EventHandler {
-    private static final Logger LOG = Logger.getLogger(OrderNotifications.class);
     private static final String CONSUMER = "order-notify";
 
     @Inject
-    ReactiveMailer mailer;
-
-    @Inject
-    Event<Outgoing> outgoing;
+    MailOutbox mails;
 
     @ConfigProperty(name = "shop.orders.notify.shop-email")
     Optional<String> shopEmail;
@@ -53,10 +47,6 @@ public class OrderNotifications implements EventHandler {
 
     @Inject
     TelegramMessenger telegram;
-
-    /** A mail decided in the consumer's transaction, sent after it commits. */
-    record Outgoing(String to, String subject, String text) {
-    }
 
     /** A message for the shop's Telegram chat, sent after the consumer's transaction commits. */
     record StaffMessage(long orderId, String text) {
@@ -108,16 +98,16 @@ public class OrderNotifications implements EventHandler {
         if (subject == null) {
             return;
         }
-        outgoing.fire(new Outgoing(order.email, subject, MailTexts.customer(event.type(), order, payload, statusName(payload.status()))));
+        mails.enqueue(order.email, subject, MailTexts.customer(event.type(), order, payload, statusName(payload.status())));
         if (OrderEvent.CONFIRMED.equals(event.type())) {
-            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
-                    new Outgoing(to.trim(), "New order #" + order.id + ", " + order.total.toPlainString() + " RUB", MailTexts.shop(order))));
+            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> mails.enqueue(
+                    to.trim(), "New order #" + order.id + ", " + order.total.toPlainString() + " RUB", MailTexts.shop(order)));
             staffMessages.fire(new StaffMessage(order.id, MailTexts.shop(order)));
         }
         if (OrderEvent.CANCELLED.equals(event.type()) && order.refundDueAt != null) {
             String text = MailTexts.refundDue(order, payload);
-            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> outgoing.fire(
-                    new Outgoing(to.trim(), MailTexts.refundDueSubject(order), text)));
+            shopEmail.filter(s -> !s.isBlank()).ifPresent(to -> mails.enqueue(
+                    to.trim(), MailTexts.refundDueSubject(order), text));
             staffMessages.fire(new StaffMessage(order.id, text));
         }
     }
@@ -129,11 +119,5 @@ public class OrderNotifications implements EventHandler {
 
     void telegramAfterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) StaffMessage message) {
         telegram.notifyStaff("order " + message.orderId(), message.text()); // logs its own failure, without the bot token
-    }
-
-    void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
-        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).subscribe().with(
-                sent -> LOG.debugf("mailed '%s'", mail.subject()),
-                failure -> LOG.errorf("could not mail '%s': %s", mail.subject(), failure.getMessage()));
     }
 }
