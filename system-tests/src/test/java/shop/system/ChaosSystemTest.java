@@ -294,8 +294,11 @@ class ChaosSystemTest {
                 }
             }
         }
-        await("every order mail sent").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
-                .until(() -> orderMails(placed.keySet()).keySet().containsAll(expectedMails.keySet()));
+        await("every order mail sent").atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
+            Set<String> missing = new TreeSet<>(expectedMails.keySet());
+            missing.removeAll(orderMails(placed.keySet()).keySet());
+            assertTrue(missing.isEmpty(), missing.size() + " of " + expectedMails.size() + " order mails never sent: " + missing);
+        });
         assertEquals(expectedMails, orderMails(placed.keySet()), "order mails (subject -> how many times sent)");
 
         // 7. a crash is no reason to dead-letter an event
