@@ -19,9 +19,9 @@ import shop.gateway.client.RequestIds;
  * <li>a URL or headers too large (414, 431): checked here, ahead of every other route, against
  * {@code shop.gateway.limits.*}, which are smaller than the HTTP codec's own limits (the codec's
  * answer has an empty body and cannot be replaced);</li>
- * <li>a route's failure (a body too large for a Quarkus path: 413; a bug: 500) and no route or no
- * method for a path outside {@code /api} (404, 405): Vert.x's router answers them through the
- * failure and error handlers here.</li>
+ * <li>a route's failure (a body too large for a Quarkus path: 413; a bug: 500) and no route for a
+ * path outside {@code /api} (404): Vert.x's router answers them through the failure and error
+ * handlers here.</li>
  * </ul>
  * The proxied paths' own refusals (rate limit, no service, upstream down) are in
  * {@link shop.gateway.routing.GatewayRoutes}.

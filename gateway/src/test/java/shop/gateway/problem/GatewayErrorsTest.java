@@ -36,9 +36,4 @@ class GatewayErrorsTest {
     void a_path_outside_the_api_that_nothing_answers_is_404_problem() {
         Problems.assertProblem(given().get("/nothing-here"), 404, "/nothing-here");
     }
-
-    @Test
-    void a_method_the_route_does_not_take_is_405_problem() {
-        Problems.assertProblem(given().delete("/openapi"), 405, "/openapi");
-    }
 }
