@@ -54,10 +54,10 @@ class HostileInputTest {
             socket.getOutputStream().write(("GET /api/cart HTTP/1.1\r\nHost: localhost\r\nX-Cart-Token: a\0b\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (answer.isEmpty()) {
-                return; // the HTTP codec refused the header line itself and closed: nothing reached the service
-            }
             assertTrue(answer.startsWith("HTTP/1.1 400"), answer);
+            if (answer.contains("content-length: 0")) {
+                return; // Vert.x' HTTP codec refused the header line itself (empty 400): nothing reached the service
+            }
             assertTrue(answer.contains("application/problem+json"), answer);
             assertTrue(answer.contains("\"field\":\"X-Cart-Token\""), answer);
         }
