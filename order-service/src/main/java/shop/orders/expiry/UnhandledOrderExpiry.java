@@ -7,7 +7,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.orders.order.Actor;
@@ -27,7 +26,6 @@ import shop.orders.status.Statuses;
 @ApplicationScoped
 public class UnhandledOrderExpiry {
     private static final Logger LOG = Logger.getLogger(UnhandledOrderExpiry.class);
-    static final int BATCH = 50;
 
     private static final String DUE = """
             select o.id from customer_order o
@@ -48,29 +46,11 @@ public class UnhandledOrderExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         Instant cutoff = Instant.now().minus(timeout);
-        long after = 0;
-        List<Long> due;
-        do {
-            long from = after;
-            due = QuarkusTransaction.requiringNew().call(() -> dueOrders(cutoff, from));
-            for (long id : due) {
-                QuarkusTransaction.requiringNew().run(() -> cancel(id, cutoff));
-                after = id;
-            }
-        } while (due.size() == BATCH); // orders another replica holds are passed over, not looped on
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<Long> dueOrders(Instant cutoff, long after) {
-        List<Number> ids = em.createNativeQuery(DUE + " and o.id > :after order by o.id limit :batch")
-                .setParameter("cutoff", cutoff).setParameter("after", after).setParameter("batch", BATCH)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        new DueOrders(em, DUE).forEach(cutoff, id -> QuarkusTransaction.requiringNew().run(() -> cancel(id, cutoff)));
     }
 
     private void cancel(long orderId, Instant cutoff) {
-        if (em.createNativeQuery(DUE + " and o.id = :id for update of o skip locked")
-                .setParameter("cutoff", cutoff).setParameter("id", orderId).getResultList().isEmpty()) {
+        if (!new DueOrders(em, DUE).lockIfStillDue(orderId, cutoff)) {
             return; // handled meanwhile, or another replica is cancelling it
         }
         Order order = Order.findById(orderId);

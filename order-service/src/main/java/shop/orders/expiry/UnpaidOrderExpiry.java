@@ -34,7 +34,6 @@ import shop.orders.status.Statuses;
 @ApplicationScoped
 public class UnpaidOrderExpiry {
     private static final Logger LOG = Logger.getLogger(UnpaidOrderExpiry.class);
-    static final int BATCH = 50;
 
     private static final String DUE = """
             select o.id from customer_order o
@@ -63,24 +62,8 @@ public class UnpaidOrderExpiry {
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
         Instant cutoff = Instant.now().minus(timeout);
-        long after = 0;
-        List<Long> due;
-        do {
-            long from = after;
-            due = QuarkusTransaction.requiringNew().call(() -> dueOrders(cutoff, from));
-            for (long id : due) {
-                expire(id, cutoff);
-                after = id;
-            }
-        } while (due.size() == BATCH); // orders left waiting for the provider are passed over, not looped on
-    }
-
-    private List<Long> dueOrders(Instant cutoff, long after) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery(DUE + " and o.id > :after order by o.id limit :batch")
-                .setParameter("cutoff", cutoff).setParameter("after", after).setParameter("batch", BATCH)
-                .getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        // orders left waiting for the provider are passed over until the next run
+        new DueOrders(em, DUE).forEach(cutoff, id -> expire(id, cutoff));
     }
 
     private void expire(long orderId, Instant cutoff) {
@@ -118,10 +101,7 @@ public class UnpaidOrderExpiry {
 
     /** Cancels the order if it is still due (re-checked under its row lock) and nobody started another payment meanwhile. */
     private boolean cancel(long orderId, Instant confirmedBefore, List<UUID> checked) {
-        @SuppressWarnings("unchecked")
-        List<Number> locked = em.createNativeQuery(DUE + " and o.id = :id for update of o skip locked")
-                .setParameter("cutoff", confirmedBefore).setParameter("id", orderId).getResultList();
-        if (locked.isEmpty()) {
+        if (!new DueOrders(em, DUE).lockIfStillDue(orderId, confirmedBefore)) {
             return false; // paid, cancelled or changed meanwhile, inside its grace, or another replica holds it
         }
         // a payment started after the provider was asked has not been asked about: leave it for the next run
