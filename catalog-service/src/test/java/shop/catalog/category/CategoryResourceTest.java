@@ -106,7 +106,7 @@ class CategoryResourceTest {
         // malformed numbers in the query or the path are the client's mistake, not a missing resource
         given().queryParam("limit", "abc").when().get("/api/catalog/categories")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("wrong format"));
+                .body("detail", equalTo("Parameter 'limit' must be a number"));
         given().when().get("/api/catalog/categories/abc")
                 .then().statusCode(400).contentType("application/problem+json");
     }
