@@ -13,7 +13,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -24,8 +27,10 @@ import org.jboss.logging.Logger;
  * consumer's, together with its processed-event row), and the mail is sent after that commits — at once
  * by a background thread, and by {@code shop.orders.mail-outbox.interval} for whatever a crash or an SMTP
  * failure left behind. A mail is marked sent in the transaction that locked it, right after the SMTP
- * server accepted it, so only a crash in that instant sends it twice; before, a crash between the
- * consumer's commit and the SMTP conversation lost it for good. Rows are locked with {@code skip locked},
+ * server accepted it; if that transaction cannot commit (the database went away), the service remembers
+ * the mail as sent and records it before sending anything else, so a database outage sends no mail twice.
+ * Only a crash of this process between the SMTP server's acceptance and that commit sends one twice;
+ * before, a crash between the consumer's commit and the SMTP conversation lost the mail for good. Rows are locked with {@code skip locked},
  * so several senders (the wake-up, the schedule, replicas) never send one mail twice.
  */
 @ApplicationScoped
@@ -48,6 +53,8 @@ public class MailOutbox {
     }
 
     private final AtomicBoolean wakeUpPending = new AtomicBoolean();
+    /** Ids the SMTP server accepted whose "sent" has not committed yet (see {@link #recordSentMails}). */
+    private final Set<Long> sentNotRecorded = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "mail-outbox");
         thread.setDaemon(true);
@@ -84,36 +91,56 @@ public class MailOutbox {
     public int sendDue() {
         int sent = 0;
         try {
-            int[] batch;
+            recordSentMails();
+            Batch batch;
             do {
                 batch = QuarkusTransaction.requiringNew().call(this::sendBatch);
-                sent += batch[0];
-            } while (batch[1] == BATCH);
+                batch.sent().forEach(sentNotRecorded::remove); // committed: the rows say so themselves now
+                sent += batch.sent().size();
+            } while (batch.locked() == BATCH);
         } catch (RuntimeException e) {
-            // the database is away: what is left is sent by the next run
+            // the database is away: mails sent meanwhile stay in sentNotRecorded and are recorded, not sent
+            // again, by the next run
             LOG.warnf("mail outbox: %s", e.getMessage());
         }
         return sent;
     }
 
-    /** One transaction: lock up to BATCH due mails, send each, record the outcome. Answers {sent, locked}. */
-    private int[] sendBatch() {
+    /**
+     * Mails the SMTP server accepted but whose "sent" did not commit (the database went away in between):
+     * recorded as sent before anything else is sent, so a database outage never sends a mail twice.
+     */
+    private void recordSentMails() {
+        if (sentNotRecorded.isEmpty()) {
+            return;
+        }
+        List<Long> ids = List.copyOf(sentNotRecorded);
+        QuarkusTransaction.requiringNew().run(() -> em.createNativeQuery(
+                        "update mail_outbox set sent_at = now(), attempts = attempts + 1 where id in (:ids) and sent_at is null")
+                .setParameter("ids", ids).executeUpdate());
+        ids.forEach(sentNotRecorded::remove);
+    }
+
+    /** What one batch did: the ids it sent, and how many rows it locked. */
+    private record Batch(List<Long> sent, int locked) {
+    }
+
+    /** One transaction: lock up to BATCH due mails, send each, record the outcome. */
+    private Batch sendBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
                         select id, recipient, subject, body, attempts from mail_outbox
-                        where sent_at is null and next_attempt_at <= now()
+                        where sent_at is null and next_attempt_at <= now() and id not in (:skip)
                         order by id limit :batch for update skip locked""")
+                .setParameter("skip", sentNotRecorded.isEmpty() ? List.of(-1L) : List.copyOf(sentNotRecorded)) // never empty: "in ()" is no SQL
                 .setParameter("batch", BATCH)
                 .getResultList();
-        int sent = 0;
+        List<Long> sentIds = new ArrayList<>();
         for (Object[] row : due) {
             long id = ((Number) row[0]).longValue();
             String subject = (String) row[2];
             try {
                 mailer.send(Mail.withText((String) row[1], subject, (String) row[3]));
-                em.createNativeQuery("update mail_outbox set sent_at = now(), attempts = attempts + 1 where id = :id")
-                        .setParameter("id", id).executeUpdate();
-                sent++;
             } catch (RuntimeException e) {
                 int attempts = ((Number) row[4]).intValue() + 1;
                 Duration wait = backoff(attempts);
@@ -127,9 +154,14 @@ public class MailOutbox {
                         .setParameter("wait", (double) wait.toSeconds())
                         .setParameter("id", id)
                         .executeUpdate();
+                continue;
             }
+            sentNotRecorded.add(id); // from here on it must never be sent again, whatever the database does
+            sentIds.add(id);
+            em.createNativeQuery("update mail_outbox set sent_at = now(), attempts = attempts + 1 where id = :id")
+                    .setParameter("id", id).executeUpdate();
         }
-        return new int[] {sent, due.size()};
+        return new Batch(sentIds, due.size());
     }
 
     /** 2 s, 4 s, 8 s ... up to an hour: an SMTP server that is down is not hammered. */
