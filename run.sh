@@ -2,7 +2,7 @@
 # Starts the whole shop platform locally: PostgreSQL, Kafka, SMTP and the five applications.
 # No Docker needed; Java 17+ is. Builds the project first when something is not built yet.
 #
-#   ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR]     (./run.sh --help for details)
+#   ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR] [--jvm dev|throughput]   (--help for details)
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -71,15 +71,21 @@ public class ProductListBench {
         if (probe.statusCode() != 200) {
             fail("the list answered " + probe.statusCode() + ": " + probe.body());
         }
-        System.out.printf("product-list bench: %s, %d clients, %d s per target, page of %d products with %d variants%n",
-                path, clients, seconds, count(probe.body(), "\"article\""), count(probe.body(), "\"onHand\""));
+        System.out.printf("product-list bench: %s, %d clients, %d s per target, page of %d products with %d variants, %.1f KB%n",
+                path, clients, seconds, count(probe.body(), "\"article\""), count(probe.body(), "\"onHand\""),
+                probe.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length / 1024.0);
+        if (seconds == 0) { // --seconds 0: only seed the data and name the page (bench/all.sh measures it with wrk)
+            System.out.println("page: " + path);
+            System.out.println("category: " + category);
+            return;
+        }
 
         double idlePerSecond = idleStatements(http, catalogManagement);
         System.out.printf("catalog-service runs %.1f statements/s by itself (outbox relay), subtracted below%n",
                 idlePerSecond);
         for (String target : List.of(gateway, catalog)) {
-            run(http, URI.create(target + path), clients, 3, catalog, 0); // warm-up, not reported
-            Result r = run(http, URI.create(target + path), clients, seconds, catalog, idlePerSecond);
+            run(http, URI.create(target + path), clients, 3, catalogManagement, 0); // warm-up, not reported
+            Result r = run(http, URI.create(target + path), clients, seconds, catalogManagement, idlePerSecond);
             System.out.printf("%-26s %7.1f req/s  p50 %6.1f ms  p99 %6.1f ms  statements/request %.2f  status %s%n",
                     target.equals(gateway) ? "through the gateway" : "catalog-service directly",
                     r.perSecond, r.p50, r.p99, r.statementsPerRequest, r.statuses);
@@ -89,7 +95,8 @@ public class ProductListBench {
     record Result(double perSecond, double p50, double p99, double statementsPerRequest, Map<Integer, AtomicInteger> statuses) {
     }
 
-    private static Result run(HttpClient http, URI uri, int clients, int seconds, String catalog, double idlePerSecond)
+    private static Result run(HttpClient http, URI uri, int clients, int seconds, String catalogManagement,
+                              double idlePerSecond)
             throws Exception {
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();

@@ -14,17 +14,20 @@ import java.util.concurrent.CountDownLatch;
  * --demo        after start, load the demo shop (categories, dictionaries, ~30 products with pictures)
  * --data DIR    data directory (default .devstack)
  * --quiet       do not stream the applications' logs to the console
+ * --jvm NAME    dev (default: quick start, small heaps) or throughput (C2, ParallelGC, 512 MB heaps)
  * </pre>
  */
 public final class Launcher {
 
     private static final String USAGE = """
-            Usage: ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR]
+            Usage: ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR] [--jvm dev|throughput]
               --build      build the project first (also done when something is not built yet)
               --clean      delete the data directory first: a blank platform
               --demo       after start, sign in as admin and load a demo shop (categories, dictionaries, ~30 products with pictures)
               --quiet      do not stream the applications' logs to the console
               --data DIR   data directory (default: .devstack in the project root)
+              --jvm NAME   how the JVMs are tuned: dev (default; C1 only, SerialGC, 128 MB heaps: quick start,
+                           least memory) or throughput (C2, ParallelGC, 512 MB heaps: what production runs)
             """;
 
     private Launcher() {
@@ -50,6 +53,16 @@ public final class Launcher {
                     }
                     options.dataDir(Path.of(args[++i]));
                 }
+                case "--jvm" -> {
+                    if (i + 1 >= args.length) {
+                        fail("--jvm needs dev or throughput");
+                    }
+                    try {
+                        options.jvmProfile(JvmProfile.named(args[++i]));
+                    } catch (IllegalArgumentException e) {
+                        fail(e.getMessage());
+                    }
+                }
                 case "--help", "-h" -> {
                     System.out.print(USAGE);
                     return;
@@ -62,7 +75,8 @@ public final class Launcher {
 
     private static void run(StackOptions options, boolean demo) throws InterruptedException {
         long started = System.nanoTime();
-        System.out.println("Starting the shop platform (data: " + options.dataDir() + ")");
+        System.out.println("Starting the shop platform (data: " + options.dataDir() + ", JVM profile: "
+                + options.jvmProfile().name().toLowerCase() + ")");
         Stack stack = new Stack(options);
         try {
             stack.start();

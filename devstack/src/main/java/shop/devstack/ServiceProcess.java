@@ -37,20 +37,24 @@ public final class ServiceProcess {
         return projectRoot.resolve(service.module()).resolve("target/quarkus-app/quarkus-run.jar");
     }
 
-    static ServiceProcess start(Service service, int port, Path projectRoot, String maxHeap,
+    static ServiceProcess start(Service service, int port, Path projectRoot, JvmProfile jvm, String maxHeap,
                                 Map<String, String> environment, Path logFile, Consumer<String> console)
             throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // small, quick-starting JVMs: seven processes share a developer's laptop
-                "-Xmx" + maxHeap, "-Xms32m", "-Xss512k",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=64m",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-jar", jar(projectRoot, service).toString()));
+        List<String> command = javaCommand(service, projectRoot, jvm, maxHeap);
         Consumer<String> sink = console == null ? null : line -> console.accept("[" + service.module() + "] " + line);
         ChildProcess process = ChildProcess.start(service.module(), ChildProcess.dieWithParent("TERM", command),
                 environment, projectRoot, logFile, sink);
         return new ServiceProcess(service, port, process);
+    }
+
+    /** The command line of an application's JVM: the profile's flags, the heap, the fast-jar. */
+    static List<String> javaCommand(Service service, Path projectRoot, JvmProfile jvm, String maxHeap) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + maxHeap);
+        command.addAll(jvm.flags());
+        command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar(projectRoot, service).toString()));
+        return command;
     }
 
     /** Waits until {@code GET /q/health/ready} answers 200; fails when the process exits first. */

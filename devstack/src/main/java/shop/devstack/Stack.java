@@ -107,7 +107,8 @@ public final class Stack implements AutoCloseable {
                 }
             });
             CompletableFuture<Void> broker = run(pool, "Kafka", () -> kafka =
-                    new KafkaBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController()).logTo(log("kafka")).start());
+                    new KafkaBroker(data.resolve("kafka"), ports.kafka(), ports.kafkaController())
+                            .jvm(options.jvmProfile().brokerHeap(), options.jvmProfile().flags()).logTo(log("kafka")).start());
             CompletableFuture<Void> smtp = run(pool, "SMTP and mailbox page", () -> {
                 mail = new MailServer(ports.smtp()).start();
                 mailboxPage = new MailboxPage(mail, ports.mailbox()).start();
@@ -149,7 +150,7 @@ public final class Stack implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Consumer<String> console = options.logMode() == StackOptions.LogMode.FILE_AND_CONSOLE ? System.out::println : null;
         ServiceProcess process = ServiceProcess.start(service, options.ports().port(service), options.projectRoot(),
-                options.maxHeap(service), environment(service), logFile, console);
+                options.jvmProfile(), options.maxHeap(service), environment(service), logFile, console);
         running.put(service, process);
         if (closed.get()) { // close() ran while we were spawning: it could not see this process
             stopService(service);
@@ -279,7 +280,8 @@ public final class Stack implements AutoCloseable {
         });
         Path logFile = log(name);
         LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
-        return ServiceProcess.start(service, port, options.projectRoot(), options.maxHeap(service), env, logFile, null);
+        return ServiceProcess.start(service, port, options.projectRoot(), options.jvmProfile(), options.maxHeap(service), env,
+                logFile, null);
     }
 
     /**

@@ -28,6 +28,7 @@ public final class StackOptions {
     private PortPlan ports = PortPlan.defaults();
     private EnumSet<Service> services = EnumSet.allOf(Service.class);
     private LogMode logMode = LogMode.FILE_ONLY;
+    private JvmProfile jvmProfile = JvmProfile.DEV;
     private Duration readyTimeout = Duration.ofSeconds(90);
     private final Map<Service, String> maxHeap = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
@@ -77,7 +78,13 @@ public final class StackOptions {
         return this;
     }
 
-    /** Maximum heap of one application's JVM (default "128m"). */
+    /** How the JVMs are tuned (default {@link JvmProfile#DEV}: quick start, small heaps). */
+    public StackOptions jvmProfile(JvmProfile profile) {
+        this.jvmProfile = profile;
+        return this;
+    }
+
+    /** Maximum heap of one application's JVM (default: the {@link JvmProfile}'s, 128m in dev). */
     public StackOptions maxHeap(Service service, String heap) {
         this.maxHeap.put(service, heap);
         return this;
@@ -124,7 +131,11 @@ public final class StackOptions {
     }
 
     public String maxHeap(Service service) {
-        return maxHeap.getOrDefault(service, "128m");
+        return maxHeap.getOrDefault(service, jvmProfile.applicationHeap());
+    }
+
+    public JvmProfile jvmProfile() {
+        return jvmProfile;
     }
 
     public Map<String, String> environment() {

@@ -30,6 +30,8 @@ public final class KafkaBroker implements AutoCloseable {
     private final int controllerPort;
     private Path logFile;
     private String heap = "256m";
+    /** Quick start by default (C1 only, SerialGC); see {@code JvmProfile}. */
+    private List<String> jvmFlags = List.of("-Xms32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k");
     private ChildProcess process;
 
     /** A broker keeping its data in {@code dataDir}, serving clients on 127.0.0.1:port. */
@@ -45,9 +47,10 @@ public final class KafkaBroker implements AutoCloseable {
         return this;
     }
 
-    /** Maximum heap of the broker JVM, e.g. "256m". */
-    public KafkaBroker heap(String maxHeap) {
+    /** Maximum heap and the other JVM flags of the broker (a {@code JvmProfile}'s). */
+    public KafkaBroker jvm(String maxHeap, List<String> flags) {
         this.heap = maxHeap;
+        this.jvmFlags = List.copyOf(flags);
         return this;
     }
 
@@ -117,13 +120,16 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private List<String> javaCommand(String classpath) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xms32m", "-Xmx" + heap, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k",
-                "-Djava.awt.headless=true",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx" + heap);
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-Djava.awt.headless=true",
                 "-Dorg.slf4j.simpleLogger.showDateTime=true",
                 "-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd HH:mm:ss.SSS",
                 "-Dorg.slf4j.simpleLogger.log.org.apache.kafka.clients=warn",
-                "-cp", classpath);
+                "-cp", classpath));
+        return command;
     }
 
     private static String classpath() throws IOException {
