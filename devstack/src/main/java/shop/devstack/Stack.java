@@ -78,11 +78,8 @@ public final class Stack implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
             startInfrastructure();
-            List<Service> backends = options.services().stream().filter(s -> s != Service.GATEWAY).toList();
-            startApplications(backends);
-            if (options.services().contains(Service.GATEWAY)) {
-                startApplications(List.of(Service.GATEWAY));
-            }
+            // the gateway too: it needs its upstreams only to answer, and its readiness waits for theirs
+            startApplications(List.copyOf(options.services()));
             return this;
         } catch (IOException | RuntimeException e) {
             close();
