@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -42,8 +42,8 @@ public class OrderEventsConsumer implements EventHandler {
 
     @Incoming("orders-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override

@@ -9,7 +9,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
@@ -60,8 +60,8 @@ public class OrderNotifications implements EventHandler {
 
     @Incoming("order-notify")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override
