@@ -46,6 +46,11 @@ public class VariantEvents {
         outbox.add(Topics.CATALOG_VARIANTS, v.id, type(p, v), VariantState.VERSION, state(p, v));
     }
 
+    /** The event {@link #publish} writes, for a caller that writes it with others in one statement ({@link Outbox#addAll}). */
+    public Outbox.Entry entry(Product p, Variant v) {
+        return new Outbox.Entry(Topics.CATALOG_VARIANTS, v.id, type(p, v), VariantState.VERSION, state(p, v));
+    }
+
     /**
      * After a size or colour was renamed (or a colour's code changed): the new state of every variant that
      * has it, since each record carries the names. The variant rows are locked in id order, as the stock
@@ -97,7 +102,7 @@ public class VariantEvents {
         private final List<Variant> variants = new ArrayList<>();
 
         public void add(Product p, Variant v) {
-            entries.add(new Outbox.Entry(Topics.CATALOG_VARIANTS, v.id, type(p, v), VariantState.VERSION, state(p, v)));
+            entries.add(entry(p, v));
             variants.add(v);
         }
 

@@ -4,7 +4,7 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -25,8 +25,9 @@ import shop.contracts.orders.OrderLine;
  * <p>A transaction the database rolls back as a deadlock victim (possible only with staff editing the
  * same variants, which lock them in another order) is a transient failure: EventDelivery runs it again.
  *
- * <p>Events of one order share a partition (key = order id) and each partition is handled in order;
- * {@code concurrency} in the channel configuration runs several partitions side by side.
+ * <p>Events of one order share a partition (key = order id) and each partition is handled in order, a
+ * poll's worth in one transaction ({@link EventDelivery#deliverAll}) by one consumer: two batch transactions
+ * side by side could each hold variant locks the other wants.
  */
 @ApplicationScoped
 public class OrderEventsConsumer implements EventHandler {
@@ -42,8 +43,8 @@ public class OrderEventsConsumer implements EventHandler {
 
     @Incoming("orders-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override

@@ -98,6 +98,7 @@ public class StockSaga {
         }
 
         Instant now = Instant.now();
+        List<Outbox.Entry> events = new ArrayList<>();
         wanted.forEach((variantId, quantity) -> {
             Variant variant = variants.get(variantId);
             int units = Math.toIntExact(quantity); // checked above
@@ -110,10 +111,13 @@ public class StockSaga {
             reservation.createdAt = now;
             reservation.updatedAt = now;
             reservation.persist();
-            variantEvents.publish(products.get(variant.productId), variant);
+            events.add(variantEvents.entry(products.get(variant.productId), variant));
         });
         decide(order.orderId(), "reserved");
-        return Optional.of(reply(StockReply.RESERVED, StockReply.accepted(order.orderId())));
+        // the variants' new states and the reply in one statement, in this order
+        events.add(replyEntry(StockReply.RESERVED, StockReply.accepted(order.orderId())));
+        outbox.addAll(events);
+        return Optional.of(StockReply.RESERVED);
     }
 
     /**
@@ -283,7 +287,11 @@ public class StockSaga {
     }
 
     private String reply(String type, StockReply reply) {
-        outbox.add(Topics.CATALOG_STOCK, reply.orderId(), type, StockReply.VERSION, reply);
+        outbox.addAll(List.of(replyEntry(type, reply)));
         return type;
+    }
+
+    private static Outbox.Entry replyEntry(String type, StockReply reply) {
+        return new Outbox.Entry(Topics.CATALOG_STOCK, reply.orderId(), type, StockReply.VERSION, reply);
     }
 }

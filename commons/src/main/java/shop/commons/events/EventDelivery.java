@@ -12,6 +12,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -31,7 +32,9 @@ import shop.contracts.EventJson;
  * <ol>
  *   <li>The record is parsed; one that is not an event envelope becomes a dead letter at once (reading it
  *       again would not help). A tombstone (null value) is passed over.</li>
- *   <li>In a new transaction: {@link EventHandler#accepts}, the processed-event check
+ *   <li>{@link EventHandler#accepts} is asked before any transaction: an event the consumer does not want
+ *       costs no database work at all.</li>
+ *   <li>In a new transaction: the processed-event check
  *       ({@link ProcessedEvents#firstDelivery}) and {@link EventHandler#handle} — the effect and the
  *       processed-event row commit together, so a redelivered event changes nothing.</li>
  *   <li>A transient failure ({@link TransientFailures}: the database down or restarting, a deadlock, a
@@ -100,19 +103,76 @@ public class EventDelivery {
         deliver(handler, SourceRecord.of(record));
     }
 
-    void deliver(EventHandler handler, SourceRecord source) {
+    /**
+     * Applies a poll's worth of records (a channel with {@code batch=true}) in their order: those the
+     * handler accepts all in one transaction, which saves a commit per event; when that transaction fails
+     * for any reason, it left nothing behind and the records are delivered one by one as by
+     * {@link #deliver(EventHandler, ConsumerRecord)} (retries, dead letters). The order of each key is kept:
+     * a batch holds a partition's records in offset order and they are applied in that order.
+     */
+    public void deliverAll(EventHandler handler, Iterable<ConsumerRecord<String, String>> records) {
+        List<SourceRecord> sources = new ArrayList<>();
+        List<Read> reads = new ArrayList<>();
+        List<EventEnvelope> accepted = new ArrayList<>();
+        for (ConsumerRecord<String, String> record : records) {
+            SourceRecord source = SourceRecord.of(record);
+            Read read = read(handler, source);
+            sources.add(source);
+            reads.add(read);
+            if (read != null) {
+                accepted.add(read.event()); // null for a record that is no event: the batch falls back below
+            }
+        }
+        if (accepted.size() > 1 && !accepted.contains(null)) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> accepted.forEach(event -> apply(handler, event)));
+                return;
+            } catch (RuntimeException e) {
+                LOG.debugf("%s: a batch of %d events failed (%s); delivering them one by one", handler.consumerName(),
+                        accepted.size(), Failures.describe(e));
+            }
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            deliver(handler, sources.get(i), reads.get(i));
+        }
+    }
+
+    /** A record read: its event, or why it is none. */
+    private record Read(EventEnvelope event, IllegalArgumentException notAnEvent) {
+    }
+
+    /**
+     * The record's event, or why it is no event envelope; null for a tombstone or an event the handler
+     * does not accept (asked here, before any transaction: most records of a shared topic do not concern
+     * a given consumer at all).
+     */
+    private static Read read(EventHandler handler, SourceRecord source) {
         if (source.value() == null) {
             LOG.debugf("%s: passing over the tombstone %s", handler.consumerName(), source);
-            return;
+            return null;
         }
-        String what = handler.consumerName() + " of " + source;
-        EventEnvelope event;
         try {
-            event = EventJson.read(source.value());
+            EventEnvelope event = EventJson.read(source.value());
+            return handler.accepts(event) ? new Read(event, null) : null;
         } catch (IllegalArgumentException notAnEvent) {
-            deadLetter(handler, source, null, notAnEvent, 1);
+            return new Read(null, notAnEvent);
+        }
+    }
+
+    void deliver(EventHandler handler, SourceRecord source) {
+        deliver(handler, source, read(handler, source));
+    }
+
+    private void deliver(EventHandler handler, SourceRecord source, Read read) {
+        if (read == null) {
             return;
         }
+        if (read.event() == null) {
+            deadLetter(handler, source, null, read.notAnEvent(), 1); // reading it again would not help
+            return;
+        }
+        EventEnvelope event = read.event();
+        String what = handler.consumerName() + " of " + source;
         Retries.Outcome outcome = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() -> apply(handler, event)));
         if (!outcome.succeeded()) {
             deadLetter(handler, source, event, outcome.failure(), outcome.attempts());
@@ -124,7 +184,7 @@ public class EventDelivery {
         if (!handler.accepts(event)) {
             return;
         }
-        Optional<String> log = handler.processedEventLog();
+        Optional<String> log = handler.processedEventLog(event);
         if (log.isPresent() && !processed.firstDelivery(event.eventId(), log.get())) {
             return;
         }

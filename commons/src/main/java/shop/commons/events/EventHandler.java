@@ -6,13 +6,14 @@ import shop.contracts.EventEnvelope;
 /**
  * One consumer of one topic: what a service does with an event. {@link EventDelivery} calls it inside a
  * transaction, after the processed-event check, and takes care of retries and dead letters; the
- * {@code @Incoming} method only hands the record over:
+ * {@code @Incoming} method only hands the records over, a poll's worth at a time (the channel configured
+ * with {@code batch=true}; one transaction for the batch, see {@link EventDelivery#deliverAll}):
  *
  * <pre>{@code
  * @Incoming("orders-events")
  * @Blocking
- * public void onOrderEvent(ConsumerRecord<String, String> record) {
- *     delivery.deliver(this, record);
+ * public void onOrderEvents(ConsumerRecords<String, String> records) {
+ *     delivery.deliverAll(this, records);
  * }
  * }</pre>
  *
@@ -36,7 +37,19 @@ public interface EventHandler {
         return Optional.of(consumerName());
     }
 
-    /** Whether the event concerns this consumer at all (e.g. its type); others are passed over, not recorded. */
+    /**
+     * The processed-event log for this one event: by default {@link #processedEventLog()}. A handler whose
+     * effect is idempotent for some events only (e.g. deleting what is older than the event) answers empty
+     * for those, and saves the log's row and the commit that writes it.
+     */
+    default Optional<String> processedEventLog(EventEnvelope event) {
+        return processedEventLog();
+    }
+
+    /**
+     * Whether the event concerns this consumer at all (e.g. its type); others are passed over, not recorded.
+     * Asked before any transaction is opened, so it must not touch the database.
+     */
     default boolean accepts(EventEnvelope event) {
         return true;
     }

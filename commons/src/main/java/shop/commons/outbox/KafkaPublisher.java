@@ -1,16 +1,16 @@
 package shop.commons.outbox;
 
-import io.smallrye.mutiny.TimeoutException;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 /**
- * Sends one outbox message and waits for the broker's acknowledgement. A bean of its own so that,
+ * Hands one outbox message to the Kafka producer without waiting: the answer completes with the broker's
+ * acknowledgement, so the relay can have a whole batch in flight at once. A bean of its own so that,
  * while messaging is still being wired at start-up, a failure to reach the emitter is an ordinary
  * failed attempt of the relay rather than a broken relay bean.
  */
@@ -20,15 +20,11 @@ public class KafkaPublisher {
     @Channel("outbox")
     MutinyEmitter<String> kafka;
 
-    void publish(OutboxMessage message, Duration timeout) {
+    CompletableFuture<Void> send(OutboxMessage message) {
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(message.topic)
                 .withKey(message.messageKey)
                 .build();
-        try {
-            kafka.sendMessage(Message.of(message.envelope).addMetadata(metadata)).await().atMost(timeout);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("no acknowledgement from Kafka within " + timeout);
-        }
+        return kafka.sendMessage(Message.of(message.envelope).addMetadata(metadata)).subscribeAsCompletionStage();
     }
 }

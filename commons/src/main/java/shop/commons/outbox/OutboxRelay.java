@@ -9,22 +9,36 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.hibernate.Session;
+import org.hibernate.jpa.HibernateHints;
 import org.jboss.logging.Logger;
 
 /**
  * Publishes outbox messages to Kafka in the order they were written and marks them sent.
  *
- * <p>Order per key is kept by publishing in id order and, once a message fails, holding back the
- * later messages of the same key until a later run publishes it; other keys go on. A few failures in
- * one run end the run (Kafka is probably down). One relay at a time per
+ * <p>A batch is sent pipelined: the first unsent message of every key at once, then the acknowledgements,
+ * then the next message of each key, and all that were acknowledged are marked sent with one statement.
+ * Order per key is kept by publishing in id order and handing a key's message to Kafka only once the
+ * previous one is acknowledged; once a message fails, the later messages of its key are held back until a
+ * later run publishes it, while other keys go on. A few failing keys in one run end the run (Kafka is
+ * probably down). One relay at a time per
  * database (a transaction-scoped advisory lock), so several replicas of a service do not interleave.
  * A message may be published twice (crash between send and commit); consumers drop duplicates by
  * event id.
@@ -100,31 +114,99 @@ public class OutboxRelay {
                 .setParameter("lock", RELAY_LOCK).getSingleResult())) {
             return false;
         }
+        // read-only: the run writes sent/attempts with statements of its own, never by dirty checking
         List<OutboxMessage> pending = em.createQuery(
                         "from OutboxMessage where sentAt is null order by id", OutboxMessage.class)
+                .setHint(HibernateHints.HINT_READ_ONLY, true)
                 .setMaxResults(batchSize)
                 .getResultList();
-        Set<String> blockedKeys = new HashSet<>();
+        // per key (topic and message key), in id order
+        Map<String, ArrayDeque<OutboxMessage>> byKey = new LinkedHashMap<>();
         for (OutboxMessage message : pending) {
-            String key = message.topic + "/" + message.messageKey;
-            if (blockedKeys.contains(key)) {
-                continue; // an earlier message of this key failed: keep the key's order
-            }
-            try {
-                kafka.publish(message, sendTimeout);
-                message.sentAt = Instant.now();
-            } catch (RuntimeException e) {
-                message.attempts++;
-                message.lastError = String.valueOf(e.getMessage());
-                LOG.warnf("outbox: publishing %s %s to %s failed (attempt %d), will retry: %s",
-                        message.type, message.eventId, message.topic, message.attempts, e.getMessage());
-                blockedKeys.add(key);
-                if (blockedKeys.size() >= MAX_FAILURES_PER_RUN) {
-                    return false; // most likely Kafka itself is unreachable: wait for the next run
+            byKey.computeIfAbsent(message.topic + "/" + message.messageKey, k -> new ArrayDeque<>()).add(message);
+        }
+        List<Long> sent = new ArrayList<>(pending.size());
+        int failedKeys = 0;
+        // Waves: the oldest unsent message of every key is sent, all of them before any acknowledgement is
+        // awaited; a key's next message goes in the next wave, only once its predecessor is acknowledged.
+        // So a failed message holds back the later ones of its key (they were never handed to Kafka),
+        // while the usual batch (one message per key) costs one round trip to the broker, not one per message.
+        while (!byKey.isEmpty() && failedKeys < MAX_FAILURES_PER_RUN) {
+            List<OutboxMessage> wave = new ArrayList<>(byKey.size());
+            List<CompletableFuture<Void>> acks = new ArrayList<>(byKey.size());
+            for (Iterator<ArrayDeque<OutboxMessage>> keys = byKey.values().iterator(); keys.hasNext(); ) {
+                ArrayDeque<OutboxMessage> queue = keys.next();
+                OutboxMessage message = queue.poll();
+                if (queue.isEmpty()) {
+                    keys.remove();
                 }
+                wave.add(message);
+                acks.add(send(message));
+            }
+            long deadline = System.nanoTime() + sendTimeout.toNanos();
+            for (int i = 0; i < wave.size(); i++) {
+                OutboxMessage message = wave.get(i);
+                RuntimeException failure = awaitAck(acks.get(i), deadline);
+                if (failure == null) {
+                    sent.add(message.id);
+                    continue;
+                }
+                failed(message, failure);
+                byKey.remove(message.topic + "/" + message.messageKey); // its later messages wait for the next run
+                failedKeys++;
             }
         }
-        return pending.size() == batchSize && blockedKeys.isEmpty();
+        markSent(sent);
+        // many failing keys: most likely Kafka itself is unreachable, wait for the next run
+        return failedKeys == 0 && pending.size() == batchSize;
     }
 
+    private CompletableFuture<Void> send(OutboxMessage message) {
+        try {
+            return kafka.send(message);
+        } catch (RuntimeException e) {
+            // e.g. the emitter not wired yet at start-up, or the producer's buffer full for max.block.ms
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Null when the broker acknowledged the message by the deadline, else what went wrong. */
+    private RuntimeException awaitAck(CompletableFuture<Void> ack, long deadline) {
+        try {
+            ack.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            return null;
+        } catch (TimeoutException e) {
+            return new IllegalStateException("no acknowledgement from Kafka within " + sendTimeout);
+        } catch (ExecutionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new IllegalStateException("interrupted while waiting for Kafka");
+        }
+    }
+
+    private void failed(OutboxMessage message, RuntimeException e) {
+        LOG.warnf("outbox: publishing %s %s to %s failed (attempt %d), will retry: %s",
+                message.type, message.eventId, message.topic, message.attempts + 1, e.getMessage());
+        em.createNativeQuery("update outbox_message set attempts = attempts + 1, last_error = :error where id = :id")
+                .setParameter("error", String.valueOf(e.getMessage()))
+                .setParameter("id", message.id)
+                .executeUpdate();
+    }
+
+    /** One statement for the whole batch (a list parameter would make a new statement text per batch size). */
+    private void markSent(List<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(Instant.now());
+        em.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "update outbox_message set sent_at = ? where id = any(?)")) {
+                update.setTimestamp(1, now);
+                update.setArray(2, connection.createArrayOf("bigint", ids.toArray()));
+                update.executeUpdate();
+            }
+        });
+    }
 }

@@ -8,7 +8,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import shop.commons.events.EventDelivery;
@@ -56,8 +56,8 @@ public class GuestOrders implements EventHandler {
 
     @Incoming("order-events")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override
@@ -72,7 +72,9 @@ public class GuestOrders implements EventHandler {
 
     @Override
     public boolean accepts(EventEnvelope event) {
-        return OrderEvent.PLACED.equals(event.type());
+        // a customer's own order (no guest contact) is passed over before any transaction
+        return OrderEvent.PLACED.equals(event.type()) && event.payload() != null
+                && !event.payload().hasNonNull("customerId") && event.payload().hasNonNull("guest");
     }
 
     @Override

@@ -4,7 +4,8 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -15,8 +16,10 @@ import shop.contracts.catalog.VariantState;
 
 /**
  * Drops deleted products from every customer's favorites, from {@code catalog.variants}. Idempotent:
- * the processed-event log and the change commit together ({@link EventDelivery}), so a redelivered record
- * changes nothing. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
+ * a removal's processed-event row and its change commit together ({@link EventDelivery}), so a redelivered
+ * removal changes nothing. Every other state (most of the topic: each stock change of a variant) only
+ * undoes removals recorded before it, which is idempotent by itself: those write no processed-event row,
+ * and in the usual case (nothing to undo) nothing at all. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
  */
 @ApplicationScoped
 public class ProductRemovals implements EventHandler {
@@ -30,8 +33,8 @@ public class ProductRemovals implements EventHandler {
 
     @Incoming("catalog-variants")
     @Blocking
-    public void onVariantEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onVariantEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override
@@ -47,6 +50,16 @@ public class ProductRemovals implements EventHandler {
     @Override
     public boolean accepts(EventEnvelope event) {
         return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
+    }
+
+    /** Only a removal needs the log: redelivered after a later "present" state, it must not count again. */
+    @Override
+    public Optional<String> processedEventLog(EventEnvelope event) {
+        return removal(event) ? Optional.of(CONSUMER) : Optional.empty();
+    }
+
+    private static boolean removal(EventEnvelope event) {
+        return event.payload() != null && event.payload().path("productDeleted").asBoolean(false);
     }
 
     @Override

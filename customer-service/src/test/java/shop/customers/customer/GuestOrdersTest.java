@@ -152,6 +152,25 @@ class GuestOrdersTest {
     }
 
     @Test
+    void aCustomersOwnOrderIsPassedOverWithoutAnyTrace() {
+        long own = ORDER_IDS.incrementAndGet();
+        EventEnvelope customers = EventJson.envelope(OrderEvent.PLACED, OrderEvent.VERSION, new OrderEvent(own, 42L, "new",
+                null, "cash", new BigDecimal("10.00"), List.of(new OrderLine(1, 1, null, 1, new BigDecimal("10.00"))), null));
+        String email = Accounts.uniqueEmail();
+        long guest = ORDER_IDS.incrementAndGet();
+        EventEnvelope guests = placed(guest, email, Accounts.uniquePhone());
+        // one partition (one key), in this order: once the guest's order is recorded, the customer's was seen
+        TopicWatcher.send(KafkaResource.bootstrapServers(), Topics.ORDERS_EVENTS, "own-then-guest",
+                EventJson.write(customers), EventJson.write(guests));
+        awaitRecorded(guest);
+        long traces = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery("""
+                        select (select count(*) from guest_order where order_id = :o)
+                             + (select count(*) from processed_event where event_id = :e)""")
+                .setParameter("o", own).setParameter("e", customers.eventId()).getSingleResult()).longValue());
+        assertEquals(0, traces, "filtered before any transaction: no guest order, no processed-event row");
+    }
+
+    @Test
     void aGuestOrderWithTheEmailOfAConfirmedCustomerIsHandedToIt() {
         Accounts.Customer customer = Accounts.register();
         confirm(customer.email());

@@ -77,9 +77,10 @@ class DeadLettersTest {
     void aPoisonVariantIsDeadLetteredAndTheNextVariantIsStillHandled() {
         long productId = IDS.incrementAndGet();
         UUID poison = UUID.randomUUID();
-        EventEnvelope good = EventJson.envelope(VariantState.UPSERTED, VariantState.VERSION, new VariantState(productId * 10,
-                productId, 1L, 2L, "Dress", "Dress, red, M", "A-" + productId, new BigDecimal("1990.00"), null, 5, true, true,
-                false, "M", "red", "#FF0000"));
+        // a removal: the one kind of variant state the favorites consumer records as processed
+        EventEnvelope good = EventJson.envelope(VariantState.REMOVED, VariantState.VERSION, new VariantState(productId * 10,
+                productId, 1L, 2L, "Dress", "Dress, red, M", "A-" + productId, new BigDecimal("1990.00"), null, 5, false, true,
+                true, "M", "red", "#FF0000"));
         TopicWatcher.send(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS, String.valueOf(productId * 10),
                 PoisonEvents.envelope(poison, VariantState.REMOVED, "{\"productId\":\"gone\",\"productDeleted\":\"maybe\"}"),
                 EventJson.write(good));

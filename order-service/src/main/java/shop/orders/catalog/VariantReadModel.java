@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -38,8 +38,8 @@ public class VariantReadModel implements EventHandler {
 
     @Incoming("catalog-variants")
     @Blocking
-    public void onVariantEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onVariantEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override

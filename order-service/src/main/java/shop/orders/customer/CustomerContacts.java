@@ -7,7 +7,7 @@ import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -43,8 +43,8 @@ public class CustomerContacts implements EventHandler {
 
     @Incoming("customer-events")
     @Blocking
-    public void onCustomerEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onCustomerEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override

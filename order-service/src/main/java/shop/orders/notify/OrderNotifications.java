@@ -9,7 +9,8 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
@@ -35,6 +36,8 @@ import shop.orders.status.OrderStatus;
 @ApplicationScoped
 public class OrderNotifications implements EventHandler {
     private static final String CONSUMER = "order-notify";
+    private static final Set<String> MAILED = Set.of(OrderEvent.CONFIRMED, OrderEvent.REJECTED, OrderEvent.PAID,
+            OrderEvent.CANCELLED, OrderEvent.STATUS_CHANGED);
 
     @Inject
     MailOutbox mails;
@@ -60,8 +63,8 @@ public class OrderNotifications implements EventHandler {
 
     @Incoming("order-notify")
     @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onOrderEvents(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override
@@ -74,10 +77,14 @@ public class OrderNotifications implements EventHandler {
         return Topics.ORDERS_EVENTS;
     }
 
-    /** Not mailed when older than max-age: a fresh consumer group reads the topic from its start. */
+    /**
+     * The events that are mailed (OrderPlaced is not: the customer hears once stock is reserved or not),
+     * and not when older than max-age: a fresh consumer group reads the topic from its start.
+     */
     @Override
     public boolean accepts(EventEnvelope event) {
-        return event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge));
+        return MAILED.contains(event.type())
+                && (event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge)));
     }
 
     @Override
@@ -93,7 +100,7 @@ public class OrderNotifications implements EventHandler {
             case OrderEvent.PAID -> "Order #" + order.id + " is paid";
             case OrderEvent.CANCELLED -> "Order #" + order.id + " is cancelled";
             case OrderEvent.STATUS_CHANGED -> "Order #" + order.id + " is now " + statusName(payload.status());
-            default -> null; // OrderPlaced: the customer hears once stock is reserved (or not)
+            default -> null; // not accepted
         };
         if (subject == null) {
             return;

@@ -5,7 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.stream.Collectors;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import shop.commons.events.EventDelivery;
@@ -45,8 +45,8 @@ public class StockReplies implements EventHandler {
 
     @Incoming("catalog-stock")
     @Blocking
-    public void onStockReply(ConsumerRecord<String, String> record) {
-        delivery.deliver(this, record);
+    public void onStockReplys(ConsumerRecords<String, String> records) {
+        delivery.deliverAll(this, records);
     }
 
     @Override
