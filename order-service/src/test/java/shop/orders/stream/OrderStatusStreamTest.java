@@ -24,6 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.contracts.catalog.StockReply;
 import shop.contracts.catalog.VariantState;
+import shop.devstack.testing.SseClient;
 import shop.orders.Shop;
 
 /** GET /api/orders/{id}/events: the order's status as Server-Sent Events. */

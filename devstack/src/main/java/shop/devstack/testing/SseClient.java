@@ -1,4 +1,4 @@
-package shop.orders.stream;
+package shop.devstack.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,15 +18,16 @@ import java.util.stream.Stream;
  * Reads a Server-Sent Events stream as a client would: a thread parses the lines into events (and
  * comments) as they arrive, the test takes them with a bounded wait.
  */
-final class SseClient implements AutoCloseable {
+public final class SseClient implements AutoCloseable {
     /** One event; {@code comment} is set for a comment line, {@code name}/{@code id}/{@code data} for an event. */
-    record Event(String name, String id, String data, String comment) {
+    public record Event(String name, String id, String data, String comment) {
     }
 
     private static final Event END = new Event(null, null, null, null);
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    // HTTP/1.1 as the gateway speaks to the services (the JDK client would otherwise try an h2c upgrade)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-    final HttpResponse<Stream<String>> response;
+    public final HttpResponse<Stream<String>> response;
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
 
     private SseClient(HttpResponse<Stream<String>> response) {
@@ -37,7 +38,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Opens the stream; {@code headers} such as Authorization, X-Order-Token, Last-Event-ID. */
-    static SseClient open(URI uri, Map<String, String> headers) {
+    public static SseClient open(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream")
                 .timeout(Duration.ofSeconds(30));
         headers.forEach(request::header);
@@ -89,7 +90,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next event with data (comments skipped); fails after {@code wait}, or when the stream ended. */
-    Event next(Duration wait) {
+    public Event next(Duration wait) {
         while (true) {
             Event event = take(wait);
             if (event == END) {
@@ -102,7 +103,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** The next comment (events skipped). */
-    Event nextComment(Duration wait) {
+    public Event nextComment(Duration wait) {
         while (true) {
             Event event = take(wait);
             if (event == END) {
@@ -115,7 +116,7 @@ final class SseClient implements AutoCloseable {
     }
 
     /** Waits until the server ends the stream; fails if another event with data comes first. */
-    void awaitEnd(Duration wait) {
+    public void awaitEnd(Duration wait) {
         while (true) {
             Event event = take(wait);
             if (event == END) {
