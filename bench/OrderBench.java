@@ -5,6 +5,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Orders per second placed and confirmed through the gateway, and the time from placement to
@@ -24,23 +26,26 @@ import java.util.regex.Pattern;
  * order-service confirms). Against an already running platform; starts nothing itself.
  *
  *   java bench/OrderBench.java [--url http://127.0.0.1:8080] [--clients 8] [--orders 25]
- *                              [--login admin] [--password admin]
+ *                              [--wait sse|poll] [--poll-ms 20] [--login admin] [--password admin]
  *
  * As admin it creates a category, a product whose variant has enough stock for every order and a
  * delivery type, then waits until order-service's read model knows the variant. Each client places
  * {@code --orders} cash orders of one unit one after another (as staff, so no customer sign-ups are
- * measured) and polls the order every 20 ms (`--poll-ms`) until it is confirmed. Start the platform with
- * SHOP_GATEWAY_RATE_LIMIT_ENABLED=false, or the gateway's per-address limit is what gets measured.
+ * measured) and waits until each is confirmed: by default (`--wait sse`) on the order's status stream
+ * (GET /api/orders/{id}/events, Server-Sent Events through the gateway), with `--wait poll` by reading
+ * the order every 20 ms (`--poll-ms`). Start the platform with SHOP_GATEWAY_RATE_LIMIT_ENABLED=false, or
+ * the gateway's per-address limit is what gets measured.
  */
 public class OrderBench {
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String base;
     static String token;
     static int pollMillis;
+    static boolean sse;
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = new TreeMap<>(Map.of("url", "http://127.0.0.1:8080", "clients", "8",
-                "orders", "25", "login", "admin", "password", "admin", "poll-ms", "20"));
+                "orders", "25", "login", "admin", "password", "admin", "poll-ms", "20", "wait", "sse"));
         for (int i = 0; i + 1 < args.length; i += 2) {
             if (!args[i].startsWith("--") || !options.containsKey(args[i].substring(2))) {
                 throw new IllegalArgumentException("unknown option " + args[i] + "; known: " + options.keySet());
@@ -52,6 +57,11 @@ public class OrderBench {
         int perClient = Integer.parseInt(options.get("orders"));
         // every client polls its order: with many clients the polling itself loads the platform
         pollMillis = Integer.parseInt(options.get("poll-ms"));
+        sse = switch (options.get("wait")) {
+            case "sse" -> true;
+            case "poll" -> false;
+            default -> throw new IllegalArgumentException("--wait is sse or poll, not " + options.get("wait"));
+        };
         HttpResponse<String> signIn = send("POST", "/api/auth/token",
                 "{\"login\":\"%s\",\"password\":\"%s\"}".formatted(options.get("login"), options.get("password")));
         token = field(signIn, "accessToken");
@@ -105,8 +115,10 @@ public class OrderBench {
         double seconds = (System.nanoTime() - began) / 1e9;
         pool.shutdown();
         int confirmed = confirmMillis.size();
-        System.out.printf("%d clients × %d orders through %s: %s in %.1f s = %.1f orders/s placed and confirmed%n",
-                clients, perClient, base, outcomes, seconds, confirmed / seconds);
+        System.out.printf("%d clients × %d orders through %s, waiting for confirmed %s: %s in %.1f s = %.1f orders/s"
+                        + " placed and confirmed%n", clients, perClient, base,
+                sse ? "on the status stream (--wait sse)" : "by polling every " + pollMillis + " ms (--wait poll)",
+                outcomes, seconds, confirmed / seconds);
         System.out.printf("POST /api/orders answered:        p50 %d ms, p99 %d ms, max %d ms%n",
                 pct(placeMillis, 50), pct(placeMillis, 99), pct(placeMillis, 100));
         System.out.printf("placement to confirmed (saga):     p50 %d ms, p99 %d ms, max %d ms%n",
@@ -124,18 +136,52 @@ public class OrderBench {
         }
         String id = field(placed, "id");
         long deadline = placedAt + Duration.ofSeconds(60).toNanos();
+        String status = sse ? streamUntilDecided(id, deadline) : pollUntilDecided(id, deadline);
+        if (status == null) {
+            System.err.println("order " + id + " not confirmed within 60 s");
+            return null;
+        }
+        if (!status.equals("confirmed")) {
+            System.err.println("order " + id + " ended " + status);
+            return null;
+        }
+        return new long[] {(placedAt - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000};
+    }
+
+    /** Reads the order every --poll-ms until it is no longer new; null past the deadline. */
+    static String pollUntilDecided(String id, long deadline) throws Exception {
         while (System.nanoTime() < deadline) {
             String status = field(send("GET", "/api/orders/" + id, null), "status");
-            if (status.equals("confirmed")) {
-                return new long[] {(placedAt - t0) / 1_000_000, (System.nanoTime() - t0) / 1_000_000};
-            }
             if (!status.equals("new")) {
-                System.err.println("order " + id + " ended " + status);
-                return null;
+                return status;
             }
             Thread.sleep(pollMillis);
         }
-        System.err.println("order " + id + " not confirmed within 60 s");
+        return null;
+    }
+
+    /**
+     * Opens the order's status stream and reads its events until the status is no longer new; null past the
+     * deadline (checked at each line: the stream sends a heartbeat comment every 15 s) or when it ended first.
+     */
+    static String streamUntilDecided(String id, long deadline) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/orders/" + id + "/events"))
+                .timeout(Duration.ofSeconds(30)).header("Accept", "text/event-stream")
+                .header("Authorization", "Bearer " + token).GET().build();
+        HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+        try (Stream<String> lines = response.body()) {
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(request.uri() + " answered " + response.statusCode());
+            }
+            Pattern status = Pattern.compile("\"status\"\\s*:\\s*\"([^\"]*)\"");
+            for (Iterator<String> it = lines.iterator(); it.hasNext() && System.nanoTime() < deadline; ) {
+                String line = it.next();
+                Matcher m = status.matcher(line);
+                if (line.startsWith("data:") && m.find() && !m.group(1).equals("new")) {
+                    return m.group(1);
+                }
+            }
+        }
         return null;
     }
 

@@ -6,16 +6,20 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import shop.devstack.testing.SseClient;
 
 /**
  * Orders and stock across services, only through the gateway: order-service places the order,
@@ -151,6 +155,44 @@ class OrderJourneySystemTest {
                 .then().statusCode(200);
         assertEquals("cancelled", status(customer, orderId));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(4, 0, 4)));
+    }
+
+    @Test
+    void theOrdersStatusStreamTellsEachChangeThroughTheGatewayAndEndsAtTheFinalOne() {
+        Shop shop = shop(5);
+        String customer = RunningPlatform.newCustomerToken();
+        String staff = RunningPlatform.adminToken();
+        putInCart(customer, shop, 1);
+        int orderId = as(customer).body(order(shop, "cash")).when().post("/api/orders")
+                .then().statusCode(201).extract().path("id");
+        URI events = URI.create(RestAssured.baseURI + "/api/orders/" + orderId + "/events");
+        try (SseClient stream = SseClient.open(events, Map.of("Authorization", "Bearer " + customer))) {
+            assertEquals(200, stream.response.statusCode());
+            assertTrue(stream.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            // the status at connection: placed (new), unless the saga was quicker than this request
+            JsonPath first = statusEvent(stream.next(SAGA));
+            if (first.getString("status").equals("new")) {
+                assertEquals("confirmed", statusEvent(stream.next(SAGA)).getString("status"));
+            } else {
+                assertEquals("confirmed", first.getString("status"));
+            }
+            // each change arrives as it is made, the stream ends after the final one
+            as(staff).body(Map.of("status", "shipped")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+            assertEquals("shipped", statusEvent(stream.next(SAGA)).getString("status"));
+            as(staff).body(Map.of("status", "delivered")).when().patch("/api/orders/" + orderId).then().statusCode(200);
+            JsonPath delivered = statusEvent(stream.next(SAGA));
+            assertEquals("delivered", delivered.getString("status"));
+            assertTrue(delivered.getBoolean("last"));
+            stream.awaitEnd(SAGA);
+        }
+        // nobody else listens: the same 404 as for the order
+        as(RunningPlatform.newCustomerToken()).accept("text/event-stream").when().get("/api/orders/" + orderId + "/events")
+                .then().statusCode(404).contentType(org.hamcrest.Matchers.startsWith("application/problem+json"));
+    }
+
+    static JsonPath statusEvent(SseClient.Event event) {
+        assertEquals("status", event.name());
+        return JsonPath.from(event.data());
     }
 
     /** Starts a card payment of the order as {@code who} (customer token or guest order token); answers the page's url. */

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import shop.commons.paging.Page;
@@ -74,6 +73,9 @@ public class OrderResource {
     CurrentUser user;
 
     @Inject
+    OrderAccess access;
+
+    @Inject
     OrderPlacement placement;
 
     @Inject
@@ -107,7 +109,7 @@ public class OrderResource {
     @PermitAll
     @Transactional
     public OrderView get(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken) {
-        return OrderView.of(readable(id, orderToken, false), false);
+        return OrderView.of(access.readable(id, orderToken, false), false);
     }
 
     @GET
@@ -249,7 +251,7 @@ public class OrderResource {
     @Operation(summary = "Cancel: the customer (or the holder of the order token) before shipping, staff any time it is allowed")
     @Transactional
     public OrderView cancel(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken, @Valid CancelRequest body) {
-        Order order = readable(id, orderToken, true);
+        Order order = access.readable(id, orderToken, true);
         if (!user.isStaff() && order.shippedAt != null) {
             throw ProblemException.conflict("Order " + id + " has been shipped; ask the shop to cancel it");
         }
@@ -277,7 +279,7 @@ public class OrderResource {
     @PermitAll
     @Transactional
     public Page<HistoryEntry> history(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken) {
-        readable(id, orderToken, false);
+        access.readable(id, orderToken, false);
         boolean staff = user.isStaff();
         List<HistoryEntry> entries = OrderStatusChange.<OrderStatusChange>list("orderId = ?1 order by id", id).stream()
                 .map(c -> entry(c, staff)).toList();
@@ -306,30 +308,6 @@ public class OrderResource {
     private static HistoryEntry entry(OrderStatusChange c, boolean withActorId) {
         return new HistoryEntry(c.orderId, c.fromStatus, c.toStatus, c.changedAt, c.actorKind,
                 withActorId || "customer".equals(c.actorKind) ? c.actorId : null, c.reason);
-    }
-
-    /** The order if the caller may see it; 404 otherwise (existence is not revealed). */
-    private Order readable(long id, String orderToken, boolean lock) {
-        Order order = lock ? Order.findById(id, LockModeType.PESSIMISTIC_WRITE) : Order.findById(id);
-        if (order == null || !(user.isStaff() || owns(order) || tokenMatches(order, orderToken))) {
-            throw ProblemException.notFound("order", id);
-        }
-        return order;
-    }
-
-    private boolean owns(Order order) {
-        return order.customerId != null && user.isCustomer(order.customerId);
-    }
-
-    private static boolean tokenMatches(Order order, String token) {
-        if (token == null || token.isBlank()) {
-            return false;
-        }
-        try {
-            return order.accessToken.equals(UUID.fromString(token.trim()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Order locked(long id) {

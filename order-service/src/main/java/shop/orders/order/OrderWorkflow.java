@@ -34,6 +34,9 @@ public class OrderWorkflow {
     Event<Paid> paidEvent;
 
     @Inject
+    Event<StatusChanged> statusChanged;
+
+    @Inject
     EntityManager em;
 
     /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
@@ -42,6 +45,13 @@ public class OrderWorkflow {
 
     /** Fired inside the transaction that marks an order paid; observers act after it commits (other payments close). */
     public record Paid(long orderId) {
+    }
+
+    /**
+     * Fired inside every transaction that moves an order; observers act after it commits (status streams).
+     * {@code changeId} is the id of the history entry, which grows with every change of the order.
+     */
+    public record StatusChanged(long orderId, long changeId, String status, String reason, Instant updatedAt) {
     }
 
     /** Records the first history entry of a new order and emits OrderPlaced. */
@@ -85,7 +95,8 @@ public class OrderWorkflow {
             order.refundAmount = paidAmount(order);
             order.refundDueAt = now;
         }
-        record(order, from, actor, reason);
+        OrderStatusChange change = record(order, from, actor, reason);
+        statusChanged.fire(new StatusChanged(order.id, change.id, to, order.reason, now));
         switch (to) {
             case Statuses.CONFIRMED -> events.publish(OrderEvent.CONFIRMED, order, from, null);
             case Statuses.REJECTED -> events.publish(OrderEvent.REJECTED, order, from, reason);
@@ -139,7 +150,7 @@ public class OrderWorkflow {
         }
     }
 
-    private static void record(Order order, String from, Actor actor, String reason) {
+    private static OrderStatusChange record(Order order, String from, Actor actor, String reason) {
         OrderStatusChange change = new OrderStatusChange();
         change.orderId = order.id;
         change.fromStatus = from;
@@ -149,5 +160,6 @@ public class OrderWorkflow {
         change.actorId = actor.id();
         change.reason = reason;
         change.persist();
+        return change;
     }
 }

@@ -14,6 +14,7 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.problem.ProblemException;
+import shop.orders.order.OrderAccess;
 import shop.orders.order.OrderResource;
 
 /** Paying an order by card: the owner (or its token holder) or staff start a payment. */
@@ -26,7 +27,7 @@ public class OrderPaymentResource {
     }
 
     @Inject
-    PaymentAccess access;
+    OrderAccess access;
 
     @Inject
     Payments payments;
@@ -41,7 +42,7 @@ public class OrderPaymentResource {
     public Response start(@PathParam("id") long id, @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken,
                           StartPayment body) {
         // no transaction around the whole: earlier payments are closed at the provider with none open
-        QuarkusTransaction.requiringNew().run(() -> access.order(id, orderToken));
+        QuarkusTransaction.requiringNew().run(() -> access.readable(id, orderToken));
         if (body == null) {
             throw ProblemException.badRequest("a body {returnUrl, failUrl} is required");
         }
@@ -58,7 +59,7 @@ public class OrderPaymentResource {
     @Operation(summary = "The order's payment attempts, oldest first")
     @Transactional
     public Page<PaymentView> list(@PathParam("id") long id, @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken) {
-        access.order(id, orderToken);
+        access.readable(id, orderToken);
         var list = Payment.<Payment>list("orderId = ?1 order by createdAt", id).stream().map(PaymentView::of).toList();
         return new Page<>(list, list.size());
     }

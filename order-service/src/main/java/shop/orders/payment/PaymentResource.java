@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
 import shop.orders.order.Order;
+import shop.orders.order.OrderAccess;
 import shop.orders.order.OrderResource;
 import shop.orders.status.Statuses;
 
@@ -32,7 +33,7 @@ public class PaymentResource {
     private static final Logger LOG = Logger.getLogger(PaymentResource.class);
 
     @Inject
-    PaymentAccess access;
+    OrderAccess access;
 
     @Inject
     Payments payments;

@@ -1,0 +1,116 @@
+package shop.orders.stream;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import shop.orders.order.Order;
+import shop.orders.order.OrderWorkflow;
+
+/**
+ * The open status streams of this instance, by order. A status change made here reaches them right after
+ * its transaction commits ({@link OrderWorkflow.StatusChanged}). A change made by another replica does
+ * not: for that, every {@code shop.orders.status-stream.recheck-interval} the statuses of all orders with
+ * an open stream are read again in one query and whatever is newer is sent, so no stream waits longer
+ * than that. A comment goes to every stream every {@code shop.orders.status-stream.heartbeat}, so that
+ * proxies (the gateway's idle timeout included) never see a silent connection.
+ */
+@ApplicationScoped
+public class OrderStatusStreams {
+    /** Orders re-read per query. */
+    private static final int RECHECK_BATCH = 1000;
+
+    private final Map<Long, Set<OrderStatusStream>> open = new ConcurrentHashMap<>();
+
+    @Inject
+    EntityManager em;
+
+    /** A new stream of the order, registered before its current status is read so no change slips between. */
+    OrderStatusStream open(long orderId) {
+        OrderStatusStream stream = new OrderStatusStream(orderId, this::forget);
+        open.compute(orderId, (id, streams) -> {
+            Set<OrderStatusStream> set = streams != null ? streams : ConcurrentHashMap.newKeySet();
+            set.add(stream);
+            return set;
+        });
+        return stream;
+    }
+
+    /** Ends a stream that was never handed to a client (its request failed or needs no stream). */
+    void close(OrderStatusStream stream) {
+        stream.end();
+        forget(stream);
+    }
+
+    private void forget(OrderStatusStream stream) {
+        open.computeIfPresent(stream.orderId, (id, streams) -> {
+            streams.remove(stream);
+            return streams.isEmpty() ? null : streams;
+        });
+    }
+
+    /** Streams open on this instance (all orders). */
+    public int openStreams() {
+        return open.values().stream().mapToInt(Set::size).sum();
+    }
+
+    /** The order's status as its latest history entry set it; the caller holds a transaction. */
+    OrderStatusView current(Order order) {
+        Long version = em.createQuery("select max(c.id) from OrderStatusChange c where c.orderId = :order", Long.class)
+                .setParameter("order", order.id).getSingleResult();
+        return OrderStatusView.of(order.id, order.status, order.reason, order.updatedAt, version == null ? 0 : version);
+    }
+
+    void statusChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderWorkflow.StatusChanged change) {
+        Set<OrderStatusStream> streams = open.get(change.orderId());
+        if (streams == null) {
+            return;
+        }
+        OrderStatusView view = OrderStatusView.of(change.orderId(), change.status(), change.reason(), change.updatedAt(),
+                change.changeId());
+        streams.forEach(stream -> stream.offer(view));
+    }
+
+    @Scheduled(identity = "order-status-stream-heartbeat", every = "${shop.orders.status-stream.heartbeat}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void heartbeat() {
+        open.values().forEach(streams -> streams.forEach(OrderStatusStream::heartbeat));
+    }
+
+    /** Reads the status of every order with an open stream and sends what is newer (changes of other replicas). */
+    @Scheduled(identity = "order-status-stream-recheck", every = "${shop.orders.status-stream.recheck-interval}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    public void recheckNow() {
+        List<Long> ids = new ArrayList<>(open.keySet());
+        for (int from = 0; from < ids.size(); from += RECHECK_BATCH) {
+            List<Long> batch = ids.subList(from, Math.min(ids.size(), from + RECHECK_BATCH));
+            List<OrderStatusView> views = QuarkusTransaction.requiringNew().call(() -> read(batch));
+            for (OrderStatusView view : views) {
+                Set<OrderStatusStream> streams = open.get(view.id());
+                if (streams != null) {
+                    streams.forEach(stream -> stream.offer(view));
+                }
+            }
+        }
+    }
+
+    private List<OrderStatusView> read(List<Long> ids) {
+        return em.createQuery("""
+                        select o.id, o.status, o.reason, o.updatedAt,
+                               (select max(c.id) from OrderStatusChange c where c.orderId = o.id)
+                        from Order o where o.id in :ids""", Object[].class)
+                .setParameter("ids", ids).getResultStream()
+                .map(r -> OrderStatusView.of((Long) r[0], (String) r[1], (String) r[2], (Instant) r[3],
+                        r[4] == null ? 0 : (Long) r[4]))
+                .toList();
+    }
+}
