@@ -9,7 +9,13 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import shop.catalog.cache.RenderedAnswers;
 import shop.catalog.product.ProductView;
 import shop.commons.paging.Page;
 import shop.commons.security.CurrentUser;
@@ -19,6 +25,11 @@ import shop.commons.security.CurrentUser;
  * colours, sizes and images. Hidden and deleted products are listed only for staff who ask for them; for
  * anyone else asking is refused (401 without a token, 403 with one) rather than silently ignored, so a
  * client never mistakes the public list for the whole catalog.
+ *
+ * <p>Pages are kept rendered ({@link RenderedAnswers}) under the checked query: what a page holds depends
+ * on the query alone, and the queries that show hidden or deleted products are answered only to staff
+ * (checked before the cache is asked) and marked private. {@code new=true} pages are not kept: which
+ * products are new changes with the clock, not with a write.
  */
 @Path("/api/catalog/products")
 public class BrowseResource {
@@ -34,17 +45,36 @@ public class BrowseResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    RenderedAnswers answers;
+
     @GET
     @PermitAll
-    public Page<ProductView> list(@BeanParam BrowseParams params, @Context UriInfo uri) {
+    @APIResponse(responseCode = "200", description = "One page of products; ETag, If-None-Match answers 304",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductPage.class)))
+    @APIResponse(responseCode = "304", description = "The page is still the one with the ETag sent in If-None-Match")
+    public Response list(@BeanParam BrowseParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
         ProductFilter filter = ProductFilter.parse(params, uri.getQueryParameters());
-        if ((filter.includeHidden() || filter.includeDeleted()) && !user.isStaff()) {
+        boolean staffOnly = filter.includeHidden() || filter.includeDeleted();
+        if (staffOnly && !user.isStaff()) {
             if (identity.isAnonymous()) {
                 throw new UnauthorizedException();
             }
             throw new ForbiddenException();
         }
+        if (filter.isNew()) {
+            return answers.uncached(page(filter), staffOnly, headers);
+        }
+        return answers.answer(new RenderedAnswers.Key("products", filter.cacheKey()), staffOnly, headers, () -> page(filter));
+    }
+
+    private Page<ProductView> page(ProductFilter filter) {
         Page<Long> ids = search.find(filter, filter.page().limit, filter.page().offset);
         return new Page<>(cards.byIds(ids.items()), ids.total());
+    }
+
+    /** The answer's shape, for the OpenAPI document (a generic {@code Page} cannot be named there). */
+    @Schema(name = "ProductPage")
+    public record ProductPage(java.util.List<ProductView> items, long total) {
     }
 }

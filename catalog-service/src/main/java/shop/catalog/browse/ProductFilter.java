@@ -44,6 +44,17 @@ record ProductFilter(String text, List<String> words, Set<Long> categoryIds, Set
         }
     }
 
+    /**
+     * Equal for queries that ask for the same page (the record itself is not: {@code PageParams} has no
+     * equals); prices compare by value, 10 and 10.00 alike.
+     */
+    List<Object> cacheKey() {
+        return Arrays.asList(text, words, categoryIds, supplierIds, colorIds, sizeIds,
+                minPrice == null ? null : minPrice.stripTrailingZeros(),
+                maxPrice == null ? null : maxPrice.stripTrailingZeros(), inStock, sale, isNew, sort, includeHidden,
+                includeDeleted, page.limit, page.offset);
+    }
+
     boolean hasVariantConditions() {
         return !colorIds.isEmpty() || !sizeIds.isEmpty() || minPrice != null || maxPrice != null || inStock || sale;
     }

@@ -17,10 +17,16 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import shop.catalog.cache.RenderedAnswers;
 import shop.commons.outbox.Outbox;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
@@ -29,7 +35,7 @@ import shop.commons.security.Roles;
 import shop.contracts.Topics;
 import shop.contracts.catalog.CategoryChanged;
 
-/** The category tree: anyone reads it, staff change it. */
+/** The category tree: anyone reads it (kept rendered, {@link RenderedAnswers}), staff change it. */
 @Path("/api/catalog/categories")
 public class CategoryResource {
     /** Arbitrary constant naming the advisory lock that serialises changes to the shape of the tree. */
@@ -41,20 +47,38 @@ public class CategoryResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    RenderedAnswers answers;
+
     @GET
     @PermitAll
-    public Page<CategoryView> list(@BeanParam @Valid PageParams page) {
-        var query = Category.findAll(Sort.by("name").and("id"));
-        return new Page<>(query.range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(c -> CategoryView.of((Category) c)).toList(), query.count());
+    @APIResponse(responseCode = "200", description = "One page of categories; ETag, If-None-Match answers 304",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryPage.class)))
+    @APIResponse(responseCode = "304", description = "The page is still the one with the ETag sent in If-None-Match")
+    public Response list(@BeanParam @Valid PageParams page, @Context HttpHeaders headers) {
+        return answers.answer(new RenderedAnswers.Key("categories", List.of(page.limit, page.offset)), false, headers,
+                () -> {
+                    var query = Category.findAll(Sort.by("name").and("id"));
+                    return new Page<>(query.range(page.offset, page.offset + page.limit - 1).list().stream()
+                            .map(c -> CategoryView.of((Category) c)).toList(), query.count());
+                });
     }
 
     @GET
     @Path("/{id}")
     @PermitAll
-    public CategoryView get(@PathParam("id") long id) {
-        return Category.<Category>findByIdOptional(id).map(CategoryView::of)
-                .orElseThrow(() -> ProblemException.notFound("category", id));
+    @APIResponse(responseCode = "200", description = "The category; ETag, If-None-Match answers 304",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CategoryView.class)))
+    @APIResponse(responseCode = "304", description = "The category is still the one with the ETag sent in If-None-Match")
+    public Response get(@PathParam("id") long id, @Context HttpHeaders headers) {
+        return answers.answer(new RenderedAnswers.Key("category", id), false, headers,
+                () -> Category.<Category>findByIdOptional(id).map(CategoryView::of)
+                        .orElseThrow(() -> ProblemException.notFound("category", id)));
+    }
+
+    /** The list's shape, for the OpenAPI document (a generic {@code Page} cannot be named there). */
+    @Schema(name = "CategoryPage")
+    public record CategoryPage(List<CategoryView> items, long total) {
     }
 
     /** Rename and/or move; moving under itself or one of its own descendants is refused (409). */

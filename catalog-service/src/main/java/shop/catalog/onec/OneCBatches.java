@@ -2,6 +2,7 @@ package shop.catalog.onec;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import shop.catalog.cache.CatalogGeneration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -29,6 +30,10 @@ import shop.catalog.product.VariantEvents;
 class OneCBatches {
     @Inject
     EntityManager em;
+
+    /** The plain JDBC below passes by Hibernate, so by the cache's write inspector. */
+    @Inject
+    CatalogGeneration catalogGeneration;
 
     @Inject
     VariantEvents events;
@@ -162,6 +167,7 @@ class OneCBatches {
                 ids[i] = changed.get(i).id;
                 onHand[i] = changed.get(i).onHand;
             }
+            catalogGeneration.writing();
             em.unwrap(Session.class).doWork(connection -> {
                 try (PreparedStatement update = connection.prepareStatement("""
                         update variant v set on_hand = x.on_hand

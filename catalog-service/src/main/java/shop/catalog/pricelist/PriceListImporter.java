@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import shop.catalog.cache.CatalogGeneration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -69,6 +70,10 @@ public class PriceListImporter {
 
     @Inject
     EntityManager em;
+
+    /** The plain JDBC below passes by Hibernate, so by the cache's write inspector. */
+    @Inject
+    CatalogGeneration catalogGeneration;
 
     @Inject
     VariantEvents events;
@@ -204,6 +209,7 @@ public class PriceListImporter {
             variants.add(variant);
         }
         Timestamp now = Timestamp.from(Instant.now());
+        catalogGeneration.writing();
         em.unwrap(Session.class).doWork(connection -> {
             Map<String, Long> productIds = insertReturningIds(connection, """
                     insert into product (name, article, category_id, supplier_id, parameters, created_at)
@@ -363,6 +369,7 @@ public class PriceListImporter {
             variants.put(w.variant().id, w.variant());
             products.put(w.product().id, w.product());
         });
+        catalogGeneration.writing();
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement lock = connection.prepareStatement("""
                     select v.id, v.price, v.discounted_price, v.on_hand, v.reserved, v.deleted_at,

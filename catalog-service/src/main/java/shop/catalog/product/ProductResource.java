@@ -14,6 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
@@ -22,7 +23,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import shop.catalog.browse.ProductCards;
+import shop.catalog.cache.RenderedAnswers;
 import shop.catalog.category.Category;
 import shop.catalog.dictionary.CareInstruction;
 import shop.catalog.dictionary.Composition;
@@ -63,6 +68,9 @@ public class ProductResource {
     @Inject
     ProductVisibility visibility;
 
+    @Inject
+    RenderedAnswers answers;
+
     boolean staff() {
         return identity.hasRole(Roles.ADMIN) || identity.hasRole(Roles.MANAGER);
     }
@@ -70,12 +78,26 @@ public class ProductResource {
     @GET
     @Path("/{id}")
     @PermitAll
-    public ProductView get(@PathParam("id") long id) {
+    @APIResponse(responseCode = "200", description = "The product; ETag, If-None-Match answers 304",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProductView.class)))
+    @APIResponse(responseCode = "304", description = "The product is still the one with the ETag sent in If-None-Match")
+    public Response get(@PathParam("id") long id, @Context HttpHeaders headers) {
+        // kept only while the product is public: then everyone sees the same; a kept one is public still,
+        // since hiding it is a write that ends every kept answer
+        RenderedAnswers.Key key = new RenderedAnswers.Key("product", id);
+        RenderedAnswers.Rendered kept = answers.kept(key);
+        if (kept != null) {
+            return answers.conditional(kept, false, headers);
+        }
+        long before = answers.beforeRead();
         Product product = Product.findById(id);
         if (!visibility.canRead(product)) {
             throw ProblemException.notFound("product", id);
         }
-        return cards.of(product);
+        if (ProductVisibility.isPublic(product)) {
+            return answers.conditional(answers.keep(key, before, cards.of(product)), false, headers);
+        }
+        return answers.uncached(cards.of(product), true, headers);
     }
 
     @POST

@@ -3,11 +3,13 @@ package shop.catalog.browse;
 import io.quarkus.arc.Arc;
 import io.quarkus.arc.ManagedContext;
 import io.quarkus.hibernate.orm.PersistenceUnitExtension;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.RequestScoped;
-import org.hibernate.resource.jdbc.spi.StatementInspector;
+import jakarta.enterprise.inject.Alternative;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
+import shop.catalog.cache.CatalogWriteInspector;
 
 /**
  * Test-only: counts the SQL statements Hibernate prepares while handling one HTTP request and answers
@@ -34,16 +36,19 @@ public final class SqlStatementCounter {
         }
     }
 
+    /** A persistence unit has one statement inspector: this one counts, then does the service's own work. */
     @PersistenceUnitExtension
     @ApplicationScoped
-    public static class Inspector implements StatementInspector {
+    @Alternative
+    @Priority(1)
+    public static class Inspector extends CatalogWriteInspector {
         @Override
         public String inspect(String sql) {
             ManagedContext request = Arc.container().requestContext();
             if (request.isActive()) {
                 Arc.container().instance(Count.class).get().increment();
             }
-            return sql;
+            return super.inspect(sql);
         }
     }
 
