@@ -9,7 +9,9 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -34,6 +36,11 @@ public class RequestEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(RequestEventPublisher.class);
     private static final int LINGER_MS = 20;
+    /** Producer batches: about 150 events of ~400 bytes each, one request to the broker per batch. */
+    private static final int BATCH_BYTES = 64 * 1024;
+    /** How long the sender sleeps when it found the queue empty (events then wait at most this long). */
+    private static final long IDLE_POLL_MS = 5;
+    private static final int DRAIN_MAX = 1024;
     private static final int TOPIC_WAIT_SECONDS = 30;
 
     private final GatewayConfig.RequestEvents config;
@@ -114,39 +121,41 @@ public class RequestEventPublisher {
     }
 
     private void run() {
+        List<ProducerRecord<String, String>> batch = new ArrayList<>(DRAIN_MAX);
         try {
             awaitTopic();
             while (running) {
-                ProducerRecord<String, String> record = queue.poll(1, TimeUnit.SECONDS);
-                if (record == null) {
+                // the sender polls the queue instead of waiting on it: an offer from an event loop then
+                // never has a waiting thread to wake (a futex call per request), and what piled up
+                // meanwhile goes to the producer in one go
+                if (queue.drainTo(batch, DRAIN_MAX) == 0) {
+                    Thread.sleep(IDLE_POLL_MS);
                     continue;
                 }
                 Producer<String, String> kafka = producer();
                 if (kafka == null) {
-                    failed.increment();
+                    failed.increment(batch.size());
+                    batch.clear();
                     continue;
                 }
-                try {
-                    kafka.send(record, (metadata, error) -> {
-                        if (error == null) {
-                            sent.increment();
-                        } else {
-                            failed.increment();
-                            logFailure(error);
-                        }
-                    });
-                } catch (org.apache.kafka.common.errors.InterruptException e) {
-                    failed.increment();
-                    break;
-                } catch (RuntimeException e) {
-                    failed.increment();
-                    logFailure(e);
+                for (ProducerRecord<String, String> record : batch) {
+                    try {
+                        kafka.send(record, this::onSent);
+                    } catch (org.apache.kafka.common.errors.InterruptException e) {
+                        failed.increment();
+                        Thread.currentThread().interrupt();
+                        return;
+                    } catch (RuntimeException e) {
+                        failed.increment();
+                        logFailure(e);
+                    }
                 }
+                batch.clear();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
-            dropped.increment(queue.size());
+            dropped.increment(queue.size() + batch.size());
             queue.clear();
             if (producer != null) {
                 boolean interrupted = Thread.interrupted();
@@ -160,6 +169,15 @@ public class RequestEventPublisher {
                     }
                 }
             }
+        }
+    }
+
+    private void onSent(org.apache.kafka.clients.producer.RecordMetadata metadata, Exception error) {
+        if (error == null) {
+            sent.increment();
+        } else {
+            failed.increment();
+            logFailure(error);
         }
     }
 
@@ -207,6 +225,10 @@ public class RequestEventPublisher {
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "gateway-request-events");
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, (int) maxBlock);
         props.put(ProducerConfig.LINGER_MS_CONFIG, LINGER_MS);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, BATCH_BYTES);
+        // request events are repetitive text: lz4 makes batches several times smaller for the broker and
+        // analytics at a fraction of a microsecond per event here
+        props.putIfAbsent(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) delivery);
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) Math.min(30_000L, delivery - LINGER_MS));
         props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, 8L * 1024 * 1024);

@@ -7,11 +7,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import org.jboss.logging.Logger;
-import shop.contracts.EventJson;
 import shop.contracts.gateway.RequestObserved;
+import shop.gateway.client.RequestIds;
 import shop.gateway.routing.Exchange;
 
 /**
@@ -45,12 +46,14 @@ public class RequestObserver {
             String cartKey = cartKey(sentCartToken != null ? sentCartToken : response.headers().get(CART_TOKEN));
             int status = ended.succeeded() || response.headWritten() ? response.getStatusCode() : CLIENT_CLOSED;
             long durationMillis = (System.nanoTime() - exchange.startNanos()) / 1_000_000L;
-            LOG.debugf("%s %s %d %dms %s", method, exchange.path(), status, durationMillis, exchange.clientAddress());
+            if (LOG.isDebugEnabled()) {
+                LOG.debugf("%s %s %d %dms %s", method, exchange.path(), status, durationMillis, exchange.clientAddress());
+            }
             try {
                 RequestObserved event = new RequestObserved(exchange.startedAt(), exchange.clientAddress(), method,
                         exchange.path(), exchange.query(), status, durationMillis, userId, exchange.requestId(), cartKey);
                 publisher.publish(exchange.clientAddress(),
-                        EventJson.write(EventJson.envelope(RequestObserved.TYPE, RequestObserved.VERSION, event)));
+                        RequestEventJson.envelope(RequestIds.randomUuid(), Instant.now(), event));
             } catch (RuntimeException e) {
                 LOG.debug("request event could not be built", e);
             }

@@ -5,6 +5,7 @@ import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
 import io.vertx.httpproxy.Body;
 import io.vertx.httpproxy.ProxyContext;
@@ -13,6 +14,7 @@ import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
@@ -42,6 +44,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     static final String X_FORWARDED_HOST = "X-Forwarded-Host";
     private static final String LIMITED_BODY = "shop.gateway.limited-body";
     private static final String CLOSE_AFTER = "shop.gateway.close-after";
+    private static final String ACCESS_CONTROL = "access-control-";
 
     private final Vertx vertx;
     private final Upstream upstream;
@@ -77,7 +80,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 exchange != null ? exchange.requestId() : RequestIds.of(incoming));
 
         long maxBodySize = exchange != null ? exchange.bodyLimit() : this.maxBodySize;
-        if (maxBodySize >= 0 && incoming.getHeader(HttpHeaders.CONTENT_LENGTH) == null && request.getBody() != null) {
+        if (maxBodySize >= 0 && mayHaveUncountedBody(incoming) && request.getBody() != null) {
             LimitedReadStream limited = new LimitedReadStream(request.getBody().stream(), maxBodySize);
             request.setBody(Body.body(limited, -1));
             context.set(LIMITED_BODY, limited);
@@ -90,6 +93,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             }
             return Future.succeededFuture(failureResponse(context, exchange, ar.cause()));
         });
+    }
+
+    /**
+     * A body whose size is not announced: chunked, or HTTP/2 without a Content-Length. An HTTP/1.x
+     * request with neither Content-Length nor Transfer-Encoding has no body at all (most GETs): no
+     * counting stream for those.
+     */
+    private static boolean mayHaveUncountedBody(HttpServerRequest incoming) {
+        if (incoming.getHeader(HttpHeaders.CONTENT_LENGTH) != null) {
+            return false;
+        }
+        return incoming.version() == HttpVersion.HTTP_2 || incoming.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
     private void addForwardingHeaders(MultiMap headers, HttpServerRequest incoming, String requestId) {
@@ -150,19 +165,30 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return response;
     }
 
+    /** Drops the service's Access-Control-* headers; allocates nothing when there are none (the usual case). */
+    private static void removeCorsHeaders(MultiMap headers) {
+        List<String> cors = null;
+        for (Map.Entry<String, String> header : headers) {
+            String name = header.getKey();
+            if (name.regionMatches(true, 0, ACCESS_CONTROL, 0, ACCESS_CONTROL.length())) {
+                if (cors == null) {
+                    cors = new ArrayList<>(4);
+                }
+                cors.add(name);
+            }
+        }
+        if (cors != null) {
+            cors.forEach(headers::remove);
+        }
+    }
+
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyResponse response = context.response();
         MultiMap headers = response.headers();
         headers.remove(RequestIds.HEADER);
         if (gatewayAnswersCors) {
-            List<String> cors = new ArrayList<>();
-            for (String name : headers.names()) {
-                if (name.regionMatches(true, 0, "access-control-", 0, "access-control-".length())) {
-                    cors.add(name);
-                }
-            }
-            cors.forEach(headers::remove);
+            removeCorsHeaders(headers);
         }
         Future<Void> sent = context.sendResponse();
         if (Boolean.TRUE.equals(context.get(CLOSE_AFTER, Boolean.class))) {

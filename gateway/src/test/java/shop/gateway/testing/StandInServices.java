@@ -4,6 +4,7 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Arrays;
@@ -12,6 +13,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -19,6 +21,10 @@ import java.util.concurrent.TimeUnit;
  * answers every request with what it received (service, method, path, query, headers, body length),
  * plus {@code /q/health/ready} and {@code /q/openapi}. A path containing {@code /slow} is answered
  * after {@code ?ms=} milliseconds (default 5000), {@code ?status=} picks the status.
+ *
+ * <p>A path ending in {@code /events} is a Server-Sent Events stream like order-service's order-status
+ * streams: it sends {@code data: first} at once, and {@code data: second} (then ends) {@code ?ms=}
+ * milliseconds after {@code .../events-release?id=} (the same {@code ?id=}) was asked for.
  *
  * <p>Init arg {@code down}: comma-separated service names (customer, catalog, order, analytics)
  * whose URL points at a port nothing listens on.
@@ -31,6 +37,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static final String UPSTREAM_REQUEST_ID = "stand-in-own-id";
 
     private final Set<String> down = new HashSet<>();
+    /** Open event streams by their {@code ?id=}: what sends their second event. */
+    private final Map<String, Runnable> streams = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
@@ -86,6 +94,18 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             default -> {
             }
         }
+        if (request.path().endsWith("/events")) {
+            stream(request);
+            return;
+        }
+        if (request.path().endsWith("/events-release")) {
+            Runnable release = streams.remove(String.valueOf(request.getParam("id")));
+            request.response().setStatusCode(release == null ? 404 : 204).end();
+            if (release != null) {
+                release.run();
+            }
+            return;
+        }
         request.body().onSuccess(body -> {
             JsonObject headers = new JsonObject();
             for (String name : request.headers().names()) {
@@ -127,6 +147,20 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 reply.run();
             }
         });
+    }
+
+    private void stream(HttpServerRequest request) {
+        long delay = Long.parseLong(request.getParam("ms") != null ? request.getParam("ms") : "0");
+        HttpServerResponse response = request.response()
+                .setChunked(true)
+                .putHeader("Content-Type", "text/event-stream")
+                .putHeader("Cache-Control", "no-cache");
+        response.write("data: first\n\n");
+        streams.put(String.valueOf(request.getParam("id")), () -> vertx.setTimer(Math.max(1, delay), id -> {
+            if (!response.closed()) {
+                response.end("data: second\n\n");
+            }
+        }));
     }
 
     static JsonObject openApi(String service) {
