@@ -25,7 +25,9 @@ import java.util.regex.Pattern;
  * Analytics throughput and latency against an already running analytics-service (starts nothing):
  * loads the IP table, imports the team's log (logs.txt) and a 10x synthetic version of it generated
  * here (every copy shifted in time, with its own request and cart ids, so it is all new data), and
- * times the seven reports (N calls each, p50/p99).
+ * times the seven reports (N calls each, p50/p99). For scale it also parses logs.txt in this JVM the
+ * plainest way (a buffered read and analytics-service's line regex per line, nothing stored): the
+ * import's lines/s is printed next to that raw rate and as a ratio of it.
  *
  *   java bench/LogImportBench.java [--url http://127.0.0.1:8084] [--auth-url http://127.0.0.1:8083]
  *        [--login admin] [--password admin] [--data ../shared/data] [--copies 10] [--calls 50]
@@ -40,6 +42,9 @@ public class LogImportBench {
             "^(\\S+\\s*\\|\\s*)(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})( \\[)([^\\]]+)(].*)$");
     static final Pattern CART = Pattern.compile("(cart_id=|success_pay_)(\\d+)");
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    /** The line regex of analytics-service's LogLineParser (the raw baseline matches every line with it). */
+    static final Pattern SERVICE_LINE = Pattern.compile(
+            "^\\S+\\s*\\|\\s*(\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2})\\s+\\[([^\\]\\s]{1,64})]\\s+[A-Z]+:\\s+(\\S+)\\s+(\\S+)\\s*$");
 
     static HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static String url;
@@ -71,7 +76,10 @@ public class LogImportBench {
         System.out.printf("IP table: %d in %d ms: %s%n", loaded.statusCode(), (System.nanoTime() - began) / 1_000_000,
                 loaded.body());
 
-        importFile("logs.txt", log);
+        double raw = rawLinesPerSecond(log);
+        System.out.printf("raw parse of logs.txt in this JVM (buffered read + the service's line regex): %.0f lines/s%n", raw);
+        List<String> rows = new ArrayList<>();
+        rows.add(importFile("logs.txt", log, raw));
 
         int copies = Integer.parseInt(options.get("copies"));
         Path synthetic = Files.createTempFile("analytics-bench-", ".log");
@@ -79,10 +87,15 @@ public class LogImportBench {
             long lines = generate(log, synthetic, copies);
             System.out.printf("generated %d lines (%d copies of logs.txt, %d MB) in %s%n", lines, copies,
                     Files.size(synthetic) >> 20, synthetic);
-            importFile(copies + "x synthetic", synthetic);
+            rows.add(importFile(copies + "x synthetic", synthetic, raw));
         } finally {
             Files.deleteIfExists(synthetic);
         }
+
+        System.out.println();
+        System.out.println("| import | lines | job lines/s | raw parse lines/s | import / raw |");
+        System.out.println("|---|---|---|---|---|");
+        rows.forEach(System.out::println);
 
         int calls = Integer.parseInt(options.get("calls"));
         System.out.printf("%nreport latencies, %d calls each (source=all, no range, and August 2018):%n", calls);
@@ -99,7 +112,38 @@ public class LogImportBench {
         }
     }
 
-    static void importFile(String label, Path file) throws Exception {
+    /**
+     * Lines per second of the plainest parse of the file: read line by line, match the service's line
+     * regex. 3 warm-up passes (JIT), then the median of 5 timed ones.
+     */
+    static double rawLinesPerSecond(Path file) throws Exception {
+        List<Double> rates = new ArrayList<>();
+        for (int pass = 0; pass < 8; pass++) {
+            long began = System.nanoTime();
+            long lines = 0;
+            long matched = 0;
+            try (BufferedReader reader = Files.newBufferedReader(file)) {
+                for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                    lines++;
+                    if (SERVICE_LINE.matcher(line).matches()) {
+                        matched++;
+                    }
+                }
+            }
+            double seconds = (System.nanoTime() - began) / 1e9;
+            if (matched == 0) {
+                throw new IllegalStateException("the raw parse matched no line of " + file);
+            }
+            if (pass >= 3) {
+                rates.add(lines / seconds);
+            }
+        }
+        Collections.sort(rates);
+        return rates.get(rates.size() / 2);
+    }
+
+    /** Imports the file and prints the job; answers its row of the summary table. */
+    static String importFile(String label, Path file, double rawLinesPerSecond) throws Exception {
         long began = System.nanoTime();
         HttpResponse<String> started = send(request("/api/analytics/log-imports")
                 .header("Content-Type", "text/plain").header("X-File-Name", file.getFileName().toString())
@@ -120,6 +164,11 @@ public class LogImportBench {
                 label, field(job, "state"), lines, field(job, "imported"), field(job, "alreadyKnown"),
                 field(job, "skipped"), field(job, "duplicateOf"), field(job, "durationMillis"),
                 field(job, "linesPerSecond"), wall, lines / wall);
+        String rate = field(job, "linesPerSecond");
+        boolean duplicate = !field(job, "duplicateOf").matches("-|null");
+        String ratio = duplicate ? "duplicate, not read"
+                : rate.matches("[0-9.]+") ? "%.2f".formatted(Double.parseDouble(rate) / rawLinesPerSecond) : "-";
+        return "| %s | %d | %s | %.0f | %s |".formatted(label, lines, rate, rawLinesPerSecond, ratio);
     }
 
     /** copies of the log, each shifted by a multiple of its own span, with new request and cart ids. */

@@ -17,10 +17,16 @@ public class LiveCounters {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void increment(String name) {
+        add(name, 1);
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void add(String name, long amount) {
         em.createNativeQuery("""
-                        insert into live_counter (name, value) values (:name, 1)
-                        on conflict (name) do update set value = live_counter.value + 1""")
+                        insert into live_counter (name, value) values (:name, :amount)
+                        on conflict (name) do update set value = live_counter.value + excluded.value""")
                 .setParameter("name", name)
+                .setParameter("amount", amount)
                 .executeUpdate();
     }
 

@@ -4,7 +4,9 @@ import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -45,10 +47,14 @@ public class LiveEventsConsumer {
         delivery.deliver(categories, record);
     }
 
+    @Inject
+    BatchDelivery batches;
+
+    /** One request per HTTP request through the gateway: the busiest topic, consumed a poll at a time. */
     @Incoming("gateway-requests")
     @Blocking
-    public void onRequestObserved(ConsumerRecord<String, String> record) {
-        delivery.deliver(requests, record);
+    public void onRequestsObserved(ConsumerRecords<String, String> records) {
+        batches.deliver(requests, records);
     }
 
     @Incoming("catalog-variants")
@@ -96,9 +102,9 @@ public class LiveEventsConsumer {
         }
     }
 
-    /** RequestObserved → a request fact (and the requests counter, for a new one). */
+    /** RequestObserved → a request fact (and the requests counter, for a new one); a poll's worth at a time. */
     @ApplicationScoped
-    static class RequestEvents implements EventHandler {
+    static class RequestEvents implements BatchDelivery.BatchHandler {
         @Inject
         LiveFacts facts;
 
@@ -113,7 +119,7 @@ public class LiveEventsConsumer {
         }
 
         /**
-         * None: the request fact is keyed by the event id ({@link LiveFacts#request} inserts it with
+         * None: the request fact is keyed by the event id ({@link LiveFacts#requests} inserts it with
          * {@code on conflict do nothing} and counts only a new fact), so a redelivery changes nothing
          * without a processed-event row per request.
          */
@@ -129,7 +135,13 @@ public class LiveEventsConsumer {
 
         @Override
         public void handle(EventEnvelope event) {
-            facts.request(event.eventId().toString(), EventJson.payload(event, RequestObserved.class));
+            handleAll(List.of(event));
+        }
+
+        @Override
+        public void handleAll(List<EventEnvelope> events) {
+            facts.requests(events.stream().map(event -> new LiveFacts.ObservedRequest(event.eventId().toString(),
+                    EventJson.payload(event, RequestObserved.class))).toList());
         }
     }
 

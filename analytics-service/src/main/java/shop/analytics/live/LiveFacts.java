@@ -8,10 +8,16 @@ import java.math.BigDecimal;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import shop.analytics.report.AnalyticsFacts;
 import shop.analytics.report.AnalyticsFacts.Batch;
 import shop.analytics.report.AnalyticsFacts.CartItemFact;
@@ -51,14 +57,44 @@ public class LiveFacts {
     @Inject
     LiveCounters counters;
 
+    /** A RequestObserved event: its id (the fact's key) and payload. */
+    public record ObservedRequest(String eventKey, RequestObserved request) {
+    }
+
     /**
-     * A request through the gateway: a view when it is a successful GET of a catalog page, else "other".
-     * The fact is keyed by the event ({@code insert ... on conflict do nothing} on its primary key), and
-     * the live request counter counts only a fact that was new: a redelivered event changes nothing,
-     * without a processed-event row per request.
+     * Requests through the gateway, in one statement: a view when it is a successful GET of a catalog
+     * page, else "other". Each fact is keyed by its event ({@code insert ... on conflict do nothing} on
+     * its primary key), and the live request counter grows by the facts that were new: a redelivered
+     * event changes nothing, without a processed-event row per request.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void request(String eventKey, RequestObserved request) {
+    public void requests(List<ObservedRequest> observed) {
+        List<RequestFact> requests = new ArrayList<>(observed.size());
+        Set<Long> viewedProducts = new HashSet<>();
+        for (ObservedRequest o : observed) {
+            RequestFact fact = fact(o.eventKey(), o.request());
+            requests.add(fact);
+            if (AnalyticsFacts.GOODS.equals(fact.kind())) {
+                viewedProducts.add(Long.parseLong(fact.goods()));
+            }
+        }
+        if (!viewedProducts.isEmpty()) {
+            Map<Long, String> categories = categoriesOfProducts(viewedProducts);
+            requests.replaceAll(r -> AnalyticsFacts.GOODS.equals(r.kind())
+                    ? new RequestFact(r.eventKey(), r.occurredAt(), r.clientIp(), r.kind(),
+                    categories.get(Long.parseLong(r.goods())), r.goods(), r.cartKey())
+                    : r);
+        }
+        Batch batch = Batch.empty();
+        batch.requests().addAll(requests);
+        int inserted = facts.record(Source.LIVE, batch);
+        if (inserted > 0) {
+            counters.add(LiveCounters.REQUESTS_OBSERVED, inserted);
+        }
+    }
+
+    /** The fact of one request, without the category of a viewed product (looked up for the whole batch). */
+    private static RequestFact fact(String eventKey, RequestObserved request) {
         String kind = AnalyticsFacts.OTHER;
         String category = null;
         String goods = null;
@@ -67,7 +103,6 @@ public class LiveFacts {
         Matcher m;
         if (shown && (m = PRODUCT.matcher(path)).matches()) {
             goods = m.group(1);
-            category = categoryOfProduct(Long.parseLong(goods)).orElse(null);
             kind = AnalyticsFacts.GOODS;
         } else if (shown && (m = CATEGORY.matcher(path)).matches()) {
             category = m.group(1);
@@ -85,10 +120,7 @@ public class LiveFacts {
             cart = cartOf(request);
         }
         Instant at = request.time() != null ? request.time() : Instant.now();
-        if (facts.recordRequest(Source.LIVE, new RequestFact(eventKey, at, address(request.clientAddress()), kind,
-                category, goods, cart))) {
-            counters.increment(LiveCounters.REQUESTS_OBSERVED);
-        }
+        return new RequestFact(eventKey, at, address(request.clientAddress()), kind, category, goods, cart);
     }
 
     /**
@@ -183,6 +215,22 @@ public class LiveFacts {
             }
         }
         facts.record(Source.LIVE, batch);
+    }
+
+    /** The category of each product the read model knows one for (as {@link #categoryOfProduct}, for many). */
+    private Map<Long, String> categoriesOfProducts(Set<Long> productIds) {
+        List<?> rows = em.createNativeQuery("""
+                        select distinct on (product_id) product_id, category_id from analytics_variant
+                        where product_id = any(cast(string_to_array(:products, ',') as bigint[])) and category_id is not null
+                        order by product_id, removed, as_of desc""")
+                .setParameter("products", productIds.stream().map(String::valueOf).collect(Collectors.joining(",")))
+                .getResultList();
+        Map<Long, String> categories = new HashMap<>();
+        for (Object row : rows) {
+            Object[] columns = (Object[]) row;
+            categories.put(((Number) columns[0]).longValue(), columns[1].toString());
+        }
+        return categories;
     }
 
     private Optional<String> categoryOfProduct(long productId) {

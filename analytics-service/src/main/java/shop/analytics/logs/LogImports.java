@@ -25,8 +25,11 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import shop.analytics.report.AnalyticsFacts;
@@ -53,6 +56,15 @@ public class LogImports {
         thread.setDaemon(true);
         return thread;
     });
+    /**
+     * Records the batches of the running job, one at a time and in file order, while the job's thread
+     * parses the next batch: on two cores the parse and PostgreSQL's work on the previous batch overlap.
+     */
+    private final ExecutorService writer = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "log-import-writer");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     @Inject
     AnalyticsFacts facts;
@@ -70,6 +82,7 @@ public class LogImports {
     @PreDestroy
     void stop() {
         executor.shutdownNow();
+        writer.shutdownNow();
     }
 
     /** Keeps the upload in the spool directory and queues its import; the file goes when the job ends. */
@@ -171,7 +184,10 @@ public class LogImports {
                 return;
             }
             importLines(id, file);
-            QuarkusTransaction.requiringNew().run(() -> facts.resolveItemCategories(Source.LOGS));
+            QuarkusTransaction.requiringNew().run(() -> {
+                facts.resolveItemCategories(Source.LOGS);
+                facts.refreshStatistics();
+            });
             update(id, job -> {
                 job.state = LogImport.SUCCEEDED;
                 job.finishedAt = Instant.now();
@@ -212,32 +228,68 @@ public class LogImports {
             List<LogImportIssue> issues = new ArrayList<>();
             long linesInBatch = 0;
             long skippedInBatch = 0;
-            for (BoundedLineReader.Line read = reader.next(); read != null; read = reader.next()) {
-                long lineNo = read.number();
-                String text = read.text();
-                linesInBatch++;
-                try {
-                    if (read.truncated()) {
-                        throw new LogLineParser.BadLineException("skipped: line longer than " + maxLength + " characters");
+            Future<?> inFlight = CompletableFuture.completedFuture(null);
+            try {
+                for (BoundedLineReader.Line read = reader.next(); read != null; read = reader.next()) {
+                    long lineNo = read.number();
+                    String text = read.text();
+                    linesInBatch++;
+                    try {
+                        if (read.truncated()) {
+                            throw new LogLineParser.BadLineException("skipped: line longer than " + maxLength + " characters");
+                        }
+                        LogLine line = LogLineParser.parse(lineNo, text);
+                        add(batch, line, onGoodsPage);
+                    } catch (LogLineParser.BadLineException e) {
+                        skippedInBatch++;
+                        if (listed[0] < maxListed) {
+                            listed[0]++;
+                            issues.add(LogImportIssue.of(id, lineNo, e.getMessage(), text));
+                        }
                     }
-                    LogLine line = LogLineParser.parse(lineNo, text);
-                    add(batch, line, onGoodsPage);
-                } catch (LogLineParser.BadLineException e) {
-                    skippedInBatch++;
-                    if (listed[0] < maxListed) {
-                        listed[0]++;
-                        issues.add(LogImportIssue.of(id, lineNo, e.getMessage(), text));
+                    if (linesInBatch >= batchSize) {
+                        inFlight = flushAfter(inFlight, id, batch, issues, linesInBatch, skippedInBatch);
+                        batch = Batch.empty();
+                        issues = new ArrayList<>();
+                        linesInBatch = 0;
+                        skippedInBatch = 0;
                     }
                 }
-                if (linesInBatch >= batchSize) {
-                    flush(id, batch, issues, linesInBatch, skippedInBatch);
-                    batch = Batch.empty();
-                    issues = new ArrayList<>();
-                    linesInBatch = 0;
-                    skippedInBatch = 0;
-                }
+                inFlight = flushAfter(inFlight, id, batch, issues, linesInBatch, skippedInBatch);
+            } finally {
+                // never leave a batch being written behind: the job's end must come after its last batch
+                awaitQuietly(inFlight);
             }
-            flush(id, batch, issues, linesInBatch, skippedInBatch);
+            await(inFlight);
+        }
+    }
+
+    /** Hands the batch to the writer once the previous one is recorded (its failure fails the job here). */
+    private Future<?> flushAfter(Future<?> previous, long id, Batch batch, List<LogImportIssue> issues, long lines,
+                                 long skipped) {
+        await(previous);
+        return writer.submit(() -> flush(id, batch, issues, lines, skipped));
+    }
+
+    private static void await(Future<?> write) {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                    : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("the import was interrupted", e);
+        }
+    }
+
+    private static void awaitQuietly(Future<?> write) {
+        try {
+            write.get();
+        } catch (ExecutionException e) {
+            // reported by await
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -273,6 +325,7 @@ public class LogImports {
             return;
         }
         QuarkusTransaction.requiringNew().run(() -> {
+            facts.commitWithoutWaitingForDisk();
             int inserted = batch.isEmpty() ? 0 : facts.record(Source.LOGS, batch);
             issues.forEach(issue -> issue.persist());
             LogImport job = LogImport.findById(id);

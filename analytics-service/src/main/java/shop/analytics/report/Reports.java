@@ -188,43 +188,43 @@ public class Reports {
         return new BusiestHours(label(range), range.from(), range.to(), items.isEmpty() ? null : items.get(0), items);
     }
 
+    /**
+     * One pass over the paid carts' distinct categories: a window marks the rows of carts holding the
+     * category, and the category's own row counts those carts. No self-join of the carts: a join of two
+     * derived sets is planned from row estimates that are wildly off while the statistics lag behind an
+     * import (a nested loop over both took seconds), a window over one sorted set costs the same
+     * whatever the estimates.
+     */
     public BoughtTogether boughtTogether(ReportRange range, String category, int limit) {
         String sql = """
-                with paid as (
-                    select source, cart_key from analytics_cart
-                    where source = any(?) and paid_at is not null and paid_at >= ?::timestamptz and paid_at < ?::timestamptz
-                ), categories as (
+                with categories as (
                     select distinct i.source, i.cart_key, i.category
-                    from analytics_cart_item i join paid p on p.source = i.source and p.cart_key = i.cart_key
-                    where i.category is not null
-                ), holding as (
-                    select source, cart_key from categories where category = ?
+                    from analytics_cart c
+                    join analytics_cart_item i on i.source = c.source and i.cart_key = c.cart_key
+                    where c.source = any(?) and c.paid_at is not null
+                      and c.paid_at >= ?::timestamptz and c.paid_at < ?::timestamptz and i.category is not null
+                ), marked as (
+                    select category, bool_or(category = ?) over (partition by source, cart_key) as holding
+                    from categories
                 )
-                select c.category, count(*) as n
-                from categories c join holding h on h.source = c.source and h.cart_key = c.cart_key
-                where c.category <> ?
-                group by c.category order by n desc, c.category limit ?""";
+                select category, count(*) as n, category = ? as own from marked where holding
+                group by category order by own desc, n desc, category limit ?""";
         List<CategoryCarts> items = new ArrayList<>();
-        String holdingSql = """
-                select count(distinct (i.source, i.cart_key)) from analytics_cart_item i
-                join analytics_cart c on c.source = i.source and c.cart_key = i.cart_key
-                where i.source = any(?) and i.category = ? and c.paid_at is not null
-                  and c.paid_at >= ?::timestamptz and c.paid_at < ?::timestamptz""";
+        long[] carts = {0};
         query(sql, statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("text", range.sourceArray()));
             statement.setString(2, range.fromSql());
             statement.setString(3, range.toSql());
             statement.setString(4, category);
             statement.setString(5, category);
-            statement.setInt(6, limit);
-        }, rs -> items.add(new CategoryCarts(rs.getString(1), rs.getLong(2))));
-        long[] carts = {0};
-        query(holdingSql, statement -> {
-            statement.setArray(1, statement.getConnection().createArrayOf("text", range.sourceArray()));
-            statement.setString(2, category);
-            statement.setString(3, range.fromSql());
-            statement.setString(4, range.toSql());
-        }, rs -> carts[0] = rs.getLong(1));
+            statement.setInt(6, limit + 1); // the category's own row comes first
+        }, rs -> {
+            if (rs.getBoolean(3)) {
+                carts[0] = rs.getLong(2);
+            } else if (items.size() < limit) {
+                items.add(new CategoryCarts(rs.getString(1), rs.getLong(2)));
+            }
+        });
         return new BoughtTogether(label(range), range.from(), range.to(), category, carts[0], items);
     }
 
