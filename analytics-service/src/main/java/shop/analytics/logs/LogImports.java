@@ -41,8 +41,8 @@ import shop.commons.problem.ProblemException;
 /**
  * Log import jobs, one at a time on a background thread. A job streams its file line by line and
  * records every {@code batch-size} lines in one transaction together with its progress, so a client
- * polling the job sees it advance and a crash loses at most the batch in flight (a re-run fills it in:
- * every line is keyed by its request id). A file whose exact content was imported successfully before
+ * polling the job sees it advance and a crash loses at most the last few batches, never half of one
+ * (they commit asynchronously; a re-run fills them in: every line is keyed by its request id). A file whose exact content was imported successfully before
  * is recognised by its SHA-256 and not read again.
  */
 @ApplicationScoped
