@@ -25,13 +25,15 @@ import shop.devstack.infra.KafkaBroker;
  * product page, a small category, a 2-byte body) and the gateway as its own process with the dev
  * stack's JVM flags. For each endpoint: wrk straight at the fake service, then through the gateway,
  * with the CPU time the gateway process and this process (the fake service) spent per request.
- * Several gateway builds can be compared in one run ({@code --gateway name=DIR} repeated).
+ * Several gateway builds can be compared in one run ({@code --gateway name=DIR} repeated), in turns
+ * ({@code --rounds N}).
  *
  * <p>Run with {@code bench/gateway-overhead.sh} (builds the classpath); see bench/README.md.
  */
 public class GatewayOverheadBench {
 
     static final Pattern REQS = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
+    static final Pattern LATENCY = Pattern.compile("Latency\\s+(\\S+)");
     static final Pattern NON2XX = Pattern.compile("Non-2xx or 3xx responses: (\\d+)");
     static final String DEVSTACK_FLAGS = "-Xmx128m -Xms32m -Xss512k -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
             + "-XX:ReservedCodeCacheSize=64m";
@@ -42,6 +44,8 @@ public class GatewayOverheadBench {
         int seconds = 15;
         int connections = 16;
         String jfrDir = null;
+        int rounds = 1;
+        String only = "";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--gateway" -> {
@@ -52,6 +56,8 @@ public class GatewayOverheadBench {
                 case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                 case "--connections" -> connections = Integer.parseInt(args[++i]);
                 case "--jfr" -> jfrDir = args[++i];
+                case "--rounds" -> rounds = Integer.parseInt(args[++i]);
+                case "--only" -> only = args[++i];
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -70,12 +76,18 @@ public class GatewayOverheadBench {
             endpoints.put("product list (28.7 KB)", "/api/catalog/products?categoryId=1&limit=20");
             endpoints.put("category (0.4 KB)", "/api/catalog/categories/1");
             endpoints.put("trivial (2 B)", "/api/catalog/ping");
+            String wanted = only;
+            endpoints.keySet().removeIf(name -> !name.startsWith(wanted));
 
             System.out.printf("wrk -t2 -c%d -d%ds, gateway JVM: %s, %d cores, load %s%n", connections, seconds,
                     jvmFlags, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("%-10s %-24s %10s %10s %7s %12s %12s%n", "gateway", "endpoint", "direct/s", "gateway/s",
-                    "ratio", "gw CPU/req", "svc CPU/req");
-            for (Map.Entry<String, Path> gateway : gateways.entrySet()) {
+            System.out.printf("%-10s %-24s %10s %10s %7s %12s %12s %10s %15s%n", "gateway", "endpoint", "direct/s", "gateway/s",
+                    "ratio", "gw CPU/req", "svc CPU/req", "gw avg lat", "gw wakeups/req");
+            List<Map.Entry<String, Path>> runs = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) { // alternating builds: a busy machine drifts
+                runs.addAll(gateways.entrySet());
+            }
+            for (Map.Entry<String, Path> gateway : runs) {
                 int port = freePort();
                 Process process = startGateway(gateway.getValue(), jvmFlags, port, upstreamPort, kafka.bootstrapServers(),
                         work.resolve(gateway.getKey() + ".log"), jfrDir == null ? null
@@ -91,13 +103,17 @@ public class GatewayOverheadBench {
                         double direct = wrk("http://127.0.0.1:" + upstreamPort + endpoint.getValue(), seconds, connections);
                         long svcDirect = cpuNanos(ProcessHandle.current().pid()) - selfBefore;
                         long gwBefore = cpuNanos(process.pid());
+                        long switchesBefore = contextSwitches(process.pid());
                         selfBefore = cpuNanos(ProcessHandle.current().pid());
                         double proxied = wrk("http://127.0.0.1:" + port + endpoint.getValue(), seconds, connections);
+                        String latency = lastLatency;
                         long gwCpu = cpuNanos(process.pid()) - gwBefore;
+                        long switches = contextSwitches(process.pid()) - switchesBefore;
                         long svcCpu = cpuNanos(ProcessHandle.current().pid()) - selfBefore;
-                        System.out.printf("%-10s %-24s %10.0f %10.0f %7.2f %9.0f µs %9.0f µs%n", gateway.getKey(),
+                        System.out.printf("%-10s %-24s %10.0f %10.0f %7.2f %9.0f µs %9.0f µs %10s %15.2f%n", gateway.getKey(),
                                 endpoint.getKey(), direct, proxied, proxied / direct,
-                                gwCpu / 1e3 / (proxied * seconds), svcCpu / 1e3 / (proxied * seconds));
+                                gwCpu / 1e3 / (proxied * seconds), svcCpu / 1e3 / (proxied * seconds), latency,
+                                switches / (proxied * seconds));
                         if (svcDirect < 0) {
                             throw new IllegalStateException("cpu clock went backwards");
                         }
@@ -178,6 +194,8 @@ public class GatewayOverheadBench {
         throw new IOException("the gateway did not come up; see " + log);
     }
 
+    static String lastLatency = "?";
+
     static double wrk(String url, int seconds, int connections) throws Exception {
         Process wrk = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", url)
                 .redirectErrorStream(true).start();
@@ -187,6 +205,8 @@ public class GatewayOverheadBench {
         if (errors.find()) {
             throw new IllegalStateException("non-2xx answers from " + url + ":\n" + out);
         }
+        Matcher latency = LATENCY.matcher(out);
+        lastLatency = latency.find() ? latency.group(1) : "?";
         Matcher m = REQS.matcher(out);
         if (!m.find()) {
             throw new IllegalStateException("no result from wrk:\n" + out);
@@ -200,6 +220,28 @@ public class GatewayOverheadBench {
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
         return ticks * 10_000_000L; // USER_HZ = 100
+    }
+
+    /**
+     * Voluntary context switches of all threads of a process: each is a thread that went to sleep
+     * waiting (for the network, a queue, a lock); fewer per request means fewer hand-offs and wake-ups.
+     */
+    static long contextSwitches(long pid) throws IOException {
+        long total = 0;
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    for (String line : Files.readAllLines(task.resolve("status"))) {
+                        if (line.startsWith("voluntary_ctxt_switches:")) {
+                            total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
+                        }
+                    }
+                } catch (IOException e) {
+                    // the thread ended meanwhile
+                }
+            }
+        }
+        return total;
     }
 
     static int freePort() throws IOException {

@@ -6,7 +6,7 @@
 #   ./mvnw -B -o -q package -DskipTests -pl gateway -am
 #   bench/gateway-overhead.sh                                        # gateway/target/quarkus-app
 #   bench/gateway-overhead.sh --gateway before=/tmp/old-app --gateway after=gateway/target/quarkus-app
-#   bench/gateway-overhead.sh --seconds 15 --connections 16 --jfr /tmp/jfr --jvm-flags "-Xmx512m"
+#   bench/gateway-overhead.sh --seconds 15 --connections 16 --rounds 2 --only product --jfr /tmp/jfr --jvm-flags "-Xmx512m"
 set -euo pipefail
 cd "$(dirname "$0")/.."
 command -v wrk >/dev/null || { echo "gateway-overhead.sh: wrk is needed" >&2; exit 1; }

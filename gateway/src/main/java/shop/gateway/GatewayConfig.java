@@ -58,6 +58,13 @@ public interface GatewayConfig {
         @WithDefault("100")
         int maxConnectionsPerUpstream();
 
+        /**
+         * Pooled connections per upstream (per event loop) for event streams (requests that accept
+         * {@code text/event-stream}), apart from the others: each open stream holds one.
+         */
+        @WithDefault("1000")
+        int maxStreamsPerUpstream();
+
         /** Requests that may wait for a pooled connection before the gateway answers 503. */
         @WithDefault("1000")
         int maxWaitQueue();

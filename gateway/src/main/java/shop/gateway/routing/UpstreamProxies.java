@@ -8,6 +8,8 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.PoolOptions;
 import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.ContextInternal;
@@ -39,6 +41,7 @@ import shop.gateway.client.ClientAddresses;
 public class UpstreamProxies {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
+    private static final String EVENT_STREAM = "text/event-stream";
 
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
@@ -46,6 +49,13 @@ public class UpstreamProxies {
     /** For requests that are not on an event loop (none in practice; a fallback). */
     private final HttpClient client;
     private final Map<EventLoop, HttpClient> clientsByEventLoop = new ConcurrentHashMap<>();
+    /**
+     * Event streams (Server-Sent Events: a request that accepts {@code text/event-stream}) hold their
+     * connection for as long as someone watches; they get pools of their own so that many watchers
+     * never make ordinary requests wait for a connection.
+     */
+    private final PoolOptions streamPoolOptions;
+    private final Map<EventLoop, HttpClient> streamClientsByEventLoop = new ConcurrentHashMap<>();
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
     private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
 
@@ -64,6 +74,9 @@ public class UpstreamProxies {
         this.poolOptions = new PoolOptions()
                 .setHttp1MaxSize(proxy.maxConnectionsPerUpstream())
                 .setMaxWaitQueueSize(proxy.maxWaitQueue());
+        this.streamPoolOptions = new PoolOptions()
+                .setHttp1MaxSize(proxy.maxStreamsPerUpstream())
+                .setMaxWaitQueueSize(proxy.maxWaitQueue());
         this.client = vertx.createHttpClient(clientOptions, poolOptions);
         // requests routed by GatewayRoutes carry their path's limit; this is for any other
         long limit = bodyLimits.defaultLimit();
@@ -75,7 +88,7 @@ public class UpstreamProxies {
             // WebSocket tunnelling of vertx-http-proxy 4.5 bypasses the interceptors (no forwarding
             // headers, no problem details): upgrades are proxied as plain requests instead
             HttpProxy httpProxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin((ProxyContext context) -> open(clientOfThisEventLoop(), target))
+                    .origin((ProxyContext context) -> open(clientFor(context.request().proxiedRequest()), target))
                     .addInterceptor(new ForwardingInterceptor(vertx, upstream, breaker, clientAddresses, limit, corsEnabled));
             proxies.put(upstream, httpProxy);
             breakers.put(upstream, breaker);
@@ -100,10 +113,15 @@ public class UpstreamProxies {
     }
 
     /** The client whose connections live on the current event loop (created on first use). */
-    private HttpClient clientOfThisEventLoop() {
+    private HttpClient clientFor(HttpServerRequest incoming) {
         ContextInternal context = (ContextInternal) Vertx.currentContext();
         if (context == null || !context.isEventLoopContext()) {
             return client;
+        }
+        String accept = incoming.getHeader(HttpHeaders.ACCEPT);
+        if (accept != null && accept.contains(EVENT_STREAM)) {
+            return streamClientsByEventLoop.computeIfAbsent(context.nettyEventLoop(),
+                    loop -> vertx.createHttpClient(clientOptions, streamPoolOptions));
         }
         return clientsByEventLoop.computeIfAbsent(context.nettyEventLoop(),
                 loop -> vertx.createHttpClient(clientOptions, poolOptions));
@@ -133,6 +151,7 @@ public class UpstreamProxies {
 
     void stop(@Observes ShutdownEvent event) {
         clientsByEventLoop.values().forEach(HttpClient::close);
+        streamClientsByEventLoop.values().forEach(HttpClient::close);
         client.close();
     }
 }
