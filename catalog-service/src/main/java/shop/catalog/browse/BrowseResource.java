@@ -69,6 +69,7 @@ public class BrowseResource {
     }
 
     private Page<ProductView> page(ProductFilter filter) {
+        cards.readOnly();
         Page<Long> ids = search.find(filter, filter.page().limit, filter.page().offset);
         return new Page<>(cards.byIds(ids.items()), ids.total());
     }

@@ -48,14 +48,16 @@ public class RenderedAnswers {
     @ConfigProperty(name = "shop.catalog.cache.enabled", defaultValue = "true")
     boolean enabled;
 
-    @ConfigProperty(name = "shop.catalog.cache.max-bytes", defaultValue = "16777216")
+    @ConfigProperty(name = "shop.catalog.cache.max-bytes", defaultValue = "8388608")
     long maxBytes;
 
     private Cache<Key, Rendered> answers;
 
     @PostConstruct
     void create() {
-        answers = Caffeine.newBuilder().maximumWeight(maxBytes)
+        // eviction on the thread that stores (a miss, which costs milliseconds anyway), not on the common
+        // pool: on a busy 2-core machine that pool may lag, and the bound would be exceeded meanwhile
+        answers = Caffeine.newBuilder().maximumWeight(maxBytes).executor(Runnable::run)
                 .weigher((Key key, Rendered answer) -> answer.body().length + 200).build();
     }
 
@@ -112,11 +114,6 @@ public class RenderedAnswers {
         }
         return Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.ETAG, answer.etag())
                 .header(HttpHeaders.CACHE_CONTROL, cacheControl).build();
-    }
-
-    /** Every kept answer is dropped (tests; the generation makes this unnecessary otherwise). */
-    public void clear() {
-        answers.invalidateAll();
     }
 
     private Rendered render(long generation, Object value) {

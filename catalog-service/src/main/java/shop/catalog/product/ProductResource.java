@@ -90,6 +90,7 @@ public class ProductResource {
             return answers.conditional(kept, false, headers);
         }
         long before = answers.beforeRead();
+        cards.readOnly();
         Product product = Product.findById(id);
         if (!visibility.canRead(product)) {
             throw ProblemException.notFound("product", id);

@@ -120,6 +120,28 @@ class RenderedAnswersTest {
     }
 
     @Test
+    void stockLevelsWrittenWithPlainJdbcShowAtOnce() {
+        int cat = category();
+        int productId = post(PRODUCTS, "{\"name\":\"Levels\",\"article\":\"%s\",\"categoryId\":%d}"
+                .formatted(unique("ART").replace(' ', '-'), cat));
+        String code = unique("CODE").replace(' ', '-');
+        post(PRODUCTS + "/" + productId + "/variants", "{\"price\":10.00,\"externalId\":\"%s\",\"onHand\":4}"
+                .formatted(code));
+        String list = PRODUCTS + "?categoryId=" + cat;
+        String card = PRODUCTS + "/" + productId;
+        for (int i = 0; i < 2; i++) {
+            given().when().get(list).then().statusCode(200).body("items[0].variants[0].onHand", equalTo(4));
+            given().when().get(card).then().statusCode(200).body("variants[0].onHand", equalTo(4));
+        }
+        // the 1C stock push writes on_hand with one plain JDBC statement, past Hibernate
+        given().auth().oauth2(STAFF).contentType(ContentType.JSON)
+                .body("[{\"externalId\":\"%s\",\"onHand\":9}]".formatted(code))
+                .when().post("/api/catalog/stock/levels").then().statusCode(200).body("rowsApplied", equalTo(1));
+        given().when().get(list).then().statusCode(200).body("items[0].variants[0].onHand", equalTo(9));
+        given().when().get(card).then().statusCode(200).body("variants[0].onHand", equalTo(9));
+    }
+
+    @Test
     void aRenamedCategoryShowsAtOnce() {
         int cat = category();
         String url = "/api/catalog/categories/" + cat;
