@@ -73,6 +73,7 @@ class OrderStatusStreamTest {
         try (SseClient stream = open(order.id(), bearer(customer))) {
             assertEquals(200, stream.response.statusCode());
             assertTrue(stream.response.headers().firstValue("Content-Type").orElse("").startsWith("text/event-stream"));
+            assertEquals("no-cache", stream.response.headers().firstValue("Cache-Control").orElse(null));
             JsonPath placed = status(stream.next(WAIT));
             assertEquals(order.id(), placed.getLong("id"));
             assertEquals("new", placed.getString("status"));
