@@ -2,6 +2,8 @@ package shop.orders.stream;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.orders.order.OrderAccess;
@@ -55,11 +56,11 @@ public class OrderStatusStreamResource {
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = OrderStatusView.class)))
     @APIResponse(responseCode = "204", description = "Last-Event-ID is the order's final status: nothing more will come")
     @APIResponse(responseCode = "404", description = "no such order, or not the caller's")
-    public RestMulti<OutboundSseEvent> events(@PathParam("id") long id,
+    public Multi<OutboundSseEvent> events(@PathParam("id") long id,
                                               @HeaderParam(OrderResource.ORDER_TOKEN) String orderToken,
                                               @Parameter(description = "the id of the last event received (on reconnecting)")
                                               @HeaderParam(LAST_EVENT_ID) String lastEventId,
-                                              @Context Sse sse) {
+                                              @Context Sse sse, HttpServerResponse response) {
         // registered before the status is read: a change committed meanwhile is not missed
         OrderStatusStream stream = streams.open(id);
         OrderStatusView current;
@@ -76,10 +77,9 @@ public class OrderStatusStreamResource {
         }
         // on (re)connecting the current status is always sent, whatever Last-Event-ID says: it may have changed
         stream.offer(current);
-        return RestMulti.fromMultiData(stream.signals().map(signal -> event(sse, signal)))
-                .header("Cache-Control", "no-cache")
-                .header("X-Accel-Buffering", "no") // proxies that buffer by default (nginx) pass it on at once
-                .build();
+        response.putHeader("Cache-Control", "no-cache");
+        response.putHeader("X-Accel-Buffering", "no"); // proxies that buffer by default (nginx) pass it on at once
+        return stream.signals().map(signal -> event(sse, signal));
     }
 
     /** The client already has the order's final status (its Last-Event-ID): nothing is left to stream. */
