@@ -11,6 +11,8 @@
 #               skipped with a message when absent)
 #   --seconds   duration of each wrk run (default 15; every run has a 5 s warm-up before it)
 #   --out       also write the summary table to FILE
+#   --order-wait how OrderBench waits for confirmation: sse (default, the order's status stream) or poll
+#               (GET every 20 ms; the only way a build from before the stream existed offers)
 #
 # Measures: start → ready and resident memory; the product list page and GET /api/catalog/categories/{id}
 # through the gateway and straight at catalog-service, and a trivial endpoint of catalog-service (wrk -t2
@@ -27,6 +29,7 @@ jvm=dev
 logs=$project/../shared/data
 seconds=15
 out=
+order_wait=sse
 while (($#)); do
   case $1 in
     --jvm) jvm=$2; shift 2 ;;
@@ -34,6 +37,7 @@ while (($#)); do
     --logs) logs=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
+    --order-wait) order_wait=$2; shift 2 ;;
     *) echo "unknown option $1 (see the header of $0)" >&2; exit 2 ;;
   esac
 done
@@ -149,10 +153,10 @@ printf '%s\n' "${summary[@]: -5}"
 
 # --- orders: throughput, saga latency, CPU per order -----------------------------------------------
 order_run() { # clients orders → prints the bench's output; CPU per order per process into $work/cpu-$1
-  java "$bench/OrderBench.java" --clients 2 --orders 10 > /dev/null # warm-up, its own product
+  java "$bench/OrderBench.java" --clients 2 --orders 10 --wait "$order_wait" > /dev/null # warm-up, its own product
   cpu_snapshot > "$work/cpu-before"
   local result
-  result=$(java "$bench/OrderBench.java" --clients "$1" --orders "$2")
+  result=$(java "$bench/OrderBench.java" --clients "$1" --orders "$2" --wait "$order_wait")
   cpu_snapshot > "$work/cpu-after"
   echo "$result"
   local orders=$(( $1 * $2 ))
@@ -160,7 +164,7 @@ order_run() { # clients orders → prints the bench's output; CPU per order per 
     | awk -F'\t' -v n="$orders" -v hz="$clk" '{ms=($3-$2)*1000/hz/n; total+=ms; printf "| %s | %.1f ms |\n", $1, ms}
         END {printf "| **total** | **%.1f ms** |\n", total}' > "$work/cpu-$1"
 }
-echo; echo "== orders, 8 clients × 50"
+echo; echo "== orders, 8 clients × 50, waiting by $order_wait"
 orders8=$(order_run 8 50); echo "$orders8"
 echo "CPU per order (includes the bench's own set-up: sign-in, a product, one warm-up order):"
 cat "$work/cpu-8"
@@ -168,8 +172,8 @@ echo; echo "== orders, 1 client × 50"
 orders1=$(order_run 1 50); echo "$orders1"
 throughput() { sed -nE 's/.*= ([0-9.]+) orders\/s.*/\1/p' <<<"$1"; }
 saga() { grep -E "placement to confirmed" <<<"$1" | sed -E 's/.*: *//'; }
-row "orders placed and confirmed, 8 clients" "$(throughput "$orders8") orders/s; saga $(saga "$orders8"); CPU per order $(sed -nE 's/.*\*\*([0-9.]+ ms)\*\*.*/\1/p' "$work/cpu-8")"
-row "orders placed and confirmed, 1 client" "$(throughput "$orders1") orders/s; saga $(saga "$orders1")"
+row "orders placed and confirmed, 8 clients ($order_wait)" "$(throughput "$orders8") orders/s; saga $(saga "$orders8"); CPU per order $(sed -nE 's/.*\*\*([0-9.]+ ms)\*\*.*/\1/p' "$work/cpu-8")"
+row "orders placed and confirmed, 1 client ($order_wait)" "$(throughput "$orders1") orders/s; saga $(saga "$orders1")"
 
 # --- pgbench on the same PostgreSQL ------------------------------------------------------------------
 if command -v pgbench >/dev/null; then
