@@ -102,13 +102,22 @@ rss_total_mb() {
   done
   echo $((total / 1024))
 }
-wrk_rate() { # requests/s of a wrk run against $1 (after a warm-up of 5 s)
+wrk_rate() { # requests/s of a wrk run against $1 (after a warm-up of 5 s); with $2, CPU per request into $work/cpu-$2
   wrk -t2 -c16 -d5s "$1" >/dev/null 2>&1 || true
   local result
+  [[ -z ${2:-} ]] || cpu_snapshot > "$work/cpu-before"
   result=$(wrk -t2 -c16 -d"${seconds}s" --latency "$1" 2>&1)
+  [[ -z ${2:-} ]] || cpu_per "$(awk '/requests in/ {print $1}' <<<"$result")" "µs" > "$work/cpu-$2"
   echo "$result" >> "$work/wrk.log"
   if grep -q "Non-2xx" <<<"$result"; then echo "wrk: non-2xx answers from $1: $(grep Non-2xx <<<"$result")" >&2; fi
   awk '/Requests\/sec/ {printf "%.0f", $2}' <<<"$result"
+}
+cpu_per() { # CPU since $work/cpu-before per operation ($1 operations), per process, in ms or µs ($2)
+  cpu_snapshot > "$work/cpu-after"
+  LC_ALL=C join -t $'\t' "$work/cpu-before" "$work/cpu-after" \
+    | awk -F'\t' -v n="$1" -v hz="$clk" -v unit="$2" 'BEGIN {f = unit == "µs" ? 1e6 : 1e3}
+        {x=($3-$2)*f/hz/n; total+=x; printf "| %s | %.1f %s |\n", $1, x, unit}
+        END {printf "| **total** | **%.1f %s** |\n", total, unit}'
 }
 
 echo "== bench/all.sh $(date -u +%Y-%m-%dT%H:%MZ), project $project at $(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM profile $jvm, $(nproc) cores"
@@ -138,8 +147,8 @@ seed=$(java "$bench/ProductListBench.java" --products 20 --seconds 0)
 echo "$seed" | head -1
 page=$(sed -n 's/^page: //p' <<<"$seed")
 category=$(sed -n 's/^category: //p' <<<"$seed")
-list_gateway=$(wrk_rate "http://127.0.0.1:8080$page")
-list_direct=$(wrk_rate "http://127.0.0.1:8081$page")
+list_gateway=$(wrk_rate "http://127.0.0.1:8080$page" list-gateway)
+list_direct=$(wrk_rate "http://127.0.0.1:8081$page" list-direct)
 cat_gateway=$(wrk_rate "http://127.0.0.1:8080/api/catalog/categories/$category")
 cat_direct=$(wrk_rate "http://127.0.0.1:8081/api/catalog/categories/$category")
 trivial=$(wrk_rate "http://127.0.0.1:8081/q/health/live")
@@ -150,6 +159,10 @@ row "a trivial endpoint of catalog-service (/q/health/live), directly" "$trivial
 row "gateway / direct, product list" "$(ratio "$list_gateway" "$list_direct")"
 row "GET /api/catalog/categories/{id}, gateway / direct" "$cat_gateway / $cat_direct req/s = $(ratio "$cat_gateway" "$cat_direct")"
 printf '%s\n' "${summary[@]: -5}"
+echo "CPU per product-list request (through the gateway | directly):"
+LC_ALL=C join -t '|' -1 2 -2 2 <(LC_ALL=C sort -t '|' -k2,2 "$work/cpu-list-gateway") <(LC_ALL=C sort -t '|' -k2,2 "$work/cpu-list-direct") \
+  | awk -F'|' '{printf "|%s|%s|%s|\n", $1, $3, $6}' > "$work/cpu-list"
+cat "$work/cpu-list"
 
 # --- orders: throughput, saga latency, CPU per order -----------------------------------------------
 order_run() { # clients orders → prints the bench's output; CPU per order per process into $work/cpu-$1
@@ -157,12 +170,8 @@ order_run() { # clients orders → prints the bench's output; CPU per order per 
   cpu_snapshot > "$work/cpu-before"
   local result
   result=$(java "$bench/OrderBench.java" --clients "$1" --orders "$2" --wait "$order_wait")
-  cpu_snapshot > "$work/cpu-after"
+  cpu_per $(( $1 * $2 )) ms > "$work/cpu-$1"
   echo "$result"
-  local orders=$(( $1 * $2 ))
-  LC_ALL=C join -t $'\t' "$work/cpu-before" "$work/cpu-after" \
-    | awk -F'\t' -v n="$orders" -v hz="$clk" '{ms=($3-$2)*1000/hz/n; total+=ms; printf "| %s | %.1f ms |\n", $1, ms}
-        END {printf "| **total** | **%.1f ms** |\n", total}' > "$work/cpu-$1"
 }
 echo; echo "== orders, 8 clients × 50, waiting by $order_wait"
 orders8=$(order_run 8 50); echo "$orders8"
@@ -211,6 +220,13 @@ echo
   echo "| measure | result |"
   echo "|---|---|"
   printf '%s\n' "${summary[@]}"
+  echo
+  echo "CPU per product-list request, per process (the gateway's row includes its request event; Kafka and"
+  echo "analytics-service store it):"
+  echo
+  echo "| process | through the gateway | catalog-service directly |"
+  echo "|---|---|---|"
+  cat "$work/cpu-list"
   echo
   echo "CPU per order, 8 clients (ms of CPU per confirmed order, per process):"
   echo
