@@ -203,9 +203,9 @@ if [[ -f $logs/logs.txt && -f $logs/logs-ip-country.csv ]]; then
   echo; echo "== log import and reports (logs.txt, then 3 more copies of it: reports over logs.txt × 4)"
   imports=$(java "$bench/LogImportBench.java" --data "$logs" --copies 3 --calls 20)
   echo "$imports"
-  first=$(grep -m1 -E "lines/s" <<<"$imports" || true)
+  first=$(grep -m1 -E '^logs.txt:' <<<"$imports" || true)
   row "log import of logs.txt" "$(grep -oE 'job [0-9]+ ms = [0-9]+ lines/s' <<<"$first")"
-  raw=$(grep -m1 -iE "raw" <<<"$imports" || true)
+  raw=$(grep -m1 -E "^raw parse" <<<"$imports" | grep -oE "[0-9]+ lines/s" || true)
   [[ -z $raw ]] || row "raw read + regex of the same file" "$raw"
   row "report bought-together (logs.txt × 4), p50 / p99 ms" "$(grep -m1 -E '^\| bought-together' <<<"$imports" | awk -F'|' '{gsub(/ /,"",$3); gsub(/ /,"",$4); print $3 " / " $4}')"
 else
