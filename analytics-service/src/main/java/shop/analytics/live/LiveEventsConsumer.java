@@ -47,14 +47,11 @@ public class LiveEventsConsumer {
         delivery.deliver(categories, record);
     }
 
-    @Inject
-    BatchDelivery batches;
-
     /** One request per HTTP request through the gateway: the busiest topic, consumed a poll at a time. */
     @Incoming("gateway-requests")
     @Blocking
     public void onRequestsObserved(ConsumerRecords<String, String> records) {
-        batches.deliver(requests, records);
+        delivery.deliverAll(requests, records);
     }
 
     @Incoming("catalog-variants")
@@ -104,7 +101,7 @@ public class LiveEventsConsumer {
 
     /** RequestObserved → a request fact (and the requests counter, for a new one); a poll's worth at a time. */
     @ApplicationScoped
-    static class RequestEvents implements BatchDelivery.BatchHandler {
+    static class RequestEvents implements EventHandler {
         @Inject
         LiveFacts facts;
 

@@ -125,7 +125,7 @@ public class EventDelivery {
         }
         if (accepted.size() > 1 && !accepted.contains(null)) {
             try {
-                QuarkusTransaction.requiringNew().run(() -> accepted.forEach(event -> apply(handler, event)));
+                QuarkusTransaction.requiringNew().run(() -> applyAll(handler, accepted));
                 return;
             } catch (RuntimeException e) {
                 LOG.debugf("%s: a batch of %d events failed (%s); delivering them one by one", handler.consumerName(),
@@ -176,6 +176,15 @@ public class EventDelivery {
         Retries.Outcome outcome = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() -> apply(handler, event)));
         if (!outcome.succeeded()) {
             deadLetter(handler, source, event, outcome.failure(), outcome.attempts());
+        }
+    }
+
+    /** Inside the caller's transaction, in order; all at once when there is no processed event to record. */
+    private void applyAll(EventHandler handler, List<EventEnvelope> events) {
+        if (events.stream().allMatch(event -> handler.processedEventLog(event).isEmpty())) {
+            handler.handleAll(events);
+        } else {
+            events.forEach(event -> apply(handler, event));
         }
     }
 

@@ -1,5 +1,6 @@
 package shop.commons.events;
 
+import java.util.List;
 import java.util.Optional;
 import shop.contracts.EventEnvelope;
 
@@ -60,4 +61,14 @@ public interface EventHandler {
      * failures are retried, anything else a few times and then the record becomes a dead letter.
      */
     void handle(EventEnvelope event);
+
+    /**
+     * Applies a poll's accepted events at once, inside the delivery's transaction, when none of them needs a
+     * processed-event row ({@link #processedEventLog(EventEnvelope)} empty for each): by default one
+     * {@link #handle} after another, in order. A handler whose writes are keyed (an insert that ignores an
+     * event it already holds) overrides it to write the whole batch with one statement.
+     */
+    default void handleAll(List<EventEnvelope> events) {
+        events.forEach(this::handle);
+    }
 }
