@@ -32,6 +32,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -548,7 +550,7 @@ class ChaosSystemTest {
     static final class OrderStream {
         final Fixture fixture;
         final ConcurrentLinkedQueue<PlacedOrder> placed = new ConcurrentLinkedQueue<>();
-        final ConcurrentLinkedQueue<PlacedOrder> followUps = new ConcurrentLinkedQueue<>();
+        final LinkedBlockingQueue<PlacedOrder> followUps = new LinkedBlockingQueue<>();
         final ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
         final AtomicInteger refused = new AtomicInteger();
         final AtomicInteger failedAttempts = new AtomicInteger();
@@ -699,12 +701,11 @@ class ChaosSystemTest {
                 if (!running.get() && clients.stream().noneMatch(Thread::isAlive) && deadline == Long.MAX_VALUE) {
                     deadline = System.nanoTime() + CLIENT_PATIENCE.toNanos();
                 }
-                PlacedOrder order = followUps.poll();
+                PlacedOrder order = nextFollowUp();
                 if (order == null) {
                     if (deadline != Long.MAX_VALUE) {
                         return; // nothing left to do, and nothing more will come
                     }
-                    pause(100);
                     continue;
                 }
                 if (System.nanoTime() > deadline) {
@@ -723,6 +724,16 @@ class ChaosSystemTest {
                     followUps.add(order);
                     pause(250);
                 }
+            }
+        }
+
+        /** The next queued order, waiting up to 100 ms for one; null when none came. */
+        private PlacedOrder nextFollowUp() {
+            try {
+                return followUps.poll(100, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
             }
         }
 
