@@ -3,6 +3,7 @@ package shop.contracts.orders;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Payload of every event on {@code orders.events} (key = order id). Each event carries the whole order
@@ -26,26 +27,47 @@ import java.util.List;
  * @param reason        why (rejection, cancellation), null otherwise
  * @param guest         the guest's contact on {@link #PLACED} of a guest order, null otherwise (added in
  *                      version 1 without a version bump: older consumers ignore the unknown field)
+ * @param goodsShipped  the goods have left the shop (order-service's decision, version 2): a later
+ *                      cancellation returns nothing to stock. Consumers read this flag, never status names.
  */
 public record OrderEvent(long orderId, Long customerId, String status, String previousStatus,
                          String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
-                         GuestContact guest) {
+                         GuestContact guest, Boolean goodsShipped) {
     public static final String PLACED = "OrderPlaced";
     public static final String CONFIRMED = "OrderConfirmed";
     public static final String REJECTED = "OrderRejected";
     public static final String PAID = "OrderPaid";
     public static final String CANCELLED = "OrderCancelled";
     public static final String STATUS_CHANGED = "OrderStatusChanged";
-    public static final int VERSION = 1;
+    /** 2: order-service publishes {@code goodsShipped}. */
+    public static final int VERSION = 2;
 
-    /** The constructor JSON is read with (there are two). */
+    /** Status codes version 1 used for "the goods have left the shop"; only for reading version-1 records. */
+    private static final Set<String> VERSION_1_SHIPPED = Set.of("shipped", "delivered");
+
+    /**
+     * The constructor JSON is read with. A version-1 record lacks {@code goodsShipped}: it is true when
+     * the status or the previous one was {@code shipped} or {@code delivered}, which is what version 1
+     * meant. This reading of old records is the only place those status names appear outside order-service.
+     */
     @JsonCreator
     public OrderEvent {
+        if (goodsShipped == null) {
+            goodsShipped = status != null && VERSION_1_SHIPPED.contains(status)
+                    || previousStatus != null && VERSION_1_SHIPPED.contains(previousStatus);
+        }
     }
 
-    /** An event without a guest contact (everything but a guest's OrderPlaced). */
+    /** A version-1 shaped event (tests and fixtures); {@code goodsShipped} follows the version-1 rule. */
+    public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
+                      String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
+                      GuestContact guest) {
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, guest, null);
+    }
+
+    /** A version-1 shaped event without a guest contact (tests and fixtures). */
     public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
                       String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason) {
-        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, null);
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, null, null);
     }
 }
