@@ -7,6 +7,12 @@ import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.DomainException;
+import shop.commons.domain.Forbidden;
+import shop.commons.domain.Gone;
+import shop.commons.domain.NotFound;
+import shop.commons.domain.Unavailable;
 
 /**
  * An RFC 9457 problem-details body. Every error answer of every service has this shape, so a client
@@ -31,6 +37,21 @@ public record Problem(String type, String title, int status, String detail, Stri
 
     public Problem(String type, String title, int status, String detail, String instance, List<FieldError> errors) {
         this(type, title, status, detail, instance, errors, Map.of());
+    }
+
+    /** The problem a domain exception stands for: its kind gives the status, its facts the extension members. */
+    public static Problem of(DomainException e) {
+        Response.Status status = e instanceof NotFound ? Response.Status.NOT_FOUND
+                : e instanceof Conflict ? Response.Status.CONFLICT
+                : e instanceof Forbidden ? Response.Status.FORBIDDEN
+                : e instanceof Gone ? Response.Status.GONE
+                : e instanceof Unavailable ? Response.Status.SERVICE_UNAVAILABLE
+                : Response.Status.BAD_REQUEST; // Invalid
+        Problem problem = of(status.getStatusCode(), e.title() == null ? status.getReasonPhrase() : e.title(), e.getMessage());
+        for (Map.Entry<String, Object> fact : e.facts().entrySet()) {
+            problem = problem.with(fact.getKey(), fact.getValue());
+        }
+        return problem;
     }
 
     public static Problem of(int status, String title, String detail) {

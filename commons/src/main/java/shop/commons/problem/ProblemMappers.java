@@ -26,6 +26,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import shop.commons.domain.DomainException;
 import shop.commons.input.NulCharacterException;
 import shop.commons.input.NulCharacters;
 
@@ -35,6 +36,12 @@ import shop.commons.input.NulCharacters;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** A business rule's no, thrown by domain code: the edge says it as problem details. */
+    @ServerExceptionMapper
+    public Response domain(DomainException e, UriInfo uri) {
+        return Problem.of(e).withInstance(uri.getPath()).toResponse();
+    }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
