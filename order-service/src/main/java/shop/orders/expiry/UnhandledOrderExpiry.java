@@ -12,7 +12,6 @@ import org.jboss.logging.Logger;
 import shop.orders.order.Actor;
 import shop.orders.order.Order;
 import shop.orders.order.OrderWorkflow;
-import shop.orders.status.Statuses;
 
 /**
  * Cancels cash orders that staff never handled: still {@code confirmed} (the stock is reserved for them),
@@ -54,7 +53,7 @@ public class UnhandledOrderExpiry {
             return; // handled meanwhile, or another replica is cancelling it
         }
         Order order = Order.findById(orderId);
-        workflow.move(order, Statuses.CANCELLED, Actor.SYSTEM, "not handled by the shop within " + describe(timeout));
+        workflow.cancel(order, Actor.SYSTEM, "not handled by the shop within " + describe(timeout));
         LOG.infof("Cancelled cash order %d: confirmed and not handled for %s", orderId, timeout);
     }
 

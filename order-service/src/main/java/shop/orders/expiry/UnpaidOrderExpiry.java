@@ -16,7 +16,6 @@ import shop.orders.order.Order;
 import shop.orders.order.OrderWorkflow;
 import shop.orders.payment.PaymentProvider;
 import shop.orders.payment.Payments;
-import shop.orders.status.Statuses;
 
 /**
  * Cancels confirmed card orders nobody paid within {@code shop.orders.unpaid-timeout} of their
@@ -109,7 +108,7 @@ public class UnpaidOrderExpiry {
             return false;
         }
         Order order = Order.findById(orderId);
-        workflow.move(order, Statuses.CANCELLED, Actor.SYSTEM, "not paid within " + minutes(timeout));
+        workflow.cancel(order, Actor.SYSTEM, "not paid within " + minutes(timeout));
         LOG.infof("Cancelled unpaid card order %d", orderId);
         return true;
     }

@@ -8,6 +8,11 @@ public record Actor(String kind, Long id) {
     public static final Actor SYSTEM = new Actor("system", null);
     public static final Actor GUEST = new Actor("guest", null);
 
+    /** The shop itself (staff or the platform's jobs and saga), not the customer or guest who ordered. */
+    public boolean isStaffOrSystem() {
+        return "staff".equals(kind) || "system".equals(kind);
+    }
+
     public static Actor of(CurrentUser user) {
         if (user.isStaff()) {
             return new Actor("staff", user.id().orElse(null));

@@ -21,7 +21,7 @@ public class GuestOrderLinks {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void link(long orderId, long customerId) {
-        int changed = em.createNativeQuery("update customer_order set customer_id = :customer where id = :order and customer_id is null")
+        int changed = em.createNativeQuery("update customer_order set customer_id = :customer, version = version + 1 where id = :order and customer_id is null")
                 .setParameter("customer", customerId).setParameter("order", orderId).executeUpdate();
         if (changed == 0) {
             LOG.debugf("guest order %d not linked to customer %d: unknown, or not a guest order", orderId, customerId);

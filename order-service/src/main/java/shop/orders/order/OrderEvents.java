@@ -8,7 +8,10 @@ import shop.contracts.orders.GuestContact;
 import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
 
-/** Publishes an order's events on {@code orders.events} through the outbox (key = order id). */
+/**
+ * Publishes an order's events on {@code orders.events} through the outbox (key = order id), each with the
+ * order's summary as it is now and {@code goodsShipped} from {@link Order#goodsLeftShop()}.
+ */
 @ApplicationScoped
 public class OrderEvents {
     @Inject
@@ -21,7 +24,9 @@ public class OrderEvents {
                 reason,
                 // customer-service keeps a record of the guest and links the order once an account proves the email
                 OrderEvent.PLACED.equals(type) && order.customerId == null
-                        ? new GuestContact(order.firstName, order.lastName, order.email, order.phone) : null);
+                        ? new GuestContact(order.firstName, order.lastName, order.email, order.phone) : null,
+                // the order's own decision (version 2): consumers never match status names
+                order.goodsLeftShop());
         outbox.add(Topics.ORDERS_EVENTS, order.id, type, OrderEvent.VERSION, event);
     }
 }

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -19,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.orders.cart.Cart;
@@ -31,7 +29,6 @@ import shop.orders.catalog.VariantReadModel;
 import shop.orders.customer.CustomerContact;
 import shop.orders.customer.CustomerContacts;
 import shop.orders.delivery.DeliveryType;
-import shop.orders.status.Statuses;
 
 /**
  * Places orders (DESIGN.md §5 step 1): prices come from the catalog read model, never from the client;
@@ -120,34 +117,10 @@ public class OrderPlacement {
         Map<Long, CatalogVariant> variants = catalog.find(seen);
         requireCurrent(lines, variants);
 
-        Instant now = Instant.now();
-        Order order = new Order();
-        order.customerId = owner.customerId();
-        order.accessToken = UUID.randomUUID();
-        order.status = Statuses.NEW;
-        order.firstName = contact.firstName();
-        order.lastName = contact.lastName();
-        order.middleName = contact.middleName();
-        order.phone = contact.phone();
-        order.email = contact.email();
-        order.deliveryTypeId = delivery.id;
-        order.deliveryAddress = request.deliveryAddress().trim();
-        order.paymentMethod = request.paymentMethod();
-        order.comment = request.comment() == null || request.comment().isBlank() ? null : request.comment().trim();
-        order.createdAt = now;
-        order.updatedAt = now;
-        if (idempotencyKey != null) {
-            order.idempotencyScope = scope;
-            order.idempotencyKey = idempotencyKey;
-            order.requestHash = hash;
-        }
-        BigDecimal goods = BigDecimal.ZERO.setScale(2);
-        int position = 0;
+        List<OrderItem> items = new ArrayList<>();
         for (PlaceOrderRequest.Line line : lines) {
             CatalogVariant v = variants.get(line.variantId());
             OrderItem item = new OrderItem();
-            item.order = order;
-            item.position = ++position;
             item.variantId = v.variantId;
             item.productId = v.productId;
             item.supplierId = v.supplierId;
@@ -159,15 +132,17 @@ public class OrderPlacement {
             item.colorCode = v.colorCode;
             item.quantity = line.quantity();
             item.unitPrice = v.unitPrice();
-            item.lineTotal = v.unitPrice().multiply(BigDecimal.valueOf(line.quantity()));
-            order.items.add(item);
-            goods = goods.add(item.lineTotal);
+            items.add(item);
         }
-        order.goodsTotal = goods;
-        order.deliveryCost = delivery.costFor(goods);
-        order.recomputeTotal();
-        order.persistAndFlush();
-        workflow.placed(order, actor);
+        Order order = new Order();
+        List<OrderDomainEvent> placed = order.place(owner.customerId(), contact, delivery, request.deliveryAddress(),
+                request.paymentMethod(), request.comment(), items, actor);
+        if (idempotencyKey != null) {
+            order.idempotencyScope = scope;
+            order.idempotencyKey = idempotencyKey;
+            order.requestHash = hash;
+        }
+        workflow.placed(order, placed);
         if (cart != null) {
             carts.clear(cart);
         }

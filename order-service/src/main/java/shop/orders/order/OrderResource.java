@@ -3,7 +3,6 @@ package shop.orders.order;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -37,8 +36,6 @@ import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 import shop.orders.cart.CartOwner;
 import shop.orders.delivery.DeliveryType;
-import shop.orders.payment.Payments;
-import shop.orders.status.Statuses;
 
 /**
  * Orders. Who may read one: staff, the customer who placed it, and whoever holds its access token
@@ -80,9 +77,6 @@ public class OrderResource {
 
     @Inject
     OrderWorkflow workflow;
-
-    @Inject
-    Payments payments;
 
     @POST
     @PermitAll
@@ -181,66 +175,13 @@ public class OrderResource {
     @Operation(summary = "Staff: change the status (allowed transitions only), delivery or payment method")
     @Transactional
     public OrderView patch(@PathParam("id") long id, @Valid @NotNull(message = "a body is required") OrderChange body) {
-        Order order = locked(id);
-        boolean deliveryChange = body.deliveryTypeId() != null || body.deliveryAddress() != null || body.deliveryCost() != null;
-        if (deliveryChange || body.paymentMethod() != null) {
-            if (Statuses.FINAL.contains(order.status) || order.shippedAt != null) {
-                throw ProblemException.conflict("Order " + id + " is " + order.status + "; its delivery and payment can no longer change");
-            }
-        }
-        boolean methodChange = body.paymentMethod() != null && !body.paymentMethod().equals(order.paymentMethod);
-        if (methodChange && order.paidAt != null) {
-            throw ProblemException.conflict("Order " + id + " is already paid; its payment method cannot change");
-        }
-        if (methodChange && "card".equals(body.paymentMethod())
-                && !Statuses.NEW.equals(order.status) && !Statuses.CONFIRMED.equals(order.status)) {
-            // an unpaid card order can only be paid from confirmed (see OrderWorkflow.move)
-            throw ProblemException.conflict("Order " + id + " is " + order.status + "; only a new or confirmed order can switch to card payment");
-        }
-        BigDecimal deliveryCost = order.deliveryCost;
-        Long deliveryTypeId = order.deliveryTypeId;
-        if (body.deliveryTypeId() != null) {
-            DeliveryType delivery = DeliveryType.findById(body.deliveryTypeId());
-            if (delivery == null) {
-                throw ProblemException.badRequest("deliveryTypeId: there is no delivery type " + body.deliveryTypeId());
-            }
-            deliveryTypeId = delivery.id;
-            deliveryCost = delivery.costFor(order.goodsTotal);
-        }
-        if (body.deliveryCost() != null) {
-            deliveryCost = body.deliveryCost().setScale(2);
-        }
-        if (body.deliveryAddress() != null && body.deliveryAddress().isBlank()) {
-            throw ProblemException.badRequest("deliveryAddress: must not be blank");
-        }
-        boolean totalChange = deliveryCost.compareTo(order.deliveryCost) != 0;
-        if (totalChange && order.paidAt != null) {
-            throw ProblemException.conflict("Order " + id + " is already paid " + order.total + "; its delivery cost cannot change the total");
-        }
-        // a started payment was registered at the provider for the total at that time, and its page may be paid any moment
-        if ((totalChange || methodChange) && payments.hasPending(order.id)) {
-            throw ProblemException.conflict("Order " + id + " has a card payment in progress for " + order.total
-                    + "; its total and payment method cannot change until that payment is paid or has failed");
-        }
-        if (methodChange) {
-            order.paymentMethod = body.paymentMethod();
-            // the unpaid deadline of a confirmed order counts from now, not from a confirmation long ago
-            order.cardChosenAt = "card".equals(order.paymentMethod) ? Instant.now() : null;
-        }
-        order.deliveryTypeId = deliveryTypeId;
-        order.deliveryCost = deliveryCost;
-        if (body.deliveryAddress() != null) {
-            order.deliveryAddress = body.deliveryAddress().trim();
-        }
-        if (deliveryChange || body.paymentMethod() != null) {
-            order.recomputeTotal();
-            order.updatedAt = Instant.now();
-        }
-        if (body.status() != null && !body.status().equals(order.status)) {
-            if (Statuses.SAGA_ONLY.contains(body.status())) {
-                throw ProblemException.conflict("Status " + body.status() + " is set only by the stock reservation");
-            }
-            workflow.move(order, body.status(), Actor.of(user), blankToNull(body.reason()));
+        Order order = workflow.locked(id);
+        boolean otherDeliveryType = body.deliveryTypeId() != null;
+        workflow.changeDelivery(order, new Order.DeliveryChange(body.deliveryTypeId(),
+                otherDeliveryType ? DeliveryType.findById(body.deliveryTypeId()) : null,
+                body.deliveryAddress(), body.deliveryCost(), body.paymentMethod()));
+        if (body.status() != null) {
+            workflow.changeStatus(order, body.status(), Actor.of(user), blankToNull(body.reason()));
         }
         return OrderView.of(order, false);
     }
@@ -252,14 +193,9 @@ public class OrderResource {
     @Transactional
     public OrderView cancel(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken, @Valid CancelRequest body) {
         Order order = access.readable(id, orderToken, true);
-        if (!user.isStaff() && order.shippedAt != null) {
-            throw ProblemException.conflict("Order " + id + " has been shipped; ask the shop to cancel it");
-        }
-        if (Statuses.CANCELLED.equals(order.status)) {
-            throw ProblemException.conflict("Order " + id + " is already cancelled");
-        }
+        Actor actor = Actor.of(user);
         String reason = body == null ? null : blankToNull(body.reason());
-        workflow.move(order, Statuses.CANCELLED, Actor.of(user), reason == null ? "cancelled by " + Actor.of(user).kind() : reason);
+        workflow.cancel(order, actor, reason == null ? "cancelled by " + actor.kind() : reason);
         return OrderView.of(order, false);
     }
 
@@ -269,7 +205,7 @@ public class OrderResource {
     @Operation(summary = "Staff: the money of an order cancelled after payment has been paid back (kept in the history)")
     @Transactional
     public OrderView refund(@PathParam("id") long id, @Valid RefundRequest body) {
-        Order order = locked(id);
+        Order order = workflow.locked(id);
         workflow.refunded(order, Actor.of(user), body == null ? null : blankToNull(body.note()));
         return OrderView.of(order, false);
     }
@@ -308,14 +244,6 @@ public class OrderResource {
     private static HistoryEntry entry(OrderStatusChange c, boolean withActorId) {
         return new HistoryEntry(c.orderId, c.fromStatus, c.toStatus, c.changedAt, c.actorKind,
                 withActorId || "customer".equals(c.actorKind) ? c.actorId : null, c.reason);
-    }
-
-    private static Order locked(long id) {
-        Order order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (order == null) {
-            throw ProblemException.notFound("order", id);
-        }
-        return order;
     }
 
     private static String blankToNull(String s) {

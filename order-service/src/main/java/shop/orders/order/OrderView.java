@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import shop.orders.status.Statuses;
+import shop.orders.status.SystemStatus;
 
 /**
  * An order as its owner, staff or a holder of its access token see it.
@@ -41,7 +41,7 @@ public record OrderView(long id, Long customerId, String status, Contact contact
     }
 
     static OrderView of(Order o, boolean withAccessToken) {
-        List<ShortLine> shortLines = Statuses.REJECTED.equals(o.status)
+        List<ShortLine> shortLines = SystemStatus.REJECTED.is(o.status)
                 ? OrderShortLine.<OrderShortLine>list("orderId = ?1 order by variantId", o.id).stream()
                 .map(s -> new ShortLine(s.variantId, s.requested, s.available, s.reason)).toList()
                 : null;

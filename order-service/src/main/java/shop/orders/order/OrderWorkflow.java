@@ -4,28 +4,34 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Instant;
-import shop.commons.problem.ProblemException;
+import java.util.List;
+import shop.commons.domain.NotFound;
 import shop.contracts.orders.OrderEvent;
-import shop.orders.status.OrderStatus;
-import shop.orders.status.Statuses;
+import shop.orders.payment.Payments;
+import shop.orders.status.ConfiguredTransitions;
 
 /**
- * Moves orders between statuses: checks the transition is allowed, records it in the history with its
- * actor, and emits the event that says what happened (OrderConfirmed, OrderRejected, OrderPaid,
- * OrderCancelled, else OrderStatusChanged). A cash order handed over ({@code delivered}) is paid at that
- * moment, so it also emits OrderPaid; every order is paid at most once. A paid order that is cancelled is
- * marked refund-due until staff record the refund.
+ * The application service of orders: it runs inside the caller's transaction, gives the {@link Order}
+ * aggregate what its rules need (the configured transitions, what was paid, whether a card payment is in
+ * progress), calls it, and acts on the {@link OrderDomainEvent}s it returns — a history entry with its
+ * actor for every status change, the event on {@code orders.events} through the outbox (OrderPlaced,
+ * OrderConfirmed, OrderRejected, OrderPaid, OrderCancelled, else OrderStatusChanged), and the in-process
+ * notices observers act on after the commit. The rules themselves are the order's.
  */
 @ApplicationScoped
 public class OrderWorkflow {
     @Inject
-    Statuses statuses;
+    ConfiguredTransitions transitions;
 
     @Inject
     OrderEvents events;
+
+    @Inject
+    Payments payments;
 
     @Inject
     Event<Cancelled> cancelled;
@@ -54,108 +60,113 @@ public class OrderWorkflow {
     public record StatusChanged(long orderId, long changeId, String status, String reason, Instant updatedAt) {
     }
 
-    /** Records the first history entry of a new order and emits OrderPlaced. */
+    /** The order, locked until the transaction ends (every change of an order holds its row lock). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void placed(Order order, Actor actor) {
-        record(order, null, actor, null);
-        events.publish(OrderEvent.PLACED, order, null, null);
+    public Order locked(long id) {
+        Order order = Order.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw NotFound.of("order", id);
+        }
+        return order;
     }
 
+    /** Stores a just placed order and acts on what {@link Order#place} returned (history, OrderPlaced). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void move(Order order, String to, Actor actor, String reason) {
-        String from = order.status;
-        if (OrderStatus.findById(to) == null) {
-            throw ProblemException.badRequest("status: there is no status " + to);
-        }
-        if (from.equals(to)) {
-            throw ProblemException.conflict("Order " + order.id + " is already " + to);
-        }
-        if (!statuses.allowed(from, to)) {
-            throw ProblemException.conflict("Order " + order.id + " cannot move from " + from + " to " + to
-                    + "; allowed: " + statuses.next(from));
-        }
-        // an unpaid card order only waits for its payment or is cancelled: in any other status (shipped,
-        // delivered, a staff-defined one) it could not be paid, would never expire and would keep its stock
-        boolean waitingForCard = "card".equals(order.paymentMethod) && order.paidAt == null && !Statuses.NEW.equals(from);
-        if (waitingForCard && !Statuses.PAID.equals(to) && !Statuses.CANCELLED.equals(to)) {
-            throw ProblemException.conflict("Order " + order.id + " is paid by card and is not paid yet; it cannot be " + to
-                    + " (only paid or cancelled)");
-        }
-        Instant now = Instant.now();
-        order.status = to;
-        order.updatedAt = now;
-        if (Statuses.SHIPPED.equals(to) && order.shippedAt == null) {
-            order.shippedAt = now;
-        }
-        if (Statuses.REJECTED.equals(to) || Statuses.CANCELLED.equals(to)) {
-            order.reason = reason;
-        }
-        if (Statuses.CANCELLED.equals(to) && order.paidAt != null) {
-            // the goods go back to stock (catalog), the money must go back to the customer: staff see it owed
-            order.refundAmount = paidAmount(order);
-            order.refundDueAt = now;
-        }
-        OrderStatusChange change = record(order, from, actor, reason);
-        statusChanged.fire(new StatusChanged(order.id, change.id, to, order.reason, now));
-        switch (to) {
-            case Statuses.CONFIRMED -> events.publish(OrderEvent.CONFIRMED, order, from, null);
-            case Statuses.REJECTED -> events.publish(OrderEvent.REJECTED, order, from, reason);
-            case Statuses.CANCELLED -> {
-                events.publish(OrderEvent.CANCELLED, order, from, reason);
-                cancelled.fire(new Cancelled(order.id));
-            }
-            case Statuses.PAID -> paid(order, from, now);
-            default -> {
-                events.publish(OrderEvent.STATUS_CHANGED, order, from, reason);
-                if (Statuses.DELIVERED.equals(to) && "cash".equals(order.paymentMethod)) {
-                    paid(order, from, now); // the courier took the cash
-                }
-            }
-        }
+    public void placed(Order order, List<OrderDomainEvent> happened) {
+        order.persistAndFlush();
+        publish(order, happened);
+    }
+
+    /** The stock saga: catalog reserved the order. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void confirm(Order order) {
+        publish(order, order.confirm(transitions));
+    }
+
+    /** The stock saga: catalog could not reserve {@code shortLines} (unsaved; stored with the rejection). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reject(Order order, List<OrderShortLine> shortLines) {
+        List<OrderDomainEvent> happened = order.reject(shortLines, transitions);
+        shortLines.forEach(line -> line.persist());
+        publish(order, happened);
+    }
+
+    /** Cancels the order (customer, guest, staff or a job); see {@link Order#cancel}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancel(Order order, Actor actor, String reason) {
+        publish(order, order.cancel(actor, reason, transitions, amountPaid(order)));
+    }
+
+    /** A card payment of the confirmed, unpaid order succeeded. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void markPaid(Order order) {
+        publish(order, order.markPaid(transitions));
+    }
+
+    /** Staff set the status; see {@link Order#changeStatus}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeStatus(Order order, String to, Actor actor, String reason) {
+        publish(order, order.changeStatus(to, actor, reason, transitions, amountPaid(order)));
+    }
+
+    /** Staff change delivery and/or payment method; see {@link Order#changeDelivery}. No event. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void changeDelivery(Order order, Order.DeliveryChange change) {
+        order.changeDelivery(change, payments.hasPending(order.id));
     }
 
     /**
-     * Staff have paid back the money of an order cancelled after payment: recorded on the order and, with
-     * who and when, as a history entry (the status stays {@code cancelled}). No event: nothing else in
-     * the platform follows refunds.
+     * Staff have paid back the money of an order cancelled after payment: kept, with who and when, as a
+     * history entry (the status stays {@code cancelled}). No event: nothing else in the platform follows refunds.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void refunded(Order order, Actor actor, String note) {
-        if (order.refundDueAt == null) {
-            throw ProblemException.conflict("Order " + order.id + " was not cancelled after payment; nothing is to be refunded");
-        }
-        if (order.refundedAt != null) {
-            throw ProblemException.conflict("Order " + order.id + " was already refunded at " + order.refundedAt);
-        }
-        Instant now = Instant.now();
-        order.refundedAt = now;
-        order.updatedAt = now;
-        record(order, order.status, actor, "refunded " + order.refundAmount.toPlainString() + (note == null ? "" : ": " + note));
+        publish(order, order.markRefunded(actor, note));
     }
 
-    /** What the customer paid: the card payment that succeeded, else (paid by hand or in cash) the total. */
-    private BigDecimal paidAmount(Order order) {
+    /** What the customer paid: the card payment that succeeded, else (paid by hand or in cash) null, i.e. the total. */
+    private BigDecimal amountPaid(Order order) {
+        if (!order.isPaid()) {
+            return null;
+        }
         Object paid = em.createNativeQuery("select sum(amount) from payment where order_id = :order and status = 'paid'")
                 .setParameter("order", order.id).getSingleResult();
-        return paid == null ? order.total : ((BigDecimal) paid).setScale(2);
+        return paid == null ? null : ((BigDecimal) paid).setScale(2);
     }
 
-    private void paid(Order order, String from, Instant at) {
-        if (order.paidAt == null) {
-            order.paidAt = at;
-            events.publish(OrderEvent.PAID, order, from, null);
-            paidEvent.fire(new Paid(order.id));
-        } else if (Statuses.PAID.equals(order.status)) {
-            events.publish(OrderEvent.STATUS_CHANGED, order, from, null);
+    private void publish(Order order, List<OrderDomainEvent> happened) {
+        for (OrderDomainEvent event : happened) {
+            if (event instanceof OrderDomainEvent.Placed placed) {
+                record(order, null, placed.actor(), null, placed.at());
+                events.publish(OrderEvent.PLACED, order, null, null);
+            } else if (event instanceof OrderDomainEvent.Moved moved) {
+                OrderStatusChange change = record(order, moved.from(), moved.actor(), moved.reason(), moved.at());
+                statusChanged.fire(new StatusChanged(order.id, change.id, moved.to(), order.reason, moved.at()));
+            } else if (event instanceof OrderDomainEvent.Confirmed confirmed) {
+                events.publish(OrderEvent.CONFIRMED, order, confirmed.from(), null);
+            } else if (event instanceof OrderDomainEvent.Rejected rejected) {
+                events.publish(OrderEvent.REJECTED, order, rejected.from(), rejected.reason());
+            } else if (event instanceof OrderDomainEvent.Cancelled cancellation) {
+                events.publish(OrderEvent.CANCELLED, order, cancellation.from(), cancellation.reason());
+                cancelled.fire(new Cancelled(order.id));
+            } else if (event instanceof OrderDomainEvent.Paid paid) {
+                events.publish(OrderEvent.PAID, order, paid.from(), null);
+                paidEvent.fire(new Paid(order.id));
+            } else if (event instanceof OrderDomainEvent.StatusChanged changed) {
+                events.publish(OrderEvent.STATUS_CHANGED, order, changed.from(), changed.reason());
+            } else if (event instanceof OrderDomainEvent.Refunded refunded) {
+                record(order, order.status, refunded.actor(), "refunded " + order.refundAmount.toPlainString()
+                        + (refunded.note() == null ? "" : ": " + refunded.note()), refunded.at());
+            }
         }
     }
 
-    private static OrderStatusChange record(Order order, String from, Actor actor, String reason) {
+    private static OrderStatusChange record(Order order, String from, Actor actor, String reason, Instant at) {
         OrderStatusChange change = new OrderStatusChange();
         change.orderId = order.id;
         change.fromStatus = from;
         change.toStatus = order.status;
-        change.changedAt = order.updatedAt;
+        change.changedAt = at;
         change.actorKind = actor.kind();
         change.actorId = actor.id();
         change.reason = reason;

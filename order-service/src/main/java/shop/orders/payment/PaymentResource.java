@@ -21,7 +21,7 @@ import shop.commons.problem.ProblemException;
 import shop.orders.order.Order;
 import shop.orders.order.OrderAccess;
 import shop.orders.order.OrderResource;
-import shop.orders.status.Statuses;
+import shop.orders.status.SystemStatus;
 
 /**
  * A payment's state, the provider's return callback and the sandbox provider's payment page. The
@@ -128,7 +128,7 @@ public class PaymentResource {
     /** Why the shop closed a sandbox payment, for its page. */
     private static String closedBecause(Payment payment) {
         Order order = Order.findById(payment.orderId);
-        if (Statuses.CANCELLED.equals(order.status)) {
+        if (SystemStatus.CANCELLED.is(order.status)) {
             return "the order has been cancelled";
         }
         return order.paidAt != null ? "the order has been paid" : "a newer payment of the order replaces it";

@@ -12,10 +12,9 @@ import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import shop.commons.problem.ProblemException;
-import shop.orders.order.Actor;
 import shop.orders.order.Order;
 import shop.orders.order.OrderWorkflow;
-import shop.orders.status.Statuses;
+import shop.orders.status.SystemStatus;
 
 /**
  * Starts card payments and settles them. An order is marked paid exactly once: the payment row moves
@@ -74,15 +73,14 @@ public class Payments {
         if (order.paidAt != null) {
             throw ProblemException.conflict("Order " + order.id + " is already paid");
         }
-        if (!Statuses.CONFIRMED.equals(order.status)) {
+        if (!SystemStatus.CONFIRMED.is(order.status)) {
             throw ProblemException.conflict("Order " + order.id + " is " + order.status + "; only a confirmed order can be paid");
         }
     }
 
     /** Whether a card payment can still be made for the order: it is confirmed, unpaid and paid by card. */
     private static boolean payable(Order order) {
-        return order != null && "card".equals(order.paymentMethod) && order.paidAt == null
-                && Statuses.CONFIRMED.equals(order.status);
+        return order != null && order.awaitsCardPayment();
     }
 
     private Payment register(long orderId, String returnUrl, String failUrl) {
@@ -235,8 +233,8 @@ public class Payments {
             return payment.status; // someone else recorded it first, or nothing happens to the order
         }
         Order order = Order.findById(payment.orderId, LockModeType.PESSIMISTIC_WRITE);
-        if (order.paidAt == null && Statuses.CONFIRMED.equals(order.status)) {
-            workflow.move(order, Statuses.PAID, Actor.SYSTEM, null);
+        if (order.paidAt == null && SystemStatus.CONFIRMED.is(order.status)) {
+            workflow.markPaid(order);
         } else {
             // e.g. cancelled as unpaid a moment before the customer paid: the money must go back by hand
             LOG.warnf("Payment %s of order %d succeeded but the order is %s%s; refund it", paymentId, order.id,

@@ -14,11 +14,9 @@ import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
-import shop.orders.order.Actor;
 import shop.orders.order.Order;
 import shop.orders.order.OrderShortLine;
 import shop.orders.order.OrderWorkflow;
-import shop.orders.status.Statuses;
 import shop.orders.supplier.SupplierReceipts;
 
 /**
@@ -72,30 +70,23 @@ public class StockReplies implements EventHandler {
             LOG.warnf("%s for unknown order %d ignored", event.type(), reply.orderId());
             return;
         }
-        if (!Statuses.NEW.equals(order.status)) {
+        if (!order.awaitsStockReply()) {
             LOG.infof("%s for order %d ignored: it is already %s", event.type(), order.id, order.status);
             return;
         }
         if (StockReply.RESERVED.equals(event.type())) {
-            workflow.move(order, Statuses.CONFIRMED, Actor.SYSTEM, null);
+            workflow.confirm(order);
             receipts.issue(order);
         } else {
             var shortLines = reply.shortLines() == null ? java.util.List.<StockReply.ShortLine>of() : reply.shortLines();
-            for (StockReply.ShortLine line : shortLines) {
+            workflow.reject(order, shortLines.stream().map(line -> {
                 OrderShortLine stored = new OrderShortLine();
-                stored.orderId = order.id;
                 stored.variantId = line.variantId();
                 stored.requested = line.requested();
                 stored.available = line.available();
                 stored.reason = line.reason() == null ? "insufficient" : line.reason();
-                stored.persist();
-            }
-            String reason = shortLines.isEmpty() ? "not enough stock"
-                    : "not enough stock: " + shortLines.stream()
-                    .map(l -> "variant " + l.variantId() + " (" + l.reason() + ", " + l.requested() + " asked, "
-                            + l.available() + " available)")
-                    .collect(Collectors.joining(", "));
-            workflow.move(order, Statuses.REJECTED, Actor.SYSTEM, reason);
+                return stored;
+            }).collect(Collectors.toList()));
         }
     }
 }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -34,11 +35,11 @@ import shop.commons.security.Roles;
 @Path("/api/order-statuses")
 public class OrderStatusResource {
     /** A custom status may not be entered from these (saga-owned or final)... */
-    private static final Set<String> NOT_FROM = Set.of(Statuses.NEW, Statuses.REJECTED, Statuses.DELIVERED, Statuses.CANCELLED);
+    private static final Set<String> NOT_FROM = codes(SystemStatus.NEW, SystemStatus.REJECTED, SystemStatus.DELIVERED, SystemStatus.CANCELLED);
     /** ...nor lead to these (only the saga sets them). */
-    private static final Set<String> NOT_TO = Statuses.SAGA_ONLY;
-    private static final List<String> DEFAULT_FROM = List.of(Statuses.CONFIRMED, Statuses.PAID);
-    private static final List<String> DEFAULT_TO = List.of(Statuses.SHIPPED, Statuses.CANCELLED);
+    private static final Set<String> NOT_TO = codes(Arrays.stream(SystemStatus.values()).filter(SystemStatus::sagaOnly).toArray(SystemStatus[]::new));
+    private static final List<String> DEFAULT_FROM = List.of(SystemStatus.CONFIRMED.code(), SystemStatus.PAID.code());
+    private static final List<String> DEFAULT_TO = List.of(SystemStatus.SHIPPED.code(), SystemStatus.CANCELLED.code());
 
     public record OrderStatusView(String code, String name, boolean system, int position, List<String> next) {
     }
@@ -60,7 +61,7 @@ public class OrderStatusResource {
     }
 
     @Inject
-    Statuses statuses;
+    ConfiguredTransitions transitions;
 
     @Inject
     EntityManager em;
@@ -120,7 +121,7 @@ public class OrderStatusResource {
         }
         if (body.from() != null || body.to() != null) {
             replaceTransitions(code, body.from() != null ? body.from() : currentFrom(code),
-                    body.to() != null ? body.to() : statuses.next(code));
+                    body.to() != null ? body.to() : transitions.next(code));
         }
         return view(status);
     }
@@ -205,7 +206,11 @@ public class OrderStatusResource {
         return status;
     }
 
+    private static Set<String> codes(SystemStatus... statuses) {
+        return Arrays.stream(statuses).map(SystemStatus::code).collect(java.util.stream.Collectors.toUnmodifiableSet());
+    }
+
     private OrderStatusView view(OrderStatus s) {
-        return new OrderStatusView(s.code, s.name, s.system, s.position, statuses.next(s.code));
+        return new OrderStatusView(s.code, s.name, s.system, s.position, transitions.next(s.code));
     }
 }

@@ -2,7 +2,7 @@ package shop.orders.stream;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
-import shop.orders.status.Statuses;
+import shop.orders.status.SystemStatus;
 
 /**
  * One event of an order's status stream: the order's status as of one entry of its history.
@@ -17,6 +17,6 @@ import shop.orders.status.Statuses;
 public record OrderStatusView(long id, String status, String reason, Instant updatedAt, long version, boolean last) {
 
     static OrderStatusView of(long id, String status, String reason, Instant updatedAt, long version) {
-        return new OrderStatusView(id, status, reason, updatedAt, version, Statuses.FINAL.contains(status));
+        return new OrderStatusView(id, status, reason, updatedAt, version, SystemStatus.isFinal(status));
     }
 }

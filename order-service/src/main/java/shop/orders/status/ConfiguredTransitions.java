@@ -1,0 +1,25 @@
+package shop.orders.status;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import shop.orders.order.Transitions;
+
+/** The status dictionary and its transitions as stored ({@code order_status}, {@code order_status_transition}). */
+@ApplicationScoped
+public class ConfiguredTransitions implements Transitions {
+    @Override
+    public boolean exists(String status) {
+        return OrderStatus.findById(status) != null;
+    }
+
+    @Override
+    public boolean allowed(String from, String to) {
+        return OrderStatusTransition.count("fromStatus = ?1 and toStatus = ?2", from, to) > 0;
+    }
+
+    @Override
+    public List<String> next(String from) {
+        return OrderStatusTransition.<OrderStatusTransition>list("fromStatus = ?1 order by toStatus", from)
+                .stream().map(t -> t.toStatus).toList();
+    }
+}
