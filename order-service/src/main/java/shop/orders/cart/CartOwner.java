@@ -1,7 +1,7 @@
 package shop.orders.cart;
 
 import java.util.UUID;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 
@@ -26,7 +26,7 @@ public record CartOwner(Long customerId, UUID token) {
         try {
             return UUID.fromString(value.trim());
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(HEADER + " must be the cart token the service returned (a UUID)");
+            throw new Invalid(HEADER + " must be the cart token the service returned (a UUID)");
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.NotFound;
 import shop.orders.catalog.CatalogVariant;
 import shop.orders.catalog.VariantReadModel;
 
@@ -142,17 +142,16 @@ public class Carts {
         quantities.forEach((variantId, quantity) -> {
             CatalogVariant v = variants.get(variantId);
             if (v == null) {
-                throw new ProblemException(Problem.of(404, "Not Found", "Variant " + variantId + " is not in the catalog")
-                        .with("variantId", variantId));
+                throw new NotFound("Variant " + variantId + " is not in the catalog").with("variantId", variantId);
             }
             String why = v.whyNotOrderable();
             if (why != null) {
-                throw new ProblemException(Problem.of(409, "Conflict", "Variant " + variantId + " cannot be ordered: " + why)
-                        .with("variantId", variantId).with("reason", why));
+                throw new Conflict("Variant " + variantId + " cannot be ordered: " + why)
+                        .with("variantId", variantId).with("reason", why);
             }
             if (quantity > v.available) {
-                throw new ProblemException(Problem.of(409, "Conflict", "Only " + v.available + " of variant " + variantId
-                        + " are available, " + quantity + " asked").with("variantId", variantId).with("available", v.available));
+                throw new Conflict("Only " + v.available + " of variant " + variantId
+                        + " are available, " + quantity + " asked").with("variantId", variantId).with("available", v.available);
             }
         });
     }

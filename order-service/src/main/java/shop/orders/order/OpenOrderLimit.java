@@ -7,8 +7,7 @@ import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Conflict;
 import shop.orders.cart.CartOwner;
 
 /**
@@ -52,10 +51,10 @@ public class OpenOrderLimit {
                     .setParameter("email", email).setParameter("phone", phone).getSingleResult()).longValue();
         }
         if (open >= limit) {
-            throw new ProblemException(Problem.of(409, "Too many open orders",
+            throw new Conflict("Too many open orders",
                     "There are already " + open + " open orders for " + (owner.isCustomer() ? "your account" : "this email or phone")
                             + " (at most " + limit + " may be open at a time); a new order can be placed once one of them is"
-                            + " paid, shipped or cancelled").with("openOrders", open).with("limit", limit));
+                            + " paid, shipped or cancelled").with("openOrders", open).with("limit", limit);
         }
     }
 

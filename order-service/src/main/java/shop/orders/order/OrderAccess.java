@@ -4,7 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import java.util.UUID;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.NotFound;
 import shop.commons.security.CurrentUser;
 
 /**
@@ -26,7 +26,7 @@ public class OrderAccess {
     public Order readable(long id, String orderToken, boolean lock) {
         Order order = lock ? Order.findById(id, LockModeType.PESSIMISTIC_WRITE) : Order.findById(id);
         if (order == null || !allowed(order, orderToken)) {
-            throw ProblemException.notFound("order", id);
+            throw NotFound.of("order", id);
         }
         return order;
     }

@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.Invalid;
 import shop.orders.cart.Cart;
 import shop.orders.cart.CartItem;
 import shop.orders.cart.CartOwner;
@@ -29,6 +29,8 @@ import shop.orders.catalog.VariantReadModel;
 import shop.orders.customer.CustomerContact;
 import shop.orders.customer.CustomerContacts;
 import shop.orders.delivery.DeliveryType;
+import shop.orders.domain.InvalidFields;
+import shop.orders.domain.Unprocessable;
 
 /**
  * Places orders (DESIGN.md §5 step 1): prices come from the catalog read model, never from the client;
@@ -84,8 +86,7 @@ public class OrderPlacement {
                     .firstResultOptional();
             if (earlier.isPresent()) {
                 if (!earlier.get().requestHash.equals(hash)) {
-                    throw new ProblemException(Problem.of(422, "Unprocessable Content",
-                            "Idempotency-Key " + idempotencyKey + " was already used for a different order request"));
+                    throw new Unprocessable("Idempotency-Key " + idempotencyKey + " was already used for a different order request");
                 }
                 return new Placed(earlier.get(), true);
             }
@@ -99,20 +100,20 @@ public class OrderPlacement {
             cart = carts.find(owner).orElse(null);
             List<CartItem> items = cart == null ? List.of() : carts.items(cart);
             if (items.isEmpty()) {
-                throw ProblemException.badRequest("lines: no lines were given and the cart is empty");
+                throw new Invalid("lines: no lines were given and the cart is empty");
             }
             lines = items.stream().map(i -> new PlaceOrderRequest.Line(i.variantId, i.quantity, null)).toList();
         }
         Set<Long> seen = new HashSet<>();
         for (PlaceOrderRequest.Line line : lines) {
             if (!seen.add(line.variantId())) {
-                throw ProblemException.badRequest("lines: variant " + line.variantId() + " is listed twice");
+                throw new Invalid("lines: variant " + line.variantId() + " is listed twice");
             }
         }
         DeliveryType delivery = DeliveryType.findById(request.deliveryTypeId());
         if (delivery == null) {
-            throw new ProblemException(Problem.of(400, "Bad Request", "deliveryTypeId: there is no delivery type "
-                    + request.deliveryTypeId()).withErrors(List.of(new Problem.FieldError("deliveryTypeId", "does not exist"))));
+            throw new InvalidFields(null, "deliveryTypeId: there is no delivery type " + request.deliveryTypeId(),
+                    List.of(new InvalidFields.Field("deliveryTypeId", "does not exist")));
         }
         Map<Long, CatalogVariant> variants = catalog.find(seen);
         requireCurrent(lines, variants);
@@ -157,7 +158,7 @@ public class OrderPlacement {
     private PlaceOrderRequest.Contact contact(PlaceOrderRequest.Contact given, CartOwner owner) {
         Optional<CustomerContact> profile = owner.isCustomer() ? customers.of(owner.customerId()) : Optional.empty();
         if (given == null && !owner.isCustomer()) {
-            throw invalid(List.of(new Problem.FieldError("contact", "is required")));
+            throw InvalidFields.validation(List.of(new InvalidFields.Field("contact", "is required")));
         }
         PlaceOrderRequest.Contact g = given != null ? given : new PlaceOrderRequest.Contact(null, null, null, null, null);
         PlaceOrderRequest.Contact merged = new PlaceOrderRequest.Contact(
@@ -169,7 +170,7 @@ public class OrderPlacement {
         String missing = !owner.isCustomer() ? "is required"
                 : profile.isPresent() ? "is required: your customer profile has none, give it in contact"
                 : "is required: your customer profile is not known to order-service yet, give it in contact";
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidFields.Field> errors = new ArrayList<>();
         Map<String, String> required = new LinkedHashMap<>();
         required.put("firstName", merged.firstName());
         required.put("lastName", merged.lastName());
@@ -177,26 +178,20 @@ public class OrderPlacement {
         required.put("email", merged.email());
         required.forEach((field, value) -> {
             if (value == null) {
-                errors.add(new Problem.FieldError("contact." + field, missing));
+                errors.add(new InvalidFields.Field("contact." + field, missing));
             }
         });
         // the given parts were validated with the request; what came from the profile was not
-        validator.validate(merged).forEach(v -> errors.add(new Problem.FieldError("contact." + v.getPropertyPath(),
+        validator.validate(merged).forEach(v -> errors.add(new InvalidFields.Field("contact." + v.getPropertyPath(),
                 v.getMessage() + " (the value in your customer profile; give this part in contact)")));
         if (!errors.isEmpty()) {
-            throw invalid(errors);
+            throw InvalidFields.validation(errors);
         }
         return merged;
     }
 
     private static String either(String given, Optional<String> fallback) {
         return given != null ? given : fallback.orElse(null); // both are trimmed, blank is null
-    }
-
-    private static ProblemException invalid(List<Problem.FieldError> errors) {
-        List<Problem.FieldError> sorted = errors.stream().sorted(java.util.Comparator.comparing(Problem.FieldError::field)).toList();
-        String detail = sorted.stream().map(f -> f.field() + ": " + f.message()).collect(java.util.stream.Collectors.joining("; "));
-        return new ProblemException(Problem.of(400, "Validation failed", detail).withErrors(sorted));
     }
 
     /** 409 with every line's current price when any line is unknown, not orderable or priced differently. */
@@ -222,9 +217,8 @@ public class OrderPlacement {
             }
         }
         if (!problems.isEmpty()) {
-            throw new ProblemException(Problem.of(409, "Conflict",
-                    "The order cannot be placed as sent (" + String.join("; ", problems) + "); lines holds the current prices")
-                    .with("lines", current));
+            throw new Conflict("The order cannot be placed as sent (" + String.join("; ", problems)
+                    + "); lines holds the current prices").with("lines", current);
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 
 /** Parsing of list filters shared by the order, history and supplier lists. */
 public final class OrderQuery {
@@ -28,7 +28,7 @@ public final class OrderQuery {
             }
             return Instant.parse(value);
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + ": must be a date (2026-05-01) or an instant (2026-05-01T10:00:00Z)");
+            throw new Invalid(name + ": must be a date (2026-05-01) or an instant (2026-05-01T10:00:00Z)");
         }
     }
 
@@ -46,11 +46,11 @@ public final class OrderQuery {
                 }
                 ids.add(id);
             } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("ids: must be positive order ids separated by commas, e.g. 1,2,3");
+                throw new Invalid("ids: must be positive order ids separated by commas, e.g. 1,2,3");
             }
         }
         if (ids.size() > 200) {
-            throw ProblemException.badRequest("ids: at most 200 ids");
+            throw new Invalid("ids: at most 200 ids");
         }
         return ids;
     }

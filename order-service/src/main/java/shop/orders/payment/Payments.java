@@ -11,7 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.NotFound;
 import shop.orders.order.Order;
 import shop.orders.order.OrderWorkflow;
 import shop.orders.status.SystemStatus;
@@ -56,10 +57,10 @@ public class Payments {
             PaymentProvider.State state = close(previous); // throws (502) when the provider cannot answer
             if (state == PaymentProvider.State.PAID) {
                 // paid on an earlier page after all: close() has recorded it, the order is paid now
-                throw ProblemException.conflict("Order " + orderId + " is already paid (payment " + previous + ")");
+                throw new Conflict("Order " + orderId + " is already paid (payment " + previous + ")");
             }
             if (state != PaymentProvider.State.FAILED) {
-                throw ProblemException.conflict("Order " + orderId + " has payment " + previous
+                throw new Conflict("Order " + orderId + " has payment " + previous
                         + " being paid at the provider right now; a new payment can be started once it is decided");
             }
         }
@@ -68,13 +69,13 @@ public class Payments {
 
     private static void requirePayable(Order order) {
         if (!"card".equals(order.paymentMethod)) {
-            throw ProblemException.conflict("Order " + order.id + " is paid " + order.paymentMethod + ", not by card");
+            throw new Conflict("Order " + order.id + " is paid " + order.paymentMethod + ", not by card");
         }
         if (order.paidAt != null) {
-            throw ProblemException.conflict("Order " + order.id + " is already paid");
+            throw new Conflict("Order " + order.id + " is already paid");
         }
         if (!SystemStatus.CONFIRMED.is(order.status)) {
-            throw ProblemException.conflict("Order " + order.id + " is " + order.status + "; only a confirmed order can be paid");
+            throw new Conflict("Order " + order.id + " is " + order.status + "; only a confirmed order can be paid");
         }
     }
 
@@ -87,7 +88,7 @@ public class Payments {
         Order locked = Order.findById(orderId, LockModeType.PESSIMISTIC_WRITE);
         requirePayable(locked); // again: it may have been paid, cancelled or changed while earlier payments were closed
         if (hasPending(orderId)) {
-            throw ProblemException.conflict("Another payment of order " + orderId + " was started at the same moment; use that one");
+            throw new Conflict("Another payment of order " + orderId + " was started at the same moment; use that one");
         }
         PaymentProvider provider = provider();
         Payment payment = new Payment();
@@ -138,7 +139,7 @@ public class Payments {
     public PaymentProvider.State check(UUID paymentId) {
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
         if (payment == null) {
-            throw ProblemException.notFound("payment", paymentId);
+            throw NotFound.of("payment", paymentId);
         }
         if (!Payment.PENDING.equals(payment.status)) {
             return stored(payment.status);
@@ -162,7 +163,7 @@ public class Payments {
     public PaymentProvider.State close(UUID paymentId) {
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));
         if (payment == null) {
-            throw ProblemException.notFound("payment", paymentId);
+            throw NotFound.of("payment", paymentId);
         }
         if (!Payment.PENDING.equals(payment.status)) {
             return stored(payment.status);

@@ -9,8 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.orders.domain.InvalidFields;
 
 /**
  * Where the customer's browser may be sent back after paying: no open redirect. A return or fail URL is
@@ -99,8 +98,7 @@ public class ReturnUrls {
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(400, "Bad Request", field + ": " + message)
-                .withErrors(List.of(new Problem.FieldError(field, message))));
+    private static InvalidFields invalid(String field, String message) {
+        return InvalidFields.of(field, message);
     }
 }
