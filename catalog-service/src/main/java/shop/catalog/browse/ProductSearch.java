@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import shop.catalog.product.Sellability;
 import shop.commons.paging.Page;
 
 /**
@@ -20,8 +21,8 @@ import shop.commons.paging.Page;
  */
 @ApplicationScoped
 class ProductSearch {
-    /** The effective price: what a shopper pays, the discounted price when there is one. */
-    private static final String PRICE = "coalesce(v.discounted_price, v.price)";
+    /** The effective price: what a shopper pays for one unit of the variant (catalog's one rule). */
+    private static final String PRICE = Sellability.unitPriceSql("v");
     private static final String LIVE_VARIANT = "from variant v where v.product_id = p.id and v.deleted_at is null";
 
     @Inject
@@ -72,7 +73,7 @@ class ProductSearch {
         if (!f.includeHidden()) {
             where.add("p.visible");
             // a deactivated supplier's products leave the shop with it (its variants are published inactive)
-            where.add("(p.supplier_id is null or exists (select 1 from supplier s where s.id = p.supplier_id and s.active))");
+            where.add(Sellability.supplierActiveSql("p"));
         }
         if (!f.includeDeleted()) {
             where.add("p.deleted_at is null");
@@ -132,7 +133,7 @@ class ProductSearch {
                 variant.add("v.on_hand > v.reserved");
             }
             if (f.sale()) {
-                variant.add("(v.sale or v.discounted_price < v.price)");
+                variant.add("(v.sale or " + Sellability.discountedSql("v") + ")");
             }
             where.add("exists (select 1 " + LIVE_VARIANT + " and " + String.join(" and ", variant) + ")");
         }

@@ -20,7 +20,8 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.ImageOutputStream;
 import org.jboss.logging.Logger;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.DomainException;
+import shop.commons.domain.Invalid;
 
 /**
  * Checks that an upload really is an image of the format its first bytes claim, and makes the web
@@ -55,11 +56,11 @@ public class ImageProcessor {
         try {
             return decodeAndScale(content, type);
         } catch (IOException | RuntimeException e) {
-            if (e instanceof ProblemException problem) {
-                throw problem;
+            if (e instanceof DomainException refused) {
+                throw refused;
             }
             LOG.debugf(e, "upload is not a readable %s image", type);
-            throw ProblemException.badRequest("The file is not a readable " + type.name() + " image");
+            throw new Invalid("The file is not a readable " + type.name() + " image");
         } finally {
             decoding.release();
         }
@@ -72,11 +73,11 @@ public class ImageProcessor {
             int width = reader.getWidth(0);
             int height = reader.getHeight(0);
             if (width <= 0 || height <= 0) {
-                throw ProblemException.badRequest("The image has no pixels");
+                throw new Invalid("The image has no pixels");
             }
             // the header alone tells the size: refuse a decompression bomb before decoding it
             if ((long) width * height > settings.maxPixels()) {
-                throw ProblemException.badRequest("The image is " + width + "×" + height + " pixels; at most "
+                throw new Invalid("The image is " + width + "×" + height + " pixels; at most "
                         + settings.maxPixels() + " pixels are accepted");
             }
             int max = settings.webMaxDimension();

@@ -3,7 +3,6 @@ package shop.catalog.image;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +15,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 import shop.catalog.product.Product;
 import shop.catalog.product.Variant;
+import shop.commons.domain.NotFound;
+import shop.commons.domain.Unavailable;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 
@@ -53,7 +54,7 @@ public class ImageService {
         } catch (IOException e) {
             LOG.errorf(e, "could not store image %s", originalKey);
             deleteFiles(originalKey, webKey);
-            throw new ProblemException(Response.Status.SERVICE_UNAVAILABLE, "The image store is not available; try again later");
+            throw new Unavailable("The image store is not available; try again later");
         }
         try {
             return QuarkusTransaction.requiringNew().call(() -> {
@@ -83,7 +84,7 @@ public class ImageService {
         ProductImage image = QuarkusTransaction.requiringNew().call(() -> {
             ProductImage found = ProductImage.findById(id);
             if (found == null) {
-                throw ProblemException.notFound("image", id);
+                throw NotFound.of("image", id);
             }
             found.delete();
             return found;
@@ -105,7 +106,7 @@ public class ImageService {
     static void checkTarget(long productId, Long variantId) {
         Product product = Product.findById(productId);
         if (product == null || product.deleted()) {
-            throw ProblemException.notFound("product", productId);
+            throw NotFound.of("product", productId);
         }
         checkVariant(productId, variantId);
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  * live variants with the distinct colours and sizes they come in, its images and the lowest price.
  * Variants name their colour and size by id; {@code colors} and {@code sizes} hold the names and codes.
  *
- * @param minPrice the lowest effective price (discounted if there is a discount) of its live variants,
+ * @param minPrice the lowest unit price ({@link Sellability#unitPrice}) of its live variants,
  *                 what {@code sort=price} orders by; null without variants
  */
 public record ProductView(long id, String name, String article, String externalId, Long categoryId,
@@ -47,7 +47,7 @@ public record ProductView(long id, String name, String article, String externalI
      */
     public static ProductView of(Product p, CategoryRef category, List<Variant> variants, Map<Long, ColorRef> colors,
                                  Map<Long, SizeRef> sizes, List<ImageRef> images) {
-        BigDecimal minPrice = variants.stream().map(v -> v.discountedPrice != null ? v.discountedPrice : v.price)
+        BigDecimal minPrice = variants.stream().map(v -> Sellability.unitPrice(v.price, v.discountedPrice))
                 .min(Comparator.naturalOrder()).orElse(null);
         List<ColorRef> productColors = variants.stream().map(v -> v.colorId).filter(Objects::nonNull).distinct()
                 .map(colors::get).filter(Objects::nonNull)

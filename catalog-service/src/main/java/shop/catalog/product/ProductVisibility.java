@@ -16,9 +16,9 @@ public class ProductVisibility {
     @Inject
     SupplierAccess suppliers;
 
-    /** What anyone may see: the same rule as the public listing ({@code ProductSearch}). */
+    /** What anyone may see: the same rule as the public listing ({@link Sellability#productListed}). */
     public static boolean isPublic(Product product) {
-        return product.visible && !product.deleted() && supplierActive(product);
+        return Sellability.productListed(product, product.supplierId == null ? null : Supplier.findById(product.supplierId));
     }
 
     public boolean canRead(Product product) {
@@ -27,13 +27,5 @@ public class ProductVisibility {
         }
         return suppliers.isStaff() || isPublic(product)
                 || (!product.deleted() && suppliers.isOwner(product.supplierId));
-    }
-
-    private static boolean supplierActive(Product product) {
-        if (product.supplierId == null) {
-            return true;
-        }
-        Supplier supplier = Supplier.findById(product.supplierId);
-        return supplier != null && supplier.active;
     }
 }

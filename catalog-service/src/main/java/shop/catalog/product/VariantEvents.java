@@ -25,20 +25,20 @@ public class VariantEvents {
     @Inject
     EntityManager em;
 
-    /** The variant's whole state as published; {@code active && supplierAcceptingOrders} = it can be ordered. */
+    /** The variant's whole state as published, with catalog's decision whether and at what price it can be ordered. */
     public static VariantState state(Product p, Variant v) {
         Supplier supplier = p.supplierId == null ? null : Supplier.findById(p.supplierId);
-        // an inactive supplier's variants are inactive; one not accepting orders keeps them listed, unorderable
-        boolean active = p.visible && !p.deleted() && v.deletedAt == null && (supplier == null || supplier.active);
-        boolean accepting = supplier == null || supplier.acceptingOrders;
+        Sellability sellability = Sellability.of(p, v, supplier);
         // the names, not only ids: orders snapshot what was bought, and a variant's own name is often empty
         // dictionary entries are few: after the first variant they come from the persistence context
         EntityManager em = Panache.getEntityManager();
         Size size = v.sizeId == null ? null : em.find(Size.class, v.sizeId);
         Color color = v.colorId == null ? null : em.find(Color.class, v.colorId);
         return new VariantState(v.id, p.id, p.categoryId, p.supplierId, p.name, v.name, p.article, v.price,
-                v.discountedPrice, v.available(), active, accepting, p.deleted(),
-                size == null ? null : size.name, color == null ? null : color.name, color == null ? null : color.code);
+                v.discountedPrice, v.available(), sellability.listed(), Sellability.supplierAcceptingOrders(supplier),
+                p.deleted(), size == null ? null : size.name, color == null ? null : color.name,
+                color == null ? null : color.code,
+                sellability.orderable(), sellability.unorderable(), sellability.unitPrice());
     }
 
     /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */

@@ -15,9 +15,11 @@ import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
 
 /**
- * Drives {@link StockSaga} from {@code orders.events}: OrderPlaced, OrderCancelled, OrderPaid, and
- * OrderStatusChanged to shipped or delivered (recorded, so a later cancellation knows the goods have left);
- * other types are ignored. Delivered by {@link EventDelivery}: the processed-event log and the stock change
+ * Drives catalog's saga participant ({@link StockReservationParticipant}) from {@code orders.events}:
+ * OrderPlaced, OrderCancelled, OrderPaid, and OrderStatusChanged whose {@code goodsShipped} says the goods
+ * have left the shop (recorded, so a later cancellation knows; order-service decides it, catalog never reads
+ * its status names); other types are ignored. Both payload versions are read: a version-1 record gets
+ * {@code goodsShipped} from the contract's reading of its status. Delivered by {@link EventDelivery}: the processed-event log and the stock change
  * commit together, so a redelivered event changes nothing. A record that cannot be read or applied (not an
  * envelope, an order event without an order id, lines or positive quantities) becomes a dead letter on
  * {@code orders.events.dlq}, so one bad record never blocks the orders behind it.
@@ -39,7 +41,7 @@ public class OrderEventsConsumer implements EventHandler {
     EventDelivery delivery;
 
     @Inject
-    StockSaga saga;
+    StockReservationParticipant saga;
 
     @Incoming("orders-events")
     @Blocking
@@ -72,7 +74,7 @@ public class OrderEventsConsumer implements EventHandler {
             case OrderEvent.CANCELLED -> saga.release(order);
             case OrderEvent.PAID -> saga.sell(order.orderId());
             case OrderEvent.STATUS_CHANGED -> {
-                if (StockSaga.goodsLeft(order.status())) {
+                if (order.goodsShipped()) {
                     saga.shipped(order.orderId());
                 }
             }

@@ -284,12 +284,16 @@ class ProductResourceTest {
         assertEquals(0, new BigDecimal("199.99").compareTo(state.price()));
         assertEquals(7, state.available());
         assertTrue(state.active());
+        // version 2: catalog's decision travels with the state
+        assertEquals(true, state.orderable());
+        assertEquals(0, new BigDecimal("199.99").compareTo(state.unitPrice()));
 
         // hiding the product makes its variants inactive
         patch("/api/catalog/products/" + productId, "{\"visible\":false}", 200);
         String hidden = TopicWatcher.awaitRecord(KafkaResource.bootstrapServers(), Topics.CATALOG_VARIANTS,
                 (k, value) -> k.equals(key) && value.contains("\"active\":false"), Duration.ofSeconds(30));
         assertEquals(VariantState.UPSERTED, EventJson.read(hidden).type());
+        assertEquals(VariantState.Unorderable.INACTIVE, EventJson.payload(EventJson.read(hidden), VariantState.class).unorderable());
 
         // deleting the product removes its variants
         given().auth().oauth2(STAFF).when().delete("/api/catalog/products/" + productId).then().statusCode(204);
@@ -298,6 +302,8 @@ class ProductResourceTest {
         VariantState gone = EventJson.payload(EventJson.read(removed), VariantState.class);
         assertTrue(gone.productDeleted());
         assertFalse(gone.active());
+        assertEquals(false, gone.orderable());
+        assertEquals(VariantState.Unorderable.REMOVED, gone.unorderable());
     }
 
     @Test

@@ -54,7 +54,7 @@ import shop.devstack.testing.KafkaResource;
 @QuarkusTest
 class ConcurrentReservationTest {
     @Inject
-    StockSaga saga;
+    StockReservationParticipant saga;
 
     @ConfigProperty(name = "quarkus.datasource.jdbc.url")
     String jdbcUrl;

@@ -23,7 +23,7 @@ class ReservationResourceTest {
     private static final String URL = "/api/catalog/stock/reservations";
 
     @Inject
-    StockSaga saga;
+    StockReservationParticipant saga;
 
     @Test
     void staffSeeEachOrdersReservationsAndTheirState() {

@@ -43,7 +43,7 @@ class StockArithmeticTest {
                 line(stock.variantId(), Integer.MAX_VALUE)));
 
         StockReply rejected = awaitReply(huge, StockReply.REJECTED);
-        assertEquals(List.of(new ShortLine(stock.variantId(), Integer.MAX_VALUE, 5, StockSaga.TOO_LARGE)),
+        assertEquals(List.of(new ShortLine(stock.variantId(), Integer.MAX_VALUE, 5, ReservationDecision.TOO_LARGE)),
                 rejected.shortLines());
         assertEquals(0, stock.reserved());
 

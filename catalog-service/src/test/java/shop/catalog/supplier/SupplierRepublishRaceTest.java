@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import shop.catalog.stock.StockFixtures;
-import shop.catalog.stock.StockSaga;
+import shop.catalog.stock.StockReservationParticipant;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -54,7 +54,7 @@ class SupplierRepublishRaceTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Inject
-    StockSaga saga;
+    StockReservationParticipant saga;
 
     @Inject
     EntityManager em;

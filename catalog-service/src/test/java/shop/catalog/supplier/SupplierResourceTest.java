@@ -157,6 +157,7 @@ class SupplierResourceTest {
             assertEquals(VariantState.UPSERTED, EventJson.read(record).type());
             assertEquals(Long.valueOf(supplierId), state.supplierId());
             assertTrue(state.active(), "still listed, only not orderable");
+            assertEquals(VariantState.Unorderable.SUPPLIER_NOT_ACCEPTING_ORDERS, state.unorderable());
         }
 
         // not accepting orders: still in the shop window
@@ -176,6 +177,7 @@ class SupplierResourceTest {
         VariantState state = EventJson.payload(EventJson.read(record), VariantState.class);
         assertTrue(state.supplierAcceptingOrders());
         assertFalse(state.active());
+        assertEquals(VariantState.Unorderable.INACTIVE, state.unorderable());
 
         // the other supplier's variant was not touched: its only record is the one from its creation
         String foreignKey = String.valueOf(foreign);

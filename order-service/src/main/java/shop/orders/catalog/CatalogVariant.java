@@ -3,12 +3,19 @@ package shop.orders.catalog;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import shop.contracts.catalog.VariantState.Unorderable;
 
-/** The latest state of one catalog variant as read from {@code catalog.variants} (read-only here). */
+/**
+ * The latest state of one catalog variant as read from {@code catalog.variants} (read-only here), with
+ * catalog's decision whether it can be ordered and at what unit price: order-service takes it as it is and
+ * never re-derives it.
+ */
 @Entity
 @Table(name = "catalog_variant")
 public class CatalogVariant extends PanacheEntityBase {
@@ -36,33 +43,28 @@ public class CatalogVariant extends PanacheEntityBase {
     @Column(name = "discounted_price")
     public BigDecimal discountedPrice;
     public int available;
-    public boolean active;
-    @Column(name = "supplier_accepting_orders")
-    public boolean supplierAcceptingOrders;
-    public boolean removed;
+    /** Catalog's decision, stored as it came ({@code VariantState.orderable}). */
+    public boolean orderable;
+    /** Why catalog does not sell it now; null when orderable. */
+    @Enumerated(EnumType.STRING)
+    public Unorderable unorderable;
+    /** What one unit costs, as catalog published it. */
+    @Column(name = "unit_price")
+    public BigDecimal unitPrice;
     @Column(name = "state_at")
     public Instant stateAt;
 
-    /** What a customer pays for one unit: the discounted price when there is one below the price. */
+    /** What a customer pays for one unit: catalog's figure (the discounted price when there is one below the price). */
     public BigDecimal unitPrice() {
-        return discountedPrice != null && discountedPrice.compareTo(price) < 0 ? discountedPrice : price;
+        return unitPrice;
     }
 
     public boolean orderable() {
-        return !removed && active && supplierAcceptingOrders;
+        return orderable;
     }
 
-    /** Why this variant cannot be ordered, or null when it can. */
+    /** Why this variant cannot be ordered, in the words order problems use ({@code "removed"}, ...), or null when it can. */
     public String whyNotOrderable() {
-        if (removed) {
-            return "removed";
-        }
-        if (!active) {
-            return "inactive";
-        }
-        if (!supplierAcceptingOrders) {
-            return "supplier not accepting orders";
-        }
-        return null;
+        return unorderable == null ? null : unorderable.words();
     }
 }

@@ -19,14 +19,17 @@ import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
+import shop.contracts.catalog.VariantState.Unorderable;
 
 /**
  * Keeps {@code catalog_variant} in step with the compacted {@code catalog.variants} topic, read from
  * its beginning by a new consumer group. Each record carries a variant's whole state, so applying it
  * is an upsert that keeps the state with the latest {@code occurredAt}: a redelivered or older record
  * changes nothing, which makes the processed-event log unnecessary here (and keeps it from growing
- * with every variant change of the catalog). A record that cannot be applied (unreadable, no price)
- * becomes a dead letter ({@link EventDelivery}).
+ * with every variant change of the catalog). Whether the variant can be ordered and its unit price are
+ * catalog's decision, stored as the record carries it; a version-1 record (written before catalog published
+ * its decision) gets it from the contract, which reads it with the rule of that time. A record that cannot be
+ * applied (unreadable, no price) becomes a dead letter ({@link EventDelivery}).
  */
 @ApplicationScoped
 public class VariantReadModel implements EventHandler {
@@ -69,22 +72,25 @@ public class VariantReadModel implements EventHandler {
         if (state.price() == null) {
             throw new IllegalArgumentException("variant " + state.variantId() + " has no price");
         }
-        boolean removed = VariantState.REMOVED.equals(event.type()) || state.productDeleted();
+        // catalog's decision as it came; a VariantRemoved is catalog saying the variant is gone (a version-1
+        // removal of a variant whose product lives on reads as inactive from its payload alone)
+        boolean removed = VariantState.REMOVED.equals(event.type());
+        Unorderable unorderable = removed ? Unorderable.REMOVED : state.unorderable();
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         em.createNativeQuery("""
                         insert into catalog_variant (variant_id, product_id, category_id, supplier_id, product_name,
-                            variant_name, article, price, discounted_price, available, active,
-                            supplier_accepting_orders, removed, state_at, size_name, color_name, color_code)
+                            variant_name, article, price, discounted_price, available, orderable, unorderable,
+                            unit_price, state_at, size_name, color_name, color_code)
                         values (:variantId, :productId, :categoryId, :supplierId, :productName, :variantName, :article,
-                            :price, :discountedPrice, :available, :active, :accepting, :removed, :at,
+                            :price, :discountedPrice, :available, :orderable, :unorderable, :unitPrice, :at,
                             :sizeName, :colorName, :colorCode)
                         on conflict (variant_id) do update set product_id = excluded.product_id,
                             category_id = excluded.category_id, supplier_id = excluded.supplier_id,
                             product_name = excluded.product_name, variant_name = excluded.variant_name,
                             article = excluded.article, price = excluded.price,
                             discounted_price = excluded.discounted_price, available = excluded.available,
-                            active = excluded.active, supplier_accepting_orders = excluded.supplier_accepting_orders,
-                            removed = excluded.removed, state_at = excluded.state_at,
+                            orderable = excluded.orderable, unorderable = excluded.unorderable,
+                            unit_price = excluded.unit_price, state_at = excluded.state_at,
                             size_name = excluded.size_name, color_name = excluded.color_name,
                             color_code = excluded.color_code
                         where catalog_variant.state_at <= excluded.state_at""")
@@ -98,9 +104,9 @@ public class VariantReadModel implements EventHandler {
                 .setParameter("price", state.price())
                 .setParameter("discountedPrice", state.discountedPrice())
                 .setParameter("available", Math.max(0, state.available()))
-                .setParameter("active", state.active() && !removed)
-                .setParameter("accepting", state.supplierAcceptingOrders())
-                .setParameter("removed", removed)
+                .setParameter("orderable", unorderable == null && state.orderable())
+                .setParameter("unorderable", unorderable == null ? null : unorderable.name())
+                .setParameter("unitPrice", state.unitPrice())
                 .setParameter("at", at)
                 .setParameter("sizeName", state.sizeName())
                 .setParameter("colorName", state.colorName())

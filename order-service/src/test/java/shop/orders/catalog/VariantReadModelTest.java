@@ -6,10 +6,12 @@ import static shop.orders.Shop.awaitCartLine;
 import static shop.orders.Shop.guest;
 
 import io.quarkus.test.junit.QuarkusTest;
+import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
+import shop.contracts.catalog.VariantState.Unorderable;
 import shop.devstack.testing.KafkaResource;
 import shop.devstack.testing.TopicWatcher;
 import shop.orders.Shop;
@@ -39,6 +41,25 @@ class VariantReadModelTest {
                 .body("items[0].available", equalTo(7))
                 .body("items[0].lineTotal", equalTo(199.0f))
                 .body("total", equalTo(199.0f));
+    }
+
+    @Test
+    void catalogsDecisionIsTakenAsItComesNotDerivedFromTheOtherFields() {
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "100.00", 5));
+        // version 2: a unit price and a reason the price and flags alone would not give
+        Shop.publish(decided(v, true, null, "42.00"), VariantState.UPSERTED, Instant.now());
+        awaitCartLine(v.variantId(), line -> line != null && new BigDecimal("42.00")
+                .compareTo(new BigDecimal(line.get("unitPrice").toString())) == 0);
+        Shop.publish(decided(v, false, Unorderable.INACTIVE, "42.00"), VariantState.UPSERTED, Instant.now().plusSeconds(1));
+        awaitCartLine(v.variantId(), line -> line == null);
+        guest().body("{\"quantity\":1}").put("/api/cart/items/" + v.variantId()).then().statusCode(409)
+                .body("reason", equalTo("inactive"));
+    }
+
+    private static VariantState decided(VariantState v, boolean orderable, Unorderable why, String unitPrice) {
+        return new VariantState(v.variantId(), v.productId(), v.categoryId(), v.supplierId(), v.productName(),
+                v.variantName(), v.article(), v.price(), null, v.available(), true, true, false, null, null, null,
+                orderable, why, new BigDecimal(unitPrice));
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,30 +20,21 @@ import shop.catalog.product.VariantEvents;
 import shop.commons.outbox.Outbox;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
-import shop.contracts.catalog.StockReply.ShortLine;
-import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
-import shop.contracts.orders.OrderLine;
 
 /**
- * Catalog's side of the order saga (DESIGN.md §5): reserve all lines of a placed order or none, release
- * what a cancelled order still holds (and return what it bought, when it was not shipped), turn a paid
- * order's reservation into a sale. Each step runs in the
- * caller's transaction (or its own), writes the changed variants' states and the reply to the outbox,
- * and locks first the order's {@code stock_order} row, then the variant rows in id order, so concurrent
- * orders never deadlock and never oversell.
+ * Catalog's participant in the order saga (DESIGN.md §5; order-service's participant is
+ * {@code shop.orders.saga.OrderConfirmationParticipant}): reserve all lines of a placed order or none
+ * (StockReserved / StockRejected), release what a cancelled order still holds (and return what it bought,
+ * when the goods never left the shop), turn a paid order's reservation into a sale. What to do is decided
+ * by {@link ReservationDecision} and {@link StockMovement}, without SQL; this class locks and writes. Each
+ * step runs in the caller's transaction (or its own), writes the changed variants' states and the reply
+ * to the outbox, and locks first the order's {@code stock_order} row, then the variant rows in id order,
+ * so concurrent orders never deadlock and never oversell.
  */
 @ApplicationScoped
-public class StockSaga {
-    private static final Logger LOG = Logger.getLogger(StockSaga.class);
-
-    static final String INSUFFICIENT = "insufficient";
-    static final String UNKNOWN = "unknown";
-    static final String INACTIVE = "inactive";
-    /** More than a stock figure can hold (an int): such an order line could never be served. */
-    static final String TOO_LARGE = "too-large";
-    /** Order statuses after which the goods have left the shop. */
-    private static final Set<String> SHIPPED = Set.of("shipped", "delivered");
+public class StockReservationParticipant {
+    private static final Logger LOG = Logger.getLogger(StockReservationParticipant.class);
 
     @Inject
     EntityManager em;
@@ -66,43 +56,23 @@ public class StockSaga {
             LOG.infof("order %d was already placed here: not reserving again", order.orderId());
             return Optional.empty();
         }
-        // duplicate lines of one variant are one demand; summed as long, so no sum of ints can wrap around
-        Map<Long, Long> wanted = new TreeMap<>();
-        for (OrderLine line : order.lines()) {
-            wanted.merge(line.variantId(), (long) line.quantity(), Long::sum);
-        }
-        Map<Long, Variant> variants = lockVariants(wanted.keySet());
+        Map<Long, Variant> variants = lockVariants(ReservationDecision.demand(order.lines()).keySet());
         Map<Long, Product> products = productsOf(variants.values());
+        Map<Long, ReservationDecision.Candidate> candidates = new TreeMap<>();
+        variants.forEach((id, variant) -> candidates.put(id, new ReservationDecision.Candidate(figures(variant),
+                VariantEvents.state(products.get(variant.productId), variant).orderable())));
 
-        List<ShortLine> shortLines = new ArrayList<>();
-        wanted.forEach((variantId, quantity) -> {
-            Variant variant = variants.get(variantId);
-            int requested = (int) Math.min(quantity, Integer.MAX_VALUE);
-            if (variant == null) {
-                shortLines.add(new ShortLine(variantId, requested, 0, UNKNOWN));
-                return;
-            }
-            VariantState state = VariantEvents.state(products.get(variant.productId), variant);
-            if (!state.active() || !state.supplierAcceptingOrders()) {
-                shortLines.add(new ShortLine(variantId, requested, 0, INACTIVE));
-            } else if (quantity > Integer.MAX_VALUE - (long) variant.reserved) {
-                // reserved + quantity would not fit the stock figure: a rejection, not an exception that stops the consumer
-                shortLines.add(new ShortLine(variantId, requested, variant.available(), TOO_LARGE));
-            } else if (variant.available() < quantity) {
-                shortLines.add(new ShortLine(variantId, requested, variant.available(), INSUFFICIENT));
-            }
-        });
-        if (!shortLines.isEmpty()) {
+        ReservationDecision.Outcome outcome = ReservationDecision.decide(order.lines(), candidates);
+        if (outcome instanceof ReservationDecision.Reject reject) {
             decide(order.orderId(), "rejected");
-            return Optional.of(reply(StockReply.REJECTED, new StockReply(order.orderId(), shortLines)));
+            return Optional.of(reply(StockReply.REJECTED, new StockReply(order.orderId(), reject.shortLines())));
         }
 
         Instant now = Instant.now();
         List<Outbox.Entry> events = new ArrayList<>();
-        wanted.forEach((variantId, quantity) -> {
+        ((ReservationDecision.Reserve) outcome).units().forEach((variantId, units) -> {
             Variant variant = variants.get(variantId);
-            int units = Math.toIntExact(quantity); // checked above
-            variant.reserved = Math.addExact(variant.reserved, units);
+            write(variant, figures(variant).reserve(units));
             StockReservation reservation = new StockReservation();
             reservation.orderId = order.orderId();
             reservation.variantId = variantId;
@@ -136,18 +106,12 @@ public class StockSaga {
             LOG.infof("order %d was cancelled before it was placed here", orderId);
             return false;
         }
-        // the previous status covers an order shipped before catalog recorded shipments
-        boolean shipped = lockOrder(orderId) || goodsLeft(order.previousStatus());
-        List<Step> steps = new ArrayList<>();
-        steps.add(new Step(StockReservation.RESERVED, StockReservation.RELEASED,
-                (variant, quantity) -> variant.reserved = Math.subtractExact(variant.reserved, quantity)));
+        // order-service's own word covers an order shipped before catalog recorded shipments
+        boolean shipped = lockOrder(orderId) || order.goodsShipped();
         if (shipped) {
             LOG.infof("order %d was cancelled after shipping: what it bought stays sold", orderId);
-        } else {
-            steps.add(new Step(StockReservation.SOLD, StockReservation.RETURNED,
-                    (variant, quantity) -> variant.onHand = Math.addExact(variant.onHand, quantity)));
         }
-        return settle(orderId, steps, StockReply.RELEASED);
+        return settle(orderId, StockMovement.onCancel(shipped), StockReply.RELEASED);
     }
 
     /**
@@ -163,16 +127,12 @@ public class StockSaga {
             return false;
         }
         lockOrder(orderId);
-        return settle(orderId, List.of(new Step(StockReservation.RESERVED, StockReservation.SOLD, (variant, quantity) -> {
-            int onHand = Math.subtractExact(variant.onHand, quantity);
-            variant.reserved = Math.subtractExact(variant.reserved, quantity);
-            variant.onHand = onHand;
-        })), StockReply.SOLD);
+        return settle(orderId, StockMovement.onPaid(), StockReply.SOLD);
     }
 
     /**
-     * OrderStatusChanged to shipped or delivered: the goods have left the shop, so a later cancellation
-     * must not put what the order bought back on hand. No reply.
+     * An order event saying the goods have left the shop ({@code OrderEvent.goodsShipped}): a later
+     * cancellation must not put what the order bought back on hand. No reply.
      */
     @Transactional
     public void shipped(long orderId) {
@@ -181,26 +141,13 @@ public class StockSaga {
                 .executeUpdate();
     }
 
-    /** Whether an order in this status has left the shop (null-safe: Set.of rejects null lookups). */
-    static boolean goodsLeft(String status) {
-        return status != null && SHIPPED.contains(status);
-    }
-
-    /** Changes the variant's stock with checked arithmetic: throws ArithmeticException, changing nothing, on overflow. */
-    private interface StockChange {
-        void apply(Variant variant, int quantity);
-    }
-
-    /** Rows of the order in state {@code from} move to state {@code to}, changing each variant's stock. */
-    private record Step(String from, String to, StockChange change) {
-    }
-
     /**
-     * Applies the steps to the order's reservation rows (the caller holds the order's row lock), publishes
+     * Applies the movements to the order's reservation rows (the caller holds the order's row lock), publishes
      * each changed variant and answers {@code replyType} when anything changed.
      */
-    private boolean settle(long orderId, List<Step> steps, String replyType) {
-        Map<String, Step> byState = steps.stream().collect(Collectors.toMap(Step::from, Function.identity()));
+    private boolean settle(long orderId, List<StockMovement> movements, String replyType) {
+        Map<String, StockMovement> byState = movements.stream()
+                .collect(Collectors.toMap(m -> m.from, Function.identity()));
         List<StockReservation> held = StockReservation.list("orderId = ?1 and state in ?2 order by variantId",
                 orderId, byState.keySet());
         if (held.isEmpty()) {
@@ -213,19 +160,19 @@ public class StockSaga {
         boolean changed = false;
         for (StockReservation reservation : held) {
             Variant variant = variants.get(reservation.variantId);
-            Step step = byState.get(reservation.state);
+            StockMovement step = byState.get(reservation.state);
             try {
-                step.change().apply(variant, reservation.quantity);
+                write(variant, step.apply(figures(variant), reservation.quantity));
             } catch (ArithmeticException e) {
                 // e.g. units coming back to an on-hand figure staff set near the int maximum: keep the row as it
                 // is (staff correct the stock by hand) rather than fail the event and stop the consumer
                 LOG.errorf("order %d: moving %d units of variant %d from %s to %s would overflow its stock"
                                 + " (on hand %d, reserved %d); the reservation stays %s",
-                        orderId, reservation.quantity, variant.id, step.from(), step.to(), variant.onHand,
-                        variant.reserved, step.from());
+                        orderId, reservation.quantity, variant.id, step.from, step.to, variant.onHand,
+                        variant.reserved, step.from);
                 continue;
             }
-            reservation.state = step.to();
+            reservation.state = step.to;
             reservation.updatedAt = now;
             variantEvents.publish(products.get(variant.productId), variant);
             changed = true;
@@ -275,6 +222,15 @@ public class StockSaga {
                 .setParameter("ids", sorted).getResultList();
         return Variant.<Variant>list("id in ?1", sorted).stream()
                 .collect(Collectors.toMap(v -> v.id, Function.identity()));
+    }
+
+    private static StockFigures figures(Variant variant) {
+        return new StockFigures(variant.onHand, variant.reserved);
+    }
+
+    private static void write(Variant variant, StockFigures stock) {
+        variant.onHand = stock.onHand();
+        variant.reserved = stock.reserved();
     }
 
     private static Map<Long, Product> productsOf(Collection<Variant> variants) {

@@ -20,16 +20,18 @@ import shop.orders.order.OrderWorkflow;
 import shop.orders.supplier.SupplierReceipts;
 
 /**
- * The order side of the stock saga (DESIGN.md §5 step 3): catalog's StockReserved confirms a
- * {@code new} order (and issues its supplier receipts), StockRejected rejects it with the short lines.
+ * Order-service's participant in the order saga (DESIGN.md §5 step 3; catalog's participant is
+ * {@code shop.catalog.stock.StockReservationParticipant}, which answers OrderPlaced on {@code catalog.stock}):
+ * catalog's StockReserved confirms a {@code new} order (and issues its supplier receipts), StockRejected
+ * rejects it with the short lines.
  * Idempotent twice over: a redelivered event is dropped by its id, and only a {@code new} order
  * moves, so a second answer for the same order (or one for an order cancelled meanwhile, whose
  * reservation catalog releases on OrderCancelled) changes nothing. A reply that cannot be read becomes a
  * dead letter on {@code catalog.stock.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class StockReplies implements EventHandler {
-    private static final Logger LOG = Logger.getLogger(StockReplies.class);
+public class OrderConfirmationParticipant implements EventHandler {
+    private static final Logger LOG = Logger.getLogger(OrderConfirmationParticipant.class);
     private static final String CONSUMER = "order-saga";
 
     @Inject
