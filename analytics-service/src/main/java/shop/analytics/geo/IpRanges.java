@@ -24,8 +24,7 @@ import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyIn;
 import shop.commons.csv.CsvException;
 import shop.commons.csv.CsvReader;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 
 /**
  * The IP-range → country table ({@code ip_range}). A load streams the CSV into a temporary table with
@@ -61,7 +60,7 @@ public class IpRanges {
     public Loaded replace(InputStream csv) throws IOException {
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        List<Problem.FieldError> errors = new ArrayList<>();
+        List<Invalid.Field> errors = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("""
@@ -84,7 +83,7 @@ public class IpRanges {
                         loaded++;
                     } catch (IllegalArgumentException e) {
                         if (errors.size() < MAX_LISTED_ERRORS) {
-                            errors.add(new Problem.FieldError("line " + row.line(), e.getMessage()));
+                            errors.add(new Invalid.Field("line " + row.line(), e.getMessage()));
                         }
                     }
                     if (chunk.length() >= COPY_CHUNK) {
@@ -95,7 +94,7 @@ public class IpRanges {
                 copy.endCopy();
             } catch (java.nio.charset.CharacterCodingException e) {
                 copy.cancelCopy();
-                throw ProblemException.badRequest("The CSV is not valid UTF-8");
+                throw new Invalid("The CSV is not valid UTF-8");
             } finally {
                 if (copy.isActive()) {
                     copy.cancelCopy();
@@ -105,12 +104,11 @@ public class IpRanges {
                 overlaps(connection, errors);
             }
             if (!errors.isEmpty()) {
-                throw new ProblemException(Problem.of(400, "Bad Request",
-                        "The IP-range table was not changed: fix these lines (the first " + MAX_LISTED_ERRORS
-                                + " problems are listed)").withErrors(errors));
+                throw new Invalid("The IP-range table was not changed: fix these lines (the first " + MAX_LISTED_ERRORS
+                        + " problems are listed)", errors);
             }
             if (loaded == 0) {
-                throw ProblemException.badRequest(
+                throw new Invalid(
                         "The CSV holds no ranges; expected lines \"ip_range_start,ip_range_end,country\"");
             }
             return swap(connection);
@@ -120,11 +118,11 @@ public class IpRanges {
     }
 
     /** The next row; null at the end and after text that is not CSV (listed: nothing after it can be read). */
-    private static CsvReader.Row next(CsvReader rows, List<Problem.FieldError> errors) throws IOException {
+    private static CsvReader.Row next(CsvReader rows, List<Invalid.Field> errors) throws IOException {
         try {
             return rows.next();
         } catch (CsvException e) {
-            errors.add(new Problem.FieldError("line " + e.line(), e.getMessage()));
+            errors.add(new Invalid.Field("line " + e.line(), e.getMessage()));
             return null;
         }
     }
@@ -138,7 +136,7 @@ public class IpRanges {
     }
 
     /** Ranges sorted by start must each end before the next starts. */
-    private static void overlaps(Connection connection, List<Problem.FieldError> errors) throws SQLException {
+    private static void overlaps(Connection connection, List<Invalid.Field> errors) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("""
                      select line_no, previous_line from (
@@ -147,7 +145,7 @@ public class IpRanges {
                          from ip_range_load window w as (order by range_start, line_no)) ranges
                      where previous_end >= range_start order by line_no limit %d""".formatted(MAX_LISTED_ERRORS))) {
             while (rs.next()) {
-                errors.add(new Problem.FieldError("line " + rs.getLong(1),
+                errors.add(new Invalid.Field("line " + rs.getLong(1),
                         "overlaps the range on line " + rs.getLong(2)));
             }
         }
@@ -259,12 +257,12 @@ public class IpRanges {
 
     static String canonical(String ip) {
         if (ip == null || ip.isBlank()) {
-            throw ProblemException.badRequest("ip is required");
+            throw new Invalid("ip is required");
         }
         try {
             return address(ip, "ip").getHostAddress();
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(e.getMessage());
+            throw new Invalid(e.getMessage());
         }
     }
 }

@@ -10,8 +10,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.CategoryChanged;
 import shop.contracts.catalog.VariantState;
@@ -68,18 +68,16 @@ public class LiveEventsConsumer {
 
     /** CategoryCreated → the categories-created counter. */
     @ApplicationScoped
-    static class CategoryEvents implements EventHandler {
+    static class CategoryEvents implements EventHandler<CategoryChanged> {
+        private static final Subscription<CategoryChanged> SUBSCRIPTION = Subscription.of("live-categories",
+                Topics.CATALOG_CATEGORIES, CategoryChanged.class).on(CategoryChanged.CREATED);
+
         @Inject
         LiveCounters counters;
 
         @Override
-        public String consumerName() {
-            return "live-categories";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.CATALOG_CATEGORIES;
+        public Subscription<CategoryChanged> subscription() {
+            return SUBSCRIPTION;
         }
 
         @Override
@@ -88,31 +86,24 @@ public class LiveEventsConsumer {
         }
 
         @Override
-        public boolean accepts(EventEnvelope event) {
-            return CategoryChanged.CREATED.equals(event.type());
-        }
-
-        @Override
-        public void handle(EventEnvelope event) {
-            EventJson.payload(event, CategoryChanged.class); // one that is no category is a dead letter, not counted
+        public void handle(EventEnvelope event, CategoryChanged category) {
+            // read before: one that is no category is a dead letter, not counted
             counters.increment(LiveCounters.CATEGORIES_CREATED);
         }
     }
 
     /** RequestObserved → a request fact (and the requests counter, for a new one); a poll's worth at a time. */
     @ApplicationScoped
-    static class RequestEvents implements EventHandler {
+    static class RequestEvents implements EventHandler<RequestObserved> {
+        private static final Subscription<RequestObserved> SUBSCRIPTION = Subscription.of("live-requests",
+                Topics.GATEWAY_REQUESTS, RequestObserved.class).on(RequestObserved.TYPE);
+
         @Inject
         LiveFacts facts;
 
         @Override
-        public String consumerName() {
-            return "live-requests";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.GATEWAY_REQUESTS;
+        public Subscription<RequestObserved> subscription() {
+            return SUBSCRIPTION;
         }
 
         /**
@@ -126,36 +117,29 @@ public class LiveEventsConsumer {
         }
 
         @Override
-        public boolean accepts(EventEnvelope event) {
-            return RequestObserved.TYPE.equals(event.type());
-        }
-
-        @Override
-        public void handle(EventEnvelope event) {
-            handleAll(List.of(event));
+        public void handle(EventEnvelope event, RequestObserved request) {
+            facts.requests(List.of(new LiveFacts.ObservedRequest(event.eventId().toString(), request)));
         }
 
         @Override
         public void handleAll(List<EventEnvelope> events) {
             facts.requests(events.stream().map(event -> new LiveFacts.ObservedRequest(event.eventId().toString(),
-                    EventJson.payload(event, RequestObserved.class))).toList());
+                    SUBSCRIPTION.payload(event))).toList());
         }
     }
 
     /** VariantUpserted / VariantRemoved → the variant read model of the reports. */
     @ApplicationScoped
-    static class VariantEvents implements EventHandler {
+    static class VariantEvents implements EventHandler<VariantState> {
+        private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("live-variants",
+                Topics.CATALOG_VARIANTS, VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED);
+
         @Inject
         LiveFacts facts;
 
         @Override
-        public String consumerName() {
-            return "live-variants";
-        }
-
-        @Override
-        public String topic() {
-            return Topics.CATALOG_VARIANTS;
+        public Subscription<VariantState> subscription() {
+            return SUBSCRIPTION;
         }
 
         /** None: the read model keeps the newest state, so a redelivery changes nothing. */
@@ -165,36 +149,28 @@ public class LiveEventsConsumer {
         }
 
         @Override
-        public boolean accepts(EventEnvelope event) {
-            return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
-        }
-
-        @Override
-        public void handle(EventEnvelope event) {
-            VariantState variant = EventJson.payload(event, VariantState.class);
+        public void handle(EventEnvelope event, VariantState variant) {
             facts.variant(variant, VariantState.REMOVED.equals(event.type()), event.occurredAt());
         }
     }
 
     /** Every order event → order facts. */
     @ApplicationScoped
-    static class OrderEvents implements EventHandler {
+    static class OrderEvents implements EventHandler<OrderEvent> {
+        private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("live-facts", Topics.ORDERS_EVENTS,
+                OrderEvent.class);
+
         @Inject
         LiveFacts facts;
 
         @Override
-        public String consumerName() {
-            return "live-facts";
+        public Subscription<OrderEvent> subscription() {
+            return SUBSCRIPTION;
         }
 
         @Override
-        public String topic() {
-            return Topics.ORDERS_EVENTS;
-        }
-
-        @Override
-        public void handle(EventEnvelope event) {
-            facts.order(event.type(), EventJson.payload(event, OrderEvent.class), event.occurredAt());
+        public void handle(EventEnvelope event, OrderEvent order) {
+            facts.order(event.type(), order, event.occurredAt());
         }
     }
 }

@@ -5,7 +5,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import shop.commons.csv.CsvWriter;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 
 /** CSV exports of the reports: {@link CsvWriter} (RFC 4180, formulas neutralised) and content negotiation. */
 public final class Csv {
@@ -25,7 +25,7 @@ public final class Csv {
             return switch (format.toLowerCase(Locale.ROOT)) {
                 case "csv" -> true;
                 case "json" -> false;
-                default -> throw ProblemException.badRequest("format must be json or csv");
+                default -> throw new Invalid("format must be json or csv");
             };
         }
         // JSON unless the client asks for CSV and not for JSON first

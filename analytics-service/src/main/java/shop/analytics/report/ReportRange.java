@@ -7,7 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 
 /**
  * A report's {@code from}/{@code to} and {@code source}. {@code from} is inclusive, {@code to} exclusive;
@@ -27,7 +27,7 @@ public record ReportRange(Instant from, Instant to, List<String> sources) {
             end = null; // to=9999-12-31: to the end of the calendar, i.e. no end
         }
         if (start != null && end != null && !start.isBefore(end)) {
-            throw ProblemException.badRequest("from must be before to (a date as to means the end of that day)");
+            throw new Invalid("from must be before to (a date as to means the end of that day)");
         }
         return new ReportRange(start, end, Source.select(source));
     }
@@ -63,11 +63,11 @@ public record ReportRange(Instant from, Instant to, List<String> sources) {
                 }
             }
         } catch (DateTimeParseException e) {
-            throw ProblemException.badRequest(name + " must be a date (2018-08-01) or a date-time "
+            throw new Invalid(name + " must be a date (2018-08-01) or a date-time "
                     + "(2018-08-01T13:00:00Z), not \"" + (text.length() > 40 ? text.substring(0, 40) : text) + "\"");
         }
         if (instant.isBefore(FIRST) || instant.isAfter(END) || (!endOfDay && instant.equals(END))) {
-            throw ProblemException.badRequest(name + " must lie between 0001-01-01 and 9999-12-31");
+            throw new Invalid(name + " must lie between 0001-01-01 and 9999-12-31");
         }
         return instant;
     }

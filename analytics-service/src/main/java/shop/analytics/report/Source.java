@@ -2,7 +2,7 @@ package shop.analytics.report;
 
 import java.util.List;
 import java.util.Locale;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 
 /** Where a fact came from; reports choose one or both ({@code source=logs|live|all}). */
 public enum Source {
@@ -22,6 +22,6 @@ public enum Source {
                 return List.of(source.key());
             }
         }
-        throw ProblemException.badRequest("source must be logs, live or all, not \"" + parameter + "\"");
+        throw new Invalid("source must be logs, live or all, not \"" + parameter + "\"");
     }
 }

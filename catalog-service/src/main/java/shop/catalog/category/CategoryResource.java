@@ -30,6 +30,8 @@ import shop.catalog.cache.RenderedAnswers;
 import shop.commons.outbox.Outbox;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 import shop.contracts.Topics;
@@ -38,6 +40,8 @@ import shop.contracts.catalog.CategoryChanged;
 /** The category tree: anyone reads it (kept rendered, {@link RenderedAnswers}), staff change it. */
 @Path("/api/catalog/categories")
 public class CategoryResource {
+    private static final Set<String> PATCH_FIELDS = Set.of("name", "parentId");
+
     /** Arbitrary constant naming the advisory lock that serialises changes to the shape of the tree. */
     private static final long TREE_LOCK = 0x5348_4f50_4354L;
 
@@ -57,11 +61,7 @@ public class CategoryResource {
     @APIResponse(responseCode = "304", description = "The page is still the one with the ETag sent in If-None-Match")
     public Response list(@BeanParam @Valid PageParams page, @Context HttpHeaders headers) {
         return answers.answer(new RenderedAnswers.Key("categories", List.of(page.limit, page.offset)), false, headers,
-                () -> {
-                    var query = Category.findAll(Sort.by("name").and("id"));
-                    return new Page<>(query.range(page.offset, page.offset + page.limit - 1).list().stream()
-                            .map(c -> CategoryView.of((Category) c)).toList(), query.count());
-                });
+                () -> Paging.page(Category.<Category>findAll(Sort.by("name").and("id")), page, CategoryView::of));
     }
 
     @GET
@@ -87,23 +87,27 @@ public class CategoryResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Transactional
     public CategoryView patch(@PathParam("id") long id, JsonNode body) {
-        CategoryChange change = CategoryChange.from(body);
-        if (change.moves()) {
+        // read as a merge patch: "parentId": null (move to the top level) differs from leaving it out
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS);
+        String name = patch.text("name", 200, true).value();
+        MergePatch.Change<Long> parent = patch.id("parentId", false, "must be a category id or null");
+        patch.requireValid();
+        if (parent.present()) {
             lockTree();
         }
         Category category = Category.<Category>findByIdOptional(id)
                 .orElseThrow(() -> ProblemException.notFound("category", id));
-        if (change.name() != null && !change.name().equalsIgnoreCase(category.name) && Category.nameTaken(change.name())) {
-            throw ProblemException.conflict("A category named '" + change.name() + "' already exists");
+        if (name != null && !name.equalsIgnoreCase(category.name) && Category.nameTaken(name)) {
+            throw ProblemException.conflict("A category named '" + name + "' already exists");
         }
-        if (change.moves() && change.parentId() != null) {
-            requireNoCycle(category, change.parentId());
+        if (parent.present() && parent.value() != null) {
+            requireNoCycle(category, parent.value());
         }
-        if (change.name() != null) {
-            category.name = change.name();
+        if (name != null) {
+            category.name = name;
         }
-        if (change.moves()) {
-            category.parentId = change.parentId();
+        if (parent.present()) {
+            category.parentId = parent.value();
         }
         outbox.add(Topics.CATALOG_CATEGORIES, category.id, CategoryChanged.UPDATED, CategoryChanged.VERSION,
                 new CategoryChanged(category.id, category.name, category.parentId));

@@ -30,6 +30,7 @@ import shop.catalog.product.Product;
 import shop.catalog.product.Variant;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
@@ -46,9 +47,7 @@ public class FactoryResource {
 
     @GET
     public Page<FactoryView> list(@BeanParam @Valid PageParams page) {
-        var query = Factory.findAll(Sort.by("name").and("id"));
-        return new Page<>(query.range(page.offset, page.offset + page.limit - 1).<Factory>list().stream()
-                .map(FactoryView::of).toList(), query.count());
+        return Paging.page(Factory.<Factory>findAll(Sort.by("name").and("id")), page, FactoryView::of);
     }
 
     @GET
@@ -102,9 +101,7 @@ public class FactoryResource {
     @Path("/{id}/lines")
     public Page<LineView> lines(@PathParam("id") long id, @BeanParam @Valid PageParams page) {
         factory(id);
-        var query = ProductionLine.find("factoryId", Sort.by("id"), id);
-        return new Page<>(query.range(page.offset, page.offset + page.limit - 1).<ProductionLine>list().stream()
-                .map(LineView::of).toList(), query.count());
+        return Paging.page(ProductionLine.<ProductionLine>find("factoryId", Sort.by("id"), id), page, LineView::of);
     }
 
     @GET
@@ -184,9 +181,8 @@ public class FactoryResource {
     public Page<DeliveryView> deliveries(@PathParam("id") long id, @PathParam("lineId") long lineId,
                                          @BeanParam @Valid PageParams page) {
         line(id, lineId, false);
-        var query = FactoryDelivery.find("lineId", Sort.by("dueAt", Sort.Direction.Descending).and("id"), lineId);
-        return new Page<>(query.range(page.offset, page.offset + page.limit - 1).<FactoryDelivery>list().stream()
-                .map(DeliveryView::of).toList(), query.count());
+        return Paging.page(FactoryDelivery.<FactoryDelivery>find("lineId", Sort.by("dueAt", Sort.Direction.Descending).and("id"),
+                lineId), page, DeliveryView::of);
     }
 
     private static Factory factory(long id) {

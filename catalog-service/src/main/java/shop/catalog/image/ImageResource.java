@@ -16,14 +16,12 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductVisibility;
-import shop.commons.problem.Problem;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 
@@ -71,38 +69,15 @@ public class ImageResource {
         if (image == null) {
             throw new ProblemException(Response.Status.NOT_FOUND, "There is no image with this id");
         }
-        if (body == null || !body.isObject()) {
-            throw ImageService.invalid("", "the body must be a JSON object");
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS);
+        MergePatch.Change<Integer> position = patch.count("position", 100_000);
+        MergePatch.Change<Long> variant = patch.id("variantId", false, "must be the id of a variant of the image's product, or null");
+        patch.requireValid();
+        if (variant.present()) {
+            ImageService.checkVariant(image.productId, variant.value());
+            image.variantId = variant.value();
         }
-        List<Problem.FieldError> errors = new ArrayList<>();
-        body.fieldNames().forEachRemaining(field -> {
-            if (!PATCH_FIELDS.contains(field)) {
-                errors.add(new Problem.FieldError(field, "unknown field"));
-            }
-        });
-        JsonNode position = body.get("position");
-        if (position != null && (!position.canConvertToInt() || !position.isIntegralNumber()
-                || position.asInt() < 0 || position.asInt() > 100_000)) {
-            errors.add(new Problem.FieldError("position", "must be a whole number from 0 to 100000"));
-        }
-        JsonNode variant = body.get("variantId");
-        if (variant != null && !variant.isNull() && (!variant.isIntegralNumber() || !variant.canConvertToLong()
-                || variant.asLong() < 1)) {
-            errors.add(new Problem.FieldError("variantId", "must be the id of a variant of the image's product, or null"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ProblemException(Problem.of(400, "Validation failed", errors.stream()
-                    .map(e -> e.field() + ": " + e.message()).reduce((a, b) -> a + "; " + b).orElse(""))
-                    .withErrors(errors));
-        }
-        if (variant != null) {
-            Long variantId = variant.isNull() ? null : variant.asLong();
-            ImageService.checkVariant(image.productId, variantId);
-            image.variantId = variantId;
-        }
-        if (position != null) {
-            image.position = position.asInt();
-        }
+        position.ifPresent(p -> image.position = p);
         return ProductImageView.of(image);
     }
 

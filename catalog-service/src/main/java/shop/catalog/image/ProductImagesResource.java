@@ -15,13 +15,13 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Context;
 import java.net.URI;
-import java.util.List;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import shop.catalog.product.Product;
 import shop.catalog.product.ProductVisibility;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 
@@ -66,10 +66,8 @@ public class ProductImagesResource {
         if (!visibility.canRead(product)) {
             throw ProblemException.notFound("product", id);
         }
-        List<ProductImageView> items = ProductImage.find("productId = ?1 order by position, id", id)
-                .range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(i -> ProductImageView.of((ProductImage) i)).toList();
-        return new Page<>(items, ProductImage.count("productId", id));
+        return Paging.page(ProductImage.<ProductImage>find("productId = ?1 order by position, id", id), page,
+                ProductImageView::of);
     }
 
     private static Long optionalNumber(String field, String raw, long min) {

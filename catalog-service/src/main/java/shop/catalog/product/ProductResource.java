@@ -34,6 +34,7 @@ import shop.catalog.dictionary.Composition;
 import shop.catalog.dictionary.Material;
 import shop.catalog.supplier.Supplier;
 import shop.catalog.supplier.SupplierAccess;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 import shop.contracts.catalog.VariantState;
@@ -110,7 +111,7 @@ public class ProductResource {
             // a supplier user's products are its supplier's unless it names another (refused below)
             product.supplierId = suppliers.ownSupplierId().orElse(null);
         }
-        apply(product, new JsonFields(body, true, FIELDS));
+        apply(product, MergePatch.creation(body, FIELDS));
         suppliers.requireStaffOrOwner(product.supplierId);
         product.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(product.id)).build())
@@ -127,7 +128,7 @@ public class ProductResource {
         suppliers.requireStaffOrOwner(product.supplierId);
         List<Variant> live = Variant.liveOfLocked(id);
         List<VariantState> before = live.stream().map(v -> VariantEvents.state(product, v)).toList();
-        apply(product, new JsonFields(body, false, FIELDS));
+        apply(product, MergePatch.of(body, FIELDS));
         suppliers.requireStaffOrOwner(product.supplierId);
         for (int i = 0; i < live.size(); i++) {
             if (!before.get(i).equals(VariantEvents.state(product, live.get(i)))) {
@@ -171,22 +172,22 @@ public class ProductResource {
         return product;
     }
 
-    private void apply(Product product, JsonFields in) {
-        String name = in.text("name", 300, true);
-        String article = in.text("article", 100, true);
-        String externalId = in.text("externalId", 100, false);
-        Long categoryId = in.id("categoryId", true);
-        Long compositionId = in.id("compositionId", false);
-        Long careId = in.id("careId", false);
-        Set<Long> materialIds = in.ids("materialIds");
-        String description = in.text("description", 20000, false);
-        Boolean visible = in.bool("visible");
+    private void apply(Product product, MergePatch in) {
+        String name = in.text("name", 300, true).value();
+        String article = in.text("article", 100, true).value();
+        String externalId = in.text("externalId", 100, false).value();
+        Long categoryId = in.id("categoryId", true).value();
+        Long compositionId = in.id("compositionId", false).value();
+        Long careId = in.id("careId", false).value();
+        Set<Long> materialIds = in.ids("materialIds").value();
+        String description = in.text("description", 20000, false).value();
+        Boolean visible = in.flag("visible").value();
         if (in.has("visible") && visible == null && !in.failed("visible")) {
             in.fail("visible", "must be true or false");
         }
-        var weight = in.decimal("weight", false, 3);
-        Long supplierId = in.id("supplierId", false);
-        Map<String, String> parameters = in.parameters("parameters");
+        var weight = in.decimal("weight", false, 3).value();
+        Long supplierId = in.id("supplierId", false).value();
+        Map<String, String> parameters = in.parameters("parameters").value();
 
         if (categoryId != null && Category.findById(categoryId) == null) {
             in.fail("categoryId", "category " + categoryId + " does not exist");
@@ -210,7 +211,7 @@ public class ProductResource {
             // a price list makes offer 100 of supplier 6 the article S6-100: taken here, it would refuse that list
             in.fail("article", "articles of the form S<supplier id>-<offer id> are reserved for price-list offers");
         }
-        in.check();
+        in.requireValid();
 
         if (article != null && !article.equalsIgnoreCase(product.article)
                 && Product.count("lower(article) = lower(?1)", article) > 0) {

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import shop.catalog.dictionary.Color;
 import shop.catalog.dictionary.Size;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 
 /**
@@ -31,7 +32,7 @@ public class VariantChanges {
 
     @Transactional(Transactional.TxType.MANDATORY)
     Variant create(Product product, JsonNode body) {
-        JsonFields in = new JsonFields(body, true, FIELDS);
+        MergePatch in = MergePatch.creation(body, FIELDS);
         Variant variant = new Variant();
         variant.productId = product.id;
         boolean wantsDefault = apply(variant, in);
@@ -48,11 +49,11 @@ public class VariantChanges {
     @Transactional(Transactional.TxType.MANDATORY)
     Variant patch(Variant variant, JsonNode body) {
         Product product = ProductResource.live(variant.productId);
-        JsonFields in = new JsonFields(body, false, FIELDS);
+        MergePatch in = MergePatch.of(body, FIELDS);
         boolean wasDefault = variant.isDefault;
         boolean wantsDefault = apply(variant, in);
         if (in.has("default") && !wantsDefault && wasDefault) {
-            throw JsonFields.invalid("default",
+            throw MergePatch.invalid("default",
                     "a product always has one default variant: mark another variant default instead");
         }
         if (wantsDefault && !wasDefault) {
@@ -89,18 +90,18 @@ public class VariantChanges {
     }
 
     /** Applies the fields; answers whether the body marks the variant default. */
-    private boolean apply(Variant variant, JsonFields in) {
-        Long colorId = in.id("colorId", false);
-        Long sizeId = in.id("sizeId", false);
-        String name = in.text("name", 300, false);
-        BigDecimal price = in.decimal("price", true, 2);
-        BigDecimal discountedPrice = in.decimal("discountedPrice", false, 2);
-        String externalId = in.text("externalId", 100, false);
-        String barcode = in.text("barcode", 100, false);
-        Boolean sale = in.bool("sale");
-        Boolean isNew = in.bool("new");
-        Boolean isDefault = in.bool("default");
-        Integer onHand = in.count("onHand", Variant.MAX_ON_HAND);
+    private boolean apply(Variant variant, MergePatch in) {
+        Long colorId = in.id("colorId", false).value();
+        Long sizeId = in.id("sizeId", false).value();
+        String name = in.text("name", 300, false).value();
+        BigDecimal price = in.decimal("price", true, 2).value();
+        BigDecimal discountedPrice = in.decimal("discountedPrice", false, 2).value();
+        String externalId = in.text("externalId", 100, false).value();
+        String barcode = in.text("barcode", 100, false).value();
+        Boolean sale = in.flag("sale").value();
+        Boolean isNew = in.flag("new").value();
+        Boolean isDefault = in.flag("default").value();
+        Integer onHand = in.count("onHand", Variant.MAX_ON_HAND).value();
 
         // for share: a rename of the entry committing meanwhile either waits for this variant (and then
         // republishes it) or is seen here, so the name this variant is published with is never the old one
@@ -119,7 +120,7 @@ public class VariantChanges {
         if (onHand != null && onHand < variant.reserved) {
             in.fail("onHand", "must be at least the " + variant.reserved + " units reserved for orders");
         }
-        in.check();
+        in.requireValid();
         if (externalId != null && !externalId.equals(variant.externalId)
                 && Variant.count("externalId", externalId) > 0) {
             throw ProblemException.conflict("A variant with externalId '" + externalId + "' already exists");

@@ -3,13 +3,12 @@ package shop.catalog.stock;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.orders.OrderEvent;
 import shop.contracts.orders.OrderLine;
@@ -32,10 +31,10 @@ import shop.contracts.orders.OrderLine;
  * side by side could each hold variant locks the other wants.
  */
 @ApplicationScoped
-public class OrderEventsConsumer implements EventHandler {
+public class OrderEventsConsumer implements EventHandler<OrderEvent> {
     static final String CONSUMER = "stock";
-    private static final Set<String> HANDLED = Set.of(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID,
-            OrderEvent.STATUS_CHANGED);
+    private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of(CONSUMER, Topics.ORDERS_EVENTS, OrderEvent.class)
+            .on(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID, OrderEvent.STATUS_CHANGED);
 
     @Inject
     EventDelivery delivery;
@@ -50,24 +49,12 @@ public class OrderEventsConsumer implements EventHandler {
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
+    public Subscription<OrderEvent> subscription() {
+        return SUBSCRIPTION;
     }
 
     @Override
-    public String topic() {
-        return Topics.ORDERS_EVENTS;
-    }
-
-    @Override
-    public boolean accepts(EventEnvelope event) {
-        return HANDLED.contains(event.type());
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        // a payload that fails here would fail the same way on every redelivery: it becomes a dead letter
-        OrderEvent order = EventJson.payload(event, OrderEvent.class);
+    public void handle(EventEnvelope event, OrderEvent order) {
         check(event.type(), order);
         switch (event.type()) {
             case OrderEvent.PLACED -> saga.reserve(order);

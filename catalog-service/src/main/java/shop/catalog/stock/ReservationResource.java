@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.security.Roles;
 
 /** Staff read the saga's state: which order holds, released or bought how much of which variant. */
@@ -43,9 +44,7 @@ public class ReservationResource {
             params.and("state", state);
         }
         String query = where.isEmpty() ? "1 = 1" : String.join(" and ", where);
-        var found = StockReservation.<StockReservation>find(query + " order by id desc", params);
-        List<ReservationView> items = found.range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(ReservationView::of).toList();
-        return new Page<>(items, StockReservation.count(query, params));
+        return Paging.page(StockReservation.<StockReservation>find(query + " order by id desc", params), page,
+                ReservationView::of);
     }
 }

@@ -27,10 +27,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import shop.catalog.product.JsonFields;
 import shop.catalog.product.Product;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 
@@ -60,11 +61,9 @@ public class SupplierResource {
     public Page<?> list(@QueryParam("active") Boolean active, @BeanParam @Valid PageParams page) {
         boolean staff = access.isStaff();
         Boolean filter = staff ? active : Boolean.TRUE;
-        var query = filter == null ? Supplier.findAll(Sort.by("name").and("id"))
-                : Supplier.find("active", Sort.by("name").and("id"), filter);
-        List<Supplier> items = query.range(page.offset, page.offset + page.limit - 1).list();
-        return new Page<>(items.stream().map(s -> staff ? SupplierView.of(s) : PublicSupplierView.of(s)).toList(),
-                query.count());
+        var query = filter == null ? Supplier.<Supplier>findAll(Sort.by("name").and("id"))
+                : Supplier.<Supplier>find("active", Sort.by("name").and("id"), filter);
+        return Paging.page(query, page, s -> staff ? SupplierView.of(s) : PublicSupplierView.of(s));
     }
 
     @GET
@@ -86,7 +85,7 @@ public class SupplierResource {
     @Transactional
     public Response create(JsonNode body, @Context UriInfo uri) {
         Supplier supplier = new Supplier();
-        apply(supplier, new JsonFields(body, true, FIELDS));
+        apply(supplier, MergePatch.creation(body, FIELDS));
         supplier.persist();
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(supplier.id)).build())
                 .entity(SupplierView.of(supplier)).build();
@@ -104,7 +103,7 @@ public class SupplierResource {
         if (supplier == null) {
             throw ProblemException.notFound("supplier", id);
         }
-        JsonFields in = new JsonFields(body, false, FIELDS);
+        MergePatch in = MergePatch.of(body, FIELDS);
         if (!access.isStaff() && STAFF_FIELDS.stream().anyMatch(in::has)) {
             throw new ForbiddenException("Only staff change a supplier's name or whether it is active");
         }
@@ -147,7 +146,7 @@ public class SupplierResource {
                                           @QueryParam("categoryId") List<Long> categoryIds) {
         String text = q == null ? "" : q.trim();
         if (text.isEmpty() || text.length() > 100) {
-            throw JsonFields.invalid("q", "a product name fragment of 1 to 100 characters is required");
+            throw MergePatch.invalid("q", "a product name fragment of 1 to 100 characters is required");
         }
         // lower-cased here with full Unicode rules, as the index lower-cases with pg_c_utf8
         String pattern = "%" + text.toLowerCase(java.util.Locale.ROOT)
@@ -180,17 +179,17 @@ public class SupplierResource {
         return List.copyOf(hits.values());
     }
 
-    private void apply(Supplier supplier, JsonFields in) {
-        String name = in.text("name", 200, true);
-        String address = in.text("address", 500, false);
-        String phone = in.text("phone", 50, false);
-        String email = in.text("email", 200, false);
+    private void apply(Supplier supplier, MergePatch in) {
+        String name = in.text("name", 200, true).value();
+        String address = in.text("address", 500, false).value();
+        String phone = in.text("phone", 50, false).value();
+        String email = in.text("email", 200, false).value();
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             in.fail("email", "must be an e-mail address");
         }
-        Boolean acceptingOrders = in.bool("acceptingOrders");
-        Boolean active = in.bool("active");
-        in.check();
+        Boolean acceptingOrders = in.flag("acceptingOrders").value();
+        Boolean active = in.flag("active").value();
+        in.requireValid();
         if (name != null && !name.equalsIgnoreCase(supplier.name) && Supplier.nameTaken(name)) {
             throw ProblemException.conflict("A supplier named '" + name + "' already exists");
         }

@@ -1,12 +1,43 @@
 package shop.commons.domain;
 
+import java.util.List;
+
 /** The input breaks a rule the edge could not check alone (e.g. a reference to something unusable). */
 public class Invalid extends DomainException {
+    /** A field of the input and what is wrong with it; becomes an entry of the problem's {@code errors}. */
+    public record Field(String name, String message) {
+    }
+
+    private final List<Field> fields;
+
     public Invalid(String message) {
-        super(message);
+        this(null, message);
     }
 
     public Invalid(String title, String message) {
+        this(title, message, List.of());
+    }
+
+    /** A rule broken in several places (e.g. lines of an upload), each listed in the problem's {@code errors}. */
+    public Invalid(String message, List<Field> fields) {
+        this(null, message, fields);
+    }
+
+    private Invalid(String title, String message, List<Field> fields) {
         super(title, message);
+        this.fields = List.copyOf(fields);
+    }
+
+    /**
+     * One field's value breaks a rule: answered like a failed bean validation (400 "Validation failed",
+     * detail "{field}: {message}", the field in {@code errors}).
+     */
+    public static Invalid field(String name, String message) {
+        return new Invalid("Validation failed", name + ": " + message, List.of(new Field(name, message)));
+    }
+
+    /** The fields named as wrong; empty when the rule concerns no single field. */
+    public List<Field> fields() {
+        return fields;
     }
 }

@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.problem.Problem;
+import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 
 /**
@@ -63,7 +65,11 @@ public abstract class DeadLetterResource {
     @Path("{id}/replay")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     public DeadLetterView replay(@PathParam("id") long id) {
-        return DeadLetterView.of(delivery.replay(id, identity.getPrincipal().getName()));
+        try {
+            return DeadLetterView.of(delivery.replay(id, identity.getPrincipal().getName()));
+        } catch (ReplayFailed e) {
+            throw new ProblemException(Problem.of(422, "Unprocessable Content", e.getMessage()).with("error", e.error()));
+        }
     }
 
     @DELETE

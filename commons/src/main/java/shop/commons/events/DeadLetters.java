@@ -11,10 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.NotFound;
 import shop.commons.outbox.Outbox;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
-import shop.commons.problem.ProblemException;
 import shop.contracts.EventEnvelope;
 
 /** The service's dead letters ({@code dead_letter}): written by {@link EventDelivery}, read and closed by staff. */
@@ -79,7 +80,7 @@ public class DeadLetters {
     }
 
     public DeadLetter get(long id) {
-        return find(id).orElseThrow(() -> ProblemException.notFound("dead letter", id));
+        return find(id).orElseThrow(() -> NotFound.of("dead letter", id));
     }
 
     /**
@@ -115,13 +116,13 @@ public class DeadLetters {
     public DeadLetter discard(long id, String who) {
         DeadLetter letter = em.find(DeadLetter.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (letter == null) {
-            throw ProblemException.notFound("dead letter", id);
+            throw NotFound.of("dead letter", id);
         }
         if (letter.discardedAt != null) {
-            throw ProblemException.conflict("dead letter " + id + " was already discarded by " + letter.discardedBy);
+            throw new Conflict("dead letter " + id + " was already discarded by " + letter.discardedBy);
         }
         if (letter.replayedAt != null) {
-            throw ProblemException.conflict("dead letter " + id + " was already replayed by " + letter.replayedBy);
+            throw new Conflict("dead letter " + id + " was already replayed by " + letter.replayedBy);
         }
         letter.discardedAt = Instant.now();
         letter.discardedBy = who;

@@ -20,8 +20,9 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.DomainException;
+import shop.commons.domain.Unavailable;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 
@@ -65,7 +66,7 @@ public class EventDelivery {
 
     @Inject
     @Any
-    Instance<EventHandler> handlers;
+    Instance<EventHandler<?>> handlers;
 
     @ConfigProperty(name = "shop.events.failed-attempts", defaultValue = "3")
     int failedAttempts;
@@ -99,7 +100,7 @@ public class EventDelivery {
     }
 
     /** Applies the record with {@code handler}, or makes it a dead letter; see the class comment. */
-    public void deliver(EventHandler handler, ConsumerRecord<String, String> record) {
+    public void deliver(EventHandler<?> handler, ConsumerRecord<String, String> record) {
         deliver(handler, SourceRecord.of(record));
     }
 
@@ -110,7 +111,7 @@ public class EventDelivery {
      * {@link #deliver(EventHandler, ConsumerRecord)} (retries, dead letters). The order of each key is kept:
      * a batch holds a partition's records in offset order and they are applied in that order.
      */
-    public void deliverAll(EventHandler handler, Iterable<ConsumerRecord<String, String>> records) {
+    public void deliverAll(EventHandler<?> handler, Iterable<ConsumerRecord<String, String>> records) {
         List<SourceRecord> sources = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
         List<EventEnvelope> accepted = new ArrayList<>();
@@ -146,7 +147,7 @@ public class EventDelivery {
      * does not accept (asked here, before any transaction: most records of a shared topic do not concern
      * a given consumer at all).
      */
-    private static Read read(EventHandler handler, SourceRecord source) {
+    private static Read read(EventHandler<?> handler, SourceRecord source) {
         if (source.value() == null) {
             LOG.debugf("%s: passing over the tombstone %s", handler.consumerName(), source);
             return null;
@@ -159,11 +160,11 @@ public class EventDelivery {
         }
     }
 
-    void deliver(EventHandler handler, SourceRecord source) {
+    void deliver(EventHandler<?> handler, SourceRecord source) {
         deliver(handler, source, read(handler, source));
     }
 
-    private void deliver(EventHandler handler, SourceRecord source, Read read) {
+    private void deliver(EventHandler<?> handler, SourceRecord source, Read read) {
         if (read == null) {
             return;
         }
@@ -180,7 +181,7 @@ public class EventDelivery {
     }
 
     /** Inside the caller's transaction, in order; all at once when there is no processed event to record. */
-    private void applyAll(EventHandler handler, List<EventEnvelope> events) {
+    private void applyAll(EventHandler<?> handler, List<EventEnvelope> events) {
         if (events.stream().allMatch(event -> handler.processedEventLog(event).isEmpty())) {
             handler.handleAll(events);
         } else {
@@ -189,7 +190,7 @@ public class EventDelivery {
     }
 
     /** Inside the caller's transaction: the handler's filter, the processed-event check, the effect. */
-    private void apply(EventHandler handler, EventEnvelope event) {
+    private void apply(EventHandler<?> handler, EventEnvelope event) {
         if (!handler.accepts(event)) {
             return;
         }
@@ -200,7 +201,7 @@ public class EventDelivery {
         handler.handle(event);
     }
 
-    private void deadLetter(EventHandler handler, SourceRecord source, EventEnvelope event, RuntimeException failure,
+    private void deadLetter(EventHandler<?> handler, SourceRecord source, EventEnvelope event, RuntimeException failure,
                             int attempts) {
         String what = "the dead letter of " + handler.consumerName() + " for " + source;
         // a database outage now delays the dead letter like any event; it is never dropped
@@ -218,18 +219,18 @@ public class EventDelivery {
      * Staff's replay: runs the dead letter's consumer again on the stored record, once, in the normal
      * idempotent way (an event the consumer applied meanwhile changes nothing). Success marks the dead
      * letter replayed in the same transaction; failure leaves it as it was (with the error noted) and
-     * answers 422 with the error, or 503 when the failure is transient.
+     * throws {@link ReplayFailed}, or {@link Unavailable} when the failure is transient.
      */
     public DeadLetter replay(long id, String who) {
         DeadLetter letter = deadLetters.get(id);
-        EventHandler handler = handler(letter.consumer).orElseThrow(() -> ProblemException.conflict(
+        EventHandler<?> handler = handler(letter.consumer).orElseThrow(() -> new Conflict(
                 "no consumer named " + letter.consumer + " in this service: the dead letter cannot be replayed here"));
         try {
             // the row as this transaction left it (a read after it would see this request's stale copy)
             return QuarkusTransaction.requiringNew().call(() -> {
                 DeadLetter locked = em.find(DeadLetter.class, id, LockModeType.PESSIMISTIC_WRITE);
                 if (!locked.open()) {
-                    throw ProblemException.conflict("dead letter " + id + " was already "
+                    throw new Conflict("dead letter " + id + " was already "
                             + (locked.replayedAt != null ? "replayed by " + locked.replayedBy : "discarded by " + locked.discardedBy));
                 }
                 apply(handler, EventJson.read(locked.value));
@@ -237,26 +238,22 @@ public class EventDelivery {
                 locked.replayedBy = who;
                 return locked;
             });
-        } catch (ProblemException e) {
+        } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
             String error = Failures.describe(e);
             LOG.warnf("replay of dead letter %d (%s) failed: %s", id, letter.consumer, error);
-            boolean transientFailure = TransientFailures.isTransient(e);
-            if (!transientFailure) {
-                deadLetters.replayFailed(id, error);
+            if (TransientFailures.isTransient(e)) {
+                throw new Unavailable("The replay failed for a passing reason; try again: " + error).with("error", error);
             }
-            Problem problem = transientFailure
-                    ? Problem.of(503, "Service Unavailable", "The replay failed for a passing reason; try again: " + error)
-                    : Problem.of(422, "Unprocessable Content", "The consumer " + letter.consumer
-                    + " failed again; the dead letter is kept: " + error);
-            throw new ProblemException(problem.with("error", error));
+            deadLetters.replayFailed(id, error);
+            throw new ReplayFailed(letter.consumer, error);
         }
     }
 
     /** The service's handler of that name, a CDI bean implementing {@link EventHandler}. */
-    public Optional<EventHandler> handler(String consumerName) {
-        List<EventHandler> found = handlers.stream().filter(h -> h.consumerName().equals(consumerName)).toList();
+    public Optional<EventHandler<?>> handler(String consumerName) {
+        List<EventHandler<?>> found = handlers.stream().filter(h -> h.consumerName().equals(consumerName)).toList();
         if (found.size() > 1) {
             throw new IllegalStateException(found.size() + " event handlers are named " + consumerName);
         }

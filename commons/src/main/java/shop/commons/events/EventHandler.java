@@ -5,29 +5,60 @@ import java.util.Optional;
 import shop.contracts.EventEnvelope;
 
 /**
- * One consumer of one topic: what a service does with an event. {@link EventDelivery} calls it inside a
- * transaction, after the processed-event check, and takes care of retries and dead letters; the
- * {@code @Incoming} method only hands the records over, a poll's worth at a time (the channel configured
- * with {@code batch=true}; one transaction for the batch, see {@link EventDelivery#deliverAll}):
+ * One consumer of one topic: what a service does with an event. It declares its {@link Subscription}
+ * (consumer name, topic, event types and payload classes) and handles typed payloads; {@link EventDelivery}
+ * filters by the subscription before any transaction, reads the payload, calls {@link #handle} inside a
+ * transaction after the processed-event check, and takes care of retries and dead letters. The
+ * {@code @Incoming} method (per bean: SmallRye Messaging needs it there) only hands the records over, a
+ * poll's worth at a time (the channel named like its topic, {@code orders.events} → {@code orders-events},
+ * configured with {@code batch=true}; one transaction for the batch, see {@link EventDelivery#deliverAll}):
  *
  * <pre>{@code
- * @Incoming("orders-events")
- * @Blocking
- * public void onOrderEvents(ConsumerRecords<String, String> records) {
- *     delivery.deliverAll(this, records);
+ * @ApplicationScoped
+ * public class StockReservations implements EventHandler<OrderEvent> {
+ *     static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("stock", Topics.ORDERS_EVENTS, OrderEvent.class)
+ *             .on(OrderEvent.PLACED, OrderEvent.CANCELLED);
+ *
+ *     @Inject
+ *     EventDelivery delivery;
+ *
+ *     @Incoming("orders-events")
+ *     @Blocking
+ *     public void onOrderEvents(ConsumerRecords<String, String> records) {
+ *         delivery.deliverAll(this, records);
+ *     }
+ *
+ *     @Override
+ *     public Subscription<OrderEvent> subscription() {
+ *         return SUBSCRIPTION;
+ *     }
+ *
+ *     @Override
+ *     public void handle(EventEnvelope event, OrderEvent order) {
+ *         ...
+ *     }
  * }
  * }</pre>
  *
  * Implemented by a CDI bean, so that staff can replay a dead letter: it is found again by
  * {@link #consumerName()}.
+ *
+ * @param <P> the payload the handler receives (see {@link Subscription})
  */
-public interface EventHandler {
+public interface EventHandler<P> {
+
+    /** What this consumer reads; a constant of the bean. */
+    Subscription<P> subscription();
 
     /** Names this consumer in dead letters and replays; unique within the service. */
-    String consumerName();
+    default String consumerName() {
+        return subscription().consumerName();
+    }
 
     /** The topic it reads; dead letters go to {@code <topic>.dlq}. */
-    String topic();
+    default String topic() {
+        return subscription().topic();
+    }
 
     /**
      * The consumer name under which {@link ProcessedEvents} records the events this handler applied, or
@@ -48,19 +79,26 @@ public interface EventHandler {
     }
 
     /**
-     * Whether the event concerns this consumer at all (e.g. its type); others are passed over, not recorded.
-     * Asked before any transaction is opened, so it must not touch the database.
+     * Whether the event concerns this consumer at all: by default whether its type is subscribed; others
+     * are passed over, not recorded. A handler that filters further overrides it and starts with
+     * {@code EventHandler.super.accepts(event)}. Asked before any transaction is opened, so it must not
+     * touch the database.
      */
     default boolean accepts(EventEnvelope event) {
-        return true;
+        return subscription().covers(event.type());
     }
 
     /**
-     * Applies the event, inside the delivery's transaction. Throw for an event that cannot be applied
-     * (e.g. {@code EventJson.payload} failing on a payload of the wrong shape): transient database
-     * failures are retried, anything else a few times and then the record becomes a dead letter.
+     * Applies the event, inside the delivery's transaction, with its payload read as the subscription says.
+     * Throw for an event that cannot be applied: transient database failures are retried, anything else a
+     * few times and then the record becomes a dead letter (as does a payload of the wrong shape).
      */
-    void handle(EventEnvelope event);
+    void handle(EventEnvelope event, P payload);
+
+    /** Reads the event's payload and {@link #handle handles} it. */
+    default void handle(EventEnvelope event) {
+        handle(event, subscription().payload(event));
+    }
 
     /**
      * Applies a poll's accepted events at once, inside the delivery's transaction, when none of them needs a

@@ -11,6 +11,7 @@ import shop.commons.domain.Conflict;
 import shop.commons.domain.DomainException;
 import shop.commons.domain.Forbidden;
 import shop.commons.domain.Gone;
+import shop.commons.domain.Invalid;
 import shop.commons.domain.NotFound;
 import shop.commons.domain.Unavailable;
 
@@ -50,6 +51,9 @@ public record Problem(String type, String title, int status, String detail, Stri
         Problem problem = of(status.getStatusCode(), e.title() == null ? status.getReasonPhrase() : e.title(), e.getMessage());
         for (Map.Entry<String, Object> fact : e.facts().entrySet()) {
             problem = problem.with(fact.getKey(), fact.getValue());
+        }
+        if (e instanceof Invalid invalid && !invalid.fields().isEmpty()) {
+            problem = problem.withErrors(invalid.fields().stream().map(f -> new FieldError(f.name(), f.message())).toList());
         }
         return problem;
     }

@@ -183,6 +183,9 @@ public class ProblemMappers {
         if (cause instanceof ProblemException problem) {
             return problem.problem().withInstance(uri.getPath()).toResponse();
         }
+        if (cause instanceof DomainException refused) {
+            return Problem.of(refused).withInstance(uri.getPath()).toResponse();
+        }
         String message;
         if (cause instanceof InputCoercionException) {
             message = "is a number out of range";

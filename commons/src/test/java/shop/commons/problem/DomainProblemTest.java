@@ -2,6 +2,7 @@ package shop.commons.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import shop.commons.domain.Conflict;
@@ -30,5 +31,14 @@ class DomainProblemTest {
         Problem problem = Problem.of(new Invalid("Validation failed", "quantity: must be positive").with("field", "quantity"));
         assertEquals("Validation failed", problem.title());
         assertEquals(Map.of("field", "quantity"), problem.extensions());
+    }
+
+    @Test
+    void anInvalidFieldIsAnsweredLikeAFailedValidation() {
+        Problem problem = Problem.of(Invalid.field("phone", "must have 11 to 14 digits"));
+        assertEquals(400, problem.status());
+        assertEquals("Validation failed", problem.title());
+        assertEquals("phone: must have 11 to 14 digits", problem.detail());
+        assertEquals(List.of(new Problem.FieldError("phone", "must have 11 to 14 digits")), problem.errors());
     }
 }

@@ -24,11 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.ProblemException;
 import shop.customers.common.CustomerAccess;
 import shop.customers.common.FieldProblems;
-import shop.customers.common.MergePatch;
-import shop.customers.common.Pages;
+import shop.commons.patch.MergePatch;
 
 /**
  * A customer's saved delivery addresses. Only the owner changes them; staff may read them. Another
@@ -51,7 +51,7 @@ public class AddressResource {
     @Operation(summary = "A customer's addresses, newest first (owner or staff)")
     public Page<AddressView> list(@PathParam("customerId") long customerId, @BeanParam @Valid PageParams page) {
         access.requireOwnerOrStaff(customerId);
-        return Pages.of(CustomerAddress.<CustomerAddress>find("customerId = ?1 order by id desc", customerId), page,
+        return Paging.page(CustomerAddress.<CustomerAddress>find("customerId = ?1 order by id desc", customerId), page,
                 AddressView::of);
     }
 
@@ -88,7 +88,7 @@ public class AddressResource {
                              JsonNode body) {
         access.requireOwner(customerId);
         CustomerAddress address = find(customerId, id);
-        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, AddressFields.class, validator);
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS).constrainedBy(AddressFields.class, validator);
         MergePatch.Change<String> city = patch.text("city", true);
         MergePatch.Change<String> street = patch.text("street", true);
         MergePatch.Change<String> house = patch.text("house", true);

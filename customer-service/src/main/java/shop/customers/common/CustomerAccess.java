@@ -3,7 +3,7 @@ package shop.customers.common;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.NotFound;
 import shop.commons.security.CurrentUser;
 import shop.customers.customer.Customer;
 
@@ -33,7 +33,7 @@ public class CustomerAccess {
 
     private static void requireActive(long customerId) {
         if (Customer.findActive(customerId).isEmpty()) {
-            throw ProblemException.notFound("customer", customerId);
+            throw NotFound.of("customer", customerId);
         }
     }
 }

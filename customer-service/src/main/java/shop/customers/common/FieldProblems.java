@@ -1,9 +1,7 @@
 package shop.customers.common;
 
-import java.util.List;
 import java.util.Optional;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Invalid;
 import shop.customers.customer.Phones;
 
 /** Validation failures found after bean validation, in the same shape (400 with {field, message}). */
@@ -13,9 +11,8 @@ public final class FieldProblems {
     private FieldProblems() {
     }
 
-    public static ProblemException invalid(String field, String message) {
-        return new ProblemException(Problem.of(400, "Validation failed", field + ": " + message)
-                .withErrors(List.of(new Problem.FieldError(field, message))));
+    public static Invalid invalid(String field, String message) {
+        return Invalid.field(field, message);
     }
 
     /** The normalised phone, or a 400 naming {@code field}. */

@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.security.Roles;
 import shop.customers.common.FieldProblems;
-import shop.customers.common.Pages;
 
 /** The site's contact form (seed 000): anyone writes, staff are told at once and read the list. */
 @Path("/api/contact-forms")
@@ -48,6 +48,6 @@ public class ContactFormResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "The messages, newest first (staff)")
     public Page<ContactFormView> list(@BeanParam @Valid PageParams page) {
-        return Pages.of(ContactForm.<ContactForm>find("order by createdAt desc, id desc"), page, ContactFormView::of);
+        return Paging.page(ContactForm.<ContactForm>find("order by createdAt desc, id desc"), page, ContactFormView::of);
     }
 }

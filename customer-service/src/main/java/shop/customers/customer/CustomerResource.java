@@ -33,6 +33,7 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.CurrentUser;
@@ -42,7 +43,7 @@ import shop.customers.auth.Passwords;
 import shop.customers.auth.Sessions;
 import shop.customers.auth.Subject;
 import shop.customers.common.ClientAddress;
-import shop.customers.common.MergePatch;
+import shop.commons.patch.MergePatch;
 
 @Path("/api/customers")
 public class CustomerResource {
@@ -157,10 +158,7 @@ public class CustomerResource {
             }
             where.append(")");
         }
-        var query = Customer.<Customer>find(where.toString(), Sort.by("id"), params);
-        List<CustomerView> items = query.range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(CustomerView::of).toList();
-        return new Page<>(items, query.count());
+        return Paging.page(Customer.<Customer>find(where.toString(), Sort.by("id"), params), page, CustomerView::of);
     }
 
     /** A customer sees only itself; staff see anyone. */
@@ -186,7 +184,7 @@ public class CustomerResource {
         if (body != null && body.has("phone")) {
             throw ProblemException.badRequest("Change the phone with PUT /api/customers/" + id + "/phone");
         }
-        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, Registration.class, validator);
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS).constrainedBy(Registration.class, validator);
         MergePatch.Change<String> firstName = patch.text("firstName", true);
         MergePatch.Change<String> lastName = patch.text("lastName", true);
         MergePatch.Change<String> middleName = patch.text("middleName", false);

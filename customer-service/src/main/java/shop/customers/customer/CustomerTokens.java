@@ -3,12 +3,12 @@ package shop.customers.customer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import jakarta.ws.rs.core.Response;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.Gone;
+import shop.commons.domain.Invalid;
 import shop.customers.auth.OpaqueTokens;
 
 /**
@@ -97,11 +97,11 @@ public class CustomerTokens {
                 .firstResultOptional()
                 .filter(t -> t.email.equalsIgnoreCase(c.email)));
         if (found.isEmpty()) {
-            throw ProblemException.badRequest("The token is wrong or has already been used");
+            throw new Invalid("The token is wrong or has already been used");
         }
         CustomerToken used = found.get();
         if (!used.expiresAt.isAfter(Instant.now())) {
-            throw new ProblemException(Response.Status.GONE, "The token has expired; ask for a new one");
+            throw new Gone("The token has expired; ask for a new one");
         }
         used.usedAt = Instant.now();
     }

@@ -13,9 +13,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.commons.outbox.Outbox;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.customers.CustomerChanged;
 import shop.contracts.customers.GuestOrderLinked;
@@ -38,9 +38,10 @@ import shop.contracts.orders.OrderEvent;
  * An OrderPlaced that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class GuestOrders implements EventHandler {
+public class GuestOrders implements EventHandler<OrderEvent> {
     private static final Logger LOG = Logger.getLogger(GuestOrders.class);
-    private static final String CONSUMER = "guest-orders";
+    private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("guest-orders", Topics.ORDERS_EVENTS, OrderEvent.class)
+            .on(OrderEvent.PLACED);
 
     @Inject
     EntityManager em;
@@ -54,32 +55,26 @@ public class GuestOrders implements EventHandler {
     @Inject
     EventDelivery delivery;
 
-    @Incoming("order-events")
+    @Incoming("orders-events")
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
         delivery.deliverAll(this, records);
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.ORDERS_EVENTS;
+    public Subscription<OrderEvent> subscription() {
+        return SUBSCRIPTION;
     }
 
     @Override
     public boolean accepts(EventEnvelope event) {
         // a customer's own order (no guest contact) is passed over before any transaction
-        return OrderEvent.PLACED.equals(event.type()) && event.payload() != null
+        return EventHandler.super.accepts(event) && event.payload() != null
                 && !event.payload().hasNonNull("customerId") && event.payload().hasNonNull("guest");
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        OrderEvent order = EventJson.payload(event, OrderEvent.class);
+    public void handle(EventEnvelope event, OrderEvent order) {
         GuestContact guest = order.guest();
         if (order.customerId() != null || guest == null) {
             return; // a customer's order, or one placed before order-service sent guest contacts

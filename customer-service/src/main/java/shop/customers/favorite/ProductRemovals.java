@@ -9,8 +9,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
 
@@ -22,8 +22,9 @@ import shop.contracts.catalog.VariantState;
  * and in the usual case (nothing to undo) nothing at all. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
  */
 @ApplicationScoped
-public class ProductRemovals implements EventHandler {
-    private static final String CONSUMER = "favorites";
+public class ProductRemovals implements EventHandler<VariantState> {
+    private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("favorites", Topics.CATALOG_VARIANTS, VariantState.class)
+            .on(VariantState.UPSERTED, VariantState.REMOVED);
 
     @Inject
     EventDelivery delivery;
@@ -38,24 +39,14 @@ public class ProductRemovals implements EventHandler {
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CATALOG_VARIANTS;
-    }
-
-    @Override
-    public boolean accepts(EventEnvelope event) {
-        return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
+    public Subscription<VariantState> subscription() {
+        return SUBSCRIPTION;
     }
 
     /** Only a removal needs the log: redelivered after a later "present" state, it must not count again. */
     @Override
     public Optional<String> processedEventLog(EventEnvelope event) {
-        return removal(event) ? Optional.of(CONSUMER) : Optional.empty();
+        return removal(event) ? Optional.of(consumerName()) : Optional.empty();
     }
 
     private static boolean removal(EventEnvelope event) {
@@ -63,8 +54,7 @@ public class ProductRemovals implements EventHandler {
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        VariantState state = EventJson.payload(event, VariantState.class);
+    public void handle(EventEnvelope event, VariantState state) {
         Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
         if (state.productDeleted()) {
             favorites.productRemoved(state.productId(), at);

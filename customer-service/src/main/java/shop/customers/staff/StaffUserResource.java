@@ -25,11 +25,12 @@ import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 import shop.customers.auth.Passwords;
-import shop.customers.common.MergePatch;
+import shop.commons.patch.MergePatch;
 
 /**
  * Staff users (admins, managers, supplier users, the bot account). Admins create and delete users
@@ -81,9 +82,7 @@ public class StaffUserResource {
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Operation(summary = "List staff users (admins and managers)")
     public Page<StaffUserView> list(@BeanParam @Valid PageParams page) {
-        return new Page<>(StaffUser.<StaffUser>findAll(io.quarkus.panache.common.Sort.by("id"))
-                .range(page.offset, page.offset + page.limit - 1).list().stream().map(StaffUserView::of).toList(),
-                StaffUser.count());
+        return Paging.page(StaffUser.<StaffUser>findAll(io.quarkus.panache.common.Sort.by("id")), page, StaffUserView::of);
     }
 
     @GET
@@ -109,14 +108,14 @@ public class StaffUserResource {
             throw new ForbiddenException();
         }
         StaffUser user = find(id);
-        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, NewStaffUser.class, validator);
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS).constrainedBy(NewStaffUser.class, validator);
         MergePatch.Change<String> login = patch.text("login", true);
         MergePatch.Change<String> password = patch.rawText("password", true);
         MergePatch.Change<String> currentPassword = patch.rawText("currentPassword", true);
         MergePatch.Change<String> firstName = patch.text("firstName", false);
         MergePatch.Change<String> lastName = patch.text("lastName", false);
         MergePatch.Change<String> role = patch.text("role", true);
-        MergePatch.Change<Long> supplierId = patch.number("supplierId", false);
+        MergePatch.Change<Long> supplierId = patch.wholeNumber("supplierId", false);
         patch.requireValid();
         if (!admin && (login.present() || role.present() || supplierId.present())) {
             throw new ProblemException(Response.Status.FORBIDDEN, "Only admins change logins, roles and suppliers");

@@ -27,10 +27,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
-import shop.customers.common.MergePatch;
-import shop.customers.common.Pages;
+import shop.commons.patch.MergePatch;
 
 /** The assortment bot's users (seed 000): the bot (role {@code bot}) and staff keep them. */
 @Path("/api/telegram-users")
@@ -45,8 +45,8 @@ public class TelegramUserResource {
     @Operation(summary = "Bot users in the order they came, optionally the one of a chat (?chatId=)")
     public Page<TelegramUserView> list(@QueryParam("chatId") Long chatId, @BeanParam @Valid PageParams page) {
         return chatId == null
-                ? Pages.of(TelegramUser.<TelegramUser>find("order by id"), page, TelegramUserView::of)
-                : Pages.of(TelegramUser.<TelegramUser>find("chatId = :chat order by id", Parameters.with("chat", chatId)),
+                ? Paging.page(TelegramUser.<TelegramUser>find("order by id"), page, TelegramUserView::of)
+                : Paging.page(TelegramUser.<TelegramUser>find("chatId = :chat order by id", Parameters.with("chat", chatId)),
                         page, TelegramUserView::of);
     }
 
@@ -80,8 +80,8 @@ public class TelegramUserResource {
                                           content = @Content(schema = @Schema(implementation = TelegramUserFields.class)))
                                   JsonNode body) {
         TelegramUser user = find(id);
-        MergePatch patch = MergePatch.of(body, PATCH_FIELDS, TelegramUserFields.class, validator);
-        MergePatch.Change<Long> chatId = patch.number("chatId", true);
+        MergePatch patch = MergePatch.of(body, PATCH_FIELDS).constrainedBy(TelegramUserFields.class, validator);
+        MergePatch.Change<Long> chatId = patch.wholeNumber("chatId", true);
         MergePatch.Change<Integer> statusId = patch.integer("statusId", true);
         patch.requireValid();
         if (chatId.present()) {

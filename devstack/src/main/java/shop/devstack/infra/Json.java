@@ -1,256 +1,126 @@
 package shop.devstack.infra;
 
-import java.math.BigDecimal;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * A minimal JSON writer and reader, enough for the mailbox API and the launcher's demo calls.
- * devstack stays free of a JSON library so that it adds nothing to the services' test classpaths.
+ * JSON for the mailbox API, the stand-ins and the launcher's demo calls, through Jackson.
  *
  * <p>Reading yields {@code Map<String,Object>}, {@code List<Object>}, {@code String},
- * {@code BigDecimal}, {@code Boolean} or {@code null}.
+ * {@code BigDecimal} (every number, exactly as written), {@code Boolean} or {@code null}. Writing takes
+ * maps, iterables, strings, numbers, booleans and null, anything else as its string, and escapes the
+ * characters an HTML page could trip over ({@code < > & '}).
  */
 public final class Json {
+    private static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+            .build();
 
-    private final String text;
-    private int position;
-
-    private Json(String text) {
-        this.text = text;
+    static {
+        MAPPER.getFactory().setCharacterEscapes(new HtmlSafe());
     }
 
-    // ---- writing ----
+    private Json() {
+    }
 
     /** Writes maps, iterables, strings, numbers, booleans, null; anything else as its string. */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder();
-        write(value, out);
-        return out.toString();
-    }
-
-    private static void write(Object value, StringBuilder out) {
-        if (value == null) {
-            out.append("null");
-        } else if (value instanceof Map<?, ?> map) {
-            out.append('{');
-            Iterator<? extends Map.Entry<?, ?>> entries = map.entrySet().iterator();
-            while (entries.hasNext()) {
-                Map.Entry<?, ?> entry = entries.next();
-                quote(String.valueOf(entry.getKey()), out);
-                out.append(':');
-                write(entry.getValue(), out);
-                if (entries.hasNext()) {
-                    out.append(',');
-                }
-            }
-            out.append('}');
-        } else if (value instanceof Iterable<?> items) {
-            out.append('[');
-            Iterator<?> iterator = items.iterator();
-            while (iterator.hasNext()) {
-                write(iterator.next(), out);
-                if (iterator.hasNext()) {
-                    out.append(',');
-                }
-            }
-            out.append(']');
-        } else if (value instanceof Number || value instanceof Boolean) {
-            out.append(value);
-        } else {
-            quote(value.toString(), out);
+        try {
+            return MAPPER.writeValueAsString(plain(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write JSON: " + e.getOriginalMessage(), e);
         }
     }
-
-    /** A JSON string literal with everything a parser or an HTML page could trip over escaped. */
-    public static String quote(String value) {
-        StringBuilder out = new StringBuilder();
-        quote(value, out);
-        return out.toString();
-    }
-
-    private static void quote(String value, StringBuilder out) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c == '<' || c == '>' || c == '&' || c == '\u2028' || c == '\u2029') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
-    }
-
-    // ---- reading ----
 
     public static Object parse(String text) {
-        Json parser = new Json(text);
-        Object value = parser.value();
-        parser.skipWhitespace();
-        if (parser.position != text.length()) {
-            throw parser.error("unexpected trailing text");
+        try {
+            return value(MAPPER.readTree(text));
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not JSON: " + e.getOriginalMessage(), e);
         }
-        return value;
     }
 
     @SuppressWarnings("unchecked")
     public static Map<String, Object> parseObject(String text) {
         Object value = parse(text);
         if (!(value instanceof Map)) {
-            throw new IllegalArgumentException("expected a JSON object: " + abbreviate(text));
+            throw new IllegalArgumentException("expected a JSON object: "
+                    + (text.length() > 200 ? text.substring(0, 200) + "..." : text));
         }
         return (Map<String, Object>) value;
     }
 
-    private Object value() {
-        skipWhitespace();
-        if (position >= text.length()) {
-            throw error("unexpected end");
+    /** The value with only JSON's own kinds in it: what is none of them becomes its string. */
+    private static Object plain(Object value) {
+        if (value == null || value instanceof String || value instanceof Number || value instanceof Boolean) {
+            return value;
         }
-        char c = text.charAt(position);
-        return switch (c) {
-            case '{' -> object();
-            case '[' -> array();
-            case '"' -> string();
-            case 't' -> literal("true", Boolean.TRUE);
-            case 'f' -> literal("false", Boolean.FALSE);
-            case 'n' -> literal("null", null);
-            default -> number();
-        };
+        if (value instanceof Map<?, ?> map) {
+            Map<String, Object> copy = new LinkedHashMap<>();
+            map.forEach((key, item) -> copy.put(String.valueOf(key), plain(item)));
+            return copy;
+        }
+        if (value instanceof Iterable<?> items) {
+            List<Object> copy = new ArrayList<>();
+            items.forEach(item -> copy.add(plain(item)));
+            return copy;
+        }
+        return value.toString();
     }
 
-    private Map<String, Object> object() {
-        Map<String, Object> result = new LinkedHashMap<>();
-        position++; // {
-        skipWhitespace();
-        if (peek('}')) {
-            position++;
-            return result;
+    private static Object value(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
         }
-        while (true) {
-            skipWhitespace();
-            String key = string();
-            skipWhitespace();
-            expect(':');
-            result.put(key, value());
-            skipWhitespace();
-            if (peek(',')) {
-                position++;
-            } else {
-                expect('}');
-                return result;
+        if (node.isObject()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            node.fields().forEachRemaining(field -> map.put(field.getKey(), value(field.getValue())));
+            return map;
+        }
+        if (node.isArray()) {
+            List<Object> list = new ArrayList<>();
+            node.forEach(item -> list.add(value(item)));
+            return list;
+        }
+        if (node.isNumber()) {
+            return node.decimalValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
+    }
+
+    /** Jackson's standard escapes, and {@code < > & '} as {@code \\uXXXX}. */
+    private static final class HtmlSafe extends CharacterEscapes {
+        private final int[] escapes;
+
+        HtmlSafe() {
+            escapes = standardAsciiEscapesForJSON();
+            for (char c : new char[] {'<', '>', '&', '\''}) {
+                escapes[c] = CharacterEscapes.ESCAPE_STANDARD;
             }
         }
-    }
 
-    private List<Object> array() {
-        List<Object> result = new ArrayList<>();
-        position++; // [
-        skipWhitespace();
-        if (peek(']')) {
-            position++;
-            return result;
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return escapes;
         }
-        while (true) {
-            result.add(value());
-            skipWhitespace();
-            if (peek(',')) {
-                position++;
-            } else {
-                expect(']');
-                return result;
-            }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
         }
-    }
-
-    private String string() {
-        expect('"');
-        StringBuilder out = new StringBuilder();
-        while (true) {
-            if (position >= text.length()) {
-                throw error("unterminated string");
-            }
-            char c = text.charAt(position++);
-            if (c == '"') {
-                return out.toString();
-            }
-            if (c != '\\') {
-                out.append(c);
-                continue;
-            }
-            char escaped = text.charAt(position++);
-            switch (escaped) {
-                case 'n' -> out.append('\n');
-                case 'r' -> out.append('\r');
-                case 't' -> out.append('\t');
-                case 'b' -> out.append('\b');
-                case 'f' -> out.append('\f');
-                case 'u' -> {
-                    out.append((char) Integer.parseInt(text.substring(position, position + 4), 16));
-                    position += 4;
-                }
-                default -> out.append(escaped); // " \ /
-            }
-        }
-    }
-
-    private BigDecimal number() {
-        int start = position;
-        while (position < text.length() && "+-0123456789.eE".indexOf(text.charAt(position)) >= 0) {
-            position++;
-        }
-        try {
-            return new BigDecimal(text.substring(start, position));
-        } catch (NumberFormatException e) {
-            throw error("unexpected character");
-        }
-    }
-
-    private Object literal(String word, Object value) {
-        if (!text.startsWith(word, position)) {
-            throw error("unexpected word");
-        }
-        position += word.length();
-        return value;
-    }
-
-    private boolean peek(char c) {
-        return position < text.length() && text.charAt(position) == c;
-    }
-
-    private void expect(char c) {
-        if (!peek(c)) {
-            throw error("expected '" + c + "'");
-        }
-        position++;
-    }
-
-    private void skipWhitespace() {
-        while (position < text.length() && Character.isWhitespace(text.charAt(position))) {
-            position++;
-        }
-    }
-
-    private IllegalArgumentException error(String problem) {
-        return new IllegalArgumentException("bad JSON at " + position + " (" + problem + "): " + abbreviate(text));
-    }
-
-    private static String abbreviate(String text) {
-        return text.length() <= 200 ? text : text.substring(0, 200) + "...";
     }
 }

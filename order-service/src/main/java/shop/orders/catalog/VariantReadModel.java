@@ -15,8 +15,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.catalog.VariantState.Unorderable;
@@ -32,7 +32,10 @@ import shop.contracts.catalog.VariantState.Unorderable;
  * applied (unreadable, no price) becomes a dead letter ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class VariantReadModel implements EventHandler {
+public class VariantReadModel implements EventHandler<VariantState> {
+    private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("variant-read-model", Topics.CATALOG_VARIANTS,
+            VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED);
+
     @Inject
     EntityManager em;
 
@@ -46,13 +49,8 @@ public class VariantReadModel implements EventHandler {
     }
 
     @Override
-    public String consumerName() {
-        return "variant-read-model";
-    }
-
-    @Override
-    public String topic() {
-        return Topics.CATALOG_VARIANTS;
+    public Subscription<VariantState> subscription() {
+        return SUBSCRIPTION;
     }
 
     /** None: the upsert keeps the newest state, so a redelivery changes nothing. */
@@ -62,13 +60,7 @@ public class VariantReadModel implements EventHandler {
     }
 
     @Override
-    public boolean accepts(EventEnvelope event) {
-        return VariantState.UPSERTED.equals(event.type()) || VariantState.REMOVED.equals(event.type());
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        VariantState state = EventJson.payload(event, VariantState.class);
+    public void handle(EventEnvelope event, VariantState state) {
         if (state.price() == null) {
             throw new IllegalArgumentException("variant " + state.variantId() + " has no price");
         }

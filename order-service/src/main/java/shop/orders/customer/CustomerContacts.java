@@ -6,13 +6,12 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.customers.CustomerChanged;
 import shop.contracts.customers.GuestOrderLinked;
@@ -27,10 +26,10 @@ import shop.orders.order.GuestOrderLinks;
  * cannot be read becomes a dead letter on {@code customers.events.dlq}.
  */
 @ApplicationScoped
-public class CustomerContacts implements EventHandler {
-    private static final String CONSUMER = "customer-contacts";
-    private static final Set<String> TYPES = Set.of(CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED,
-            GuestOrderLinked.TYPE);
+public class CustomerContacts implements EventHandler<Record> {
+    private static final Subscription<Record> SUBSCRIPTION = Subscription.of("customer-contacts", Topics.CUSTOMERS_EVENTS, Record.class)
+            .on(CustomerChanged.class, CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED)
+            .on(GuestOrderLinked.class, GuestOrderLinked.TYPE);
 
     @Inject
     EntityManager em;
@@ -41,36 +40,25 @@ public class CustomerContacts implements EventHandler {
     @Inject
     EventDelivery delivery;
 
-    @Incoming("customer-events")
+    @Incoming("customers-events")
     @Blocking
     public void onCustomerEvents(ConsumerRecords<String, String> records) {
         delivery.deliverAll(this, records);
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
+    public Subscription<Record> subscription() {
+        return SUBSCRIPTION;
     }
 
     @Override
-    public String topic() {
-        return Topics.CUSTOMERS_EVENTS;
-    }
-
-    @Override
-    public boolean accepts(EventEnvelope event) {
-        return TYPES.contains(event.type());
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        if (GuestOrderLinked.TYPE.equals(event.type())) {
+    public void handle(EventEnvelope event, Record payload) {
+        if (payload instanceof GuestOrderLinked link) {
             // same topic and consumer: a customer's events stay in order (key = customer id)
-            GuestOrderLinked link = EventJson.payload(event, GuestOrderLinked.class);
             guestOrders.link(link.orderId(), link.customerId());
             return;
         }
-        CustomerChanged customer = EventJson.payload(event, CustomerChanged.class);
+        CustomerChanged customer = (CustomerChanged) payload;
         boolean deleted = CustomerChanged.DELETED.equals(event.type());
         em.createNativeQuery("""
                         insert into customer_contact (customer_id, first_name, last_name, middle_name, email, phone,

@@ -26,6 +26,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import shop.commons.paging.Page;
+import shop.commons.patch.MergePatch;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
 import shop.orders.order.Order;
@@ -85,22 +86,12 @@ public class DeliveryTypeResource {
     @Transactional
     public DeliveryTypeView patch(@PathParam("id") long id, JsonNode body) {
         DeliveryType type = find(id);
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("The body must be a JSON object with the fields to change");
-        }
-        body.fieldNames().forEachRemaining(field -> {
-            if (!FIELDS.contains(field)) {
-                throw ProblemException.badRequest("Unknown field '" + field + "'");
-            }
-        });
+        MergePatch patch = MergePatch.of(body, FIELDS).constrainedBy(DeliveryTypeRequest.class, validator);
         DeliveryTypeRequest merged = new DeliveryTypeRequest(
-                body.has("name") ? text(body.get("name")) : type.name,
-                body.has("price") ? number(body.get("price"), "price") : type.price,
-                body.has("freeFrom") ? number(body.get("freeFrom"), "freeFrom") : type.freeFrom);
-        var violations = validator.validate(merged);
-        if (!violations.isEmpty()) {
-            throw new jakarta.validation.ConstraintViolationException(violations);
-        }
+                patch.text("name", true).orElse(type.name),
+                patch.number("price", true).orElse(type.price),
+                patch.number("freeFrom", false).orElse(type.freeFrom));
+        patch.requireValid();
         apply(type, merged);
         type.flush();
         return DeliveryTypeView.of(type);
@@ -126,20 +117,6 @@ public class DeliveryTypeResource {
         type.name = name;
         type.price = body.price().setScale(2);
         type.freeFrom = body.freeFrom() == null ? null : body.freeFrom().setScale(2);
-    }
-
-    private static String text(JsonNode node) {
-        if (!node.isNull() && !node.isTextual()) {
-            throw ProblemException.badRequest("name: must be a string");
-        }
-        return node.isNull() ? null : node.textValue();
-    }
-
-    private static BigDecimal number(JsonNode node, String field) {
-        if (!node.isNull() && !node.isNumber()) {
-            throw ProblemException.badRequest(field + ": must be a number");
-        }
-        return node.isNull() ? null : node.decimalValue();
     }
 
     static DeliveryType find(long id) {

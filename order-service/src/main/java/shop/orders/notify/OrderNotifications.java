@@ -9,15 +9,14 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.commons.telegram.TelegramMessenger;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.orders.OrderEvent;
 import shop.orders.order.Order;
@@ -34,10 +33,10 @@ import shop.orders.status.OrderStatus;
  * that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class OrderNotifications implements EventHandler {
-    private static final String CONSUMER = "order-notify";
-    private static final Set<String> MAILED = Set.of(OrderEvent.CONFIRMED, OrderEvent.REJECTED, OrderEvent.PAID,
-            OrderEvent.CANCELLED, OrderEvent.STATUS_CHANGED);
+public class OrderNotifications implements EventHandler<OrderEvent> {
+    /** The events that are mailed (OrderPlaced is not: the customer hears once stock is reserved or not). */
+    private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("order-notify", Topics.ORDERS_EVENTS, OrderEvent.class)
+            .on(OrderEvent.CONFIRMED, OrderEvent.REJECTED, OrderEvent.PAID, OrderEvent.CANCELLED, OrderEvent.STATUS_CHANGED);
 
     @Inject
     MailOutbox mails;
@@ -61,35 +60,26 @@ public class OrderNotifications implements EventHandler {
     @Inject
     EventDelivery delivery;
 
-    @Incoming("order-notify")
+    @Incoming("orders-events")
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
         delivery.deliverAll(this, records);
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
+    public Subscription<OrderEvent> subscription() {
+        return SUBSCRIPTION;
     }
 
-    @Override
-    public String topic() {
-        return Topics.ORDERS_EVENTS;
-    }
-
-    /**
-     * The events that are mailed (OrderPlaced is not: the customer hears once stock is reserved or not),
-     * and not when older than max-age: a fresh consumer group reads the topic from its start.
-     */
+    /** The subscribed events, and not when older than max-age: a fresh consumer group reads the topic from its start. */
     @Override
     public boolean accepts(EventEnvelope event) {
-        return MAILED.contains(event.type())
+        return EventHandler.super.accepts(event)
                 && (event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge)));
     }
 
     @Override
-    public void handle(EventEnvelope event) {
-        OrderEvent payload = EventJson.payload(event, OrderEvent.class);
+    public void handle(EventEnvelope event, OrderEvent payload) {
         Order order = Order.findById(payload.orderId());
         if (order == null) {
             return;

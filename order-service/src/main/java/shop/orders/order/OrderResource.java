@@ -31,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
@@ -163,10 +164,8 @@ public class OrderResource {
             where.add(Boolean.parseBoolean(refundDue) ? due : "not " + due);
         }
         String condition = where.isEmpty() ? "" : " where " + String.join(" and ", where);
-        long total = Order.count("select count(o) from Order o" + condition, params);
-        List<Order> orders = Order.<Order>find("select o from Order o" + condition + " order by o.createdAt desc, o.id desc", params)
-                .range(page.offset, page.offset + page.limit - 1).list();
-        return new Page<>(orders.stream().map(o -> OrderView.of(o, false)).toList(), total);
+        return Paging.page(Order.<Order>find("select o from Order o" + condition + " order by o.createdAt desc, o.id desc", params),
+                page, o -> OrderView.of(o, false));
     }
 
     @PATCH
@@ -235,10 +234,8 @@ public class OrderResource {
         params.put("from", fromAt == null ? Instant.EPOCH : fromAt);
         params.put("to", toAt == null ? Instant.parse("9999-01-01T00:00:00Z") : toAt);
         String condition = "changedAt >= :from and changedAt < :to";
-        long total = OrderStatusChange.count(condition, params);
-        List<HistoryEntry> entries = OrderStatusChange.<OrderStatusChange>find(condition + " order by changedAt, id", params)
-                .range(page.offset, page.offset + page.limit - 1).list().stream().map(c -> entry(c, true)).toList();
-        return new Page<>(entries, total);
+        return Paging.page(OrderStatusChange.<OrderStatusChange>find(condition + " order by changedAt, id", params), page,
+                c -> entry(c, true));
     }
 
     private static HistoryEntry entry(OrderStatusChange c, boolean withActorId) {

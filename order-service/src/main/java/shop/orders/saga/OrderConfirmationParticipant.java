@@ -10,8 +10,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
+import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
-import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
 import shop.orders.order.Order;
@@ -30,9 +30,10 @@ import shop.orders.supplier.SupplierReceipts;
  * dead letter on {@code catalog.stock.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class OrderConfirmationParticipant implements EventHandler {
+public class OrderConfirmationParticipant implements EventHandler<StockReply> {
     private static final Logger LOG = Logger.getLogger(OrderConfirmationParticipant.class);
-    private static final String CONSUMER = "order-saga";
+    private static final Subscription<StockReply> SUBSCRIPTION = Subscription.of("order-saga", Topics.CATALOG_STOCK, StockReply.class)
+            .on(StockReply.RESERVED, StockReply.REJECTED);
 
     @Inject
     OrderWorkflow workflow;
@@ -50,23 +51,12 @@ public class OrderConfirmationParticipant implements EventHandler {
     }
 
     @Override
-    public String consumerName() {
-        return CONSUMER;
+    public Subscription<StockReply> subscription() {
+        return SUBSCRIPTION;
     }
 
     @Override
-    public String topic() {
-        return Topics.CATALOG_STOCK;
-    }
-
-    @Override
-    public boolean accepts(EventEnvelope event) {
-        return StockReply.RESERVED.equals(event.type()) || StockReply.REJECTED.equals(event.type());
-    }
-
-    @Override
-    public void handle(EventEnvelope event) {
-        StockReply reply = EventJson.payload(event, StockReply.class);
+    public void handle(EventEnvelope event, StockReply reply) {
         Order order = Order.findById(reply.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (order == null) {
             LOG.warnf("%s for unknown order %d ignored", event.type(), reply.orderId());
