@@ -45,6 +45,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import shop.devstack.PortPlan;
 import shop.devstack.Service;
 import shop.devstack.Stack;
@@ -63,8 +65,13 @@ import shop.devstack.infra.TempDirs;
  * <p>This class starts a platform of its own (not {@link RunningPlatform}'s): it kills parts of it.
  * Clients retry what failed with 5xx or no answer, with the same {@code Idempotency-Key}, as a real
  * client would (docs/orders.md).
+ *
+ * <p>It runs beside the other system test classes (src/test/resources/junit-platform.properties): most of
+ * its time is waiting for crashed parts to come back, and its platform shares nothing with theirs. Its
+ * own two tests run one after the other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Execution(ExecutionMode.CONCURRENT)
 class ChaosSystemTest {
     /** How long the platform may take to settle after the stream (catch-up of consumers, outboxes, mails). */
     private static final Duration SETTLE = Duration.ofSeconds(120);
@@ -80,6 +87,8 @@ class ChaosSystemTest {
 
     @BeforeAll
     static void startOwnPlatform() throws IOException {
+        // the shared platform first, so that its ports are bound before this one picks free ports
+        RunningPlatform.stack();
         Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
         data = Files.createTempDirectory("shop-chaos-test-");
         stack = new Stack(StackOptions.forProject(root)
@@ -89,6 +98,8 @@ class ChaosSystemTest {
                 .environment("SHOP_GATEWAY_RATE_LIMIT_ENABLED", "false")
                 // a payment whose return callback was lost in a crash is found by the sync soon
                 .environment("SHOP_PAYMENTS_SYNC_INTERVAL", "2s")
+                // mails a crash left in order-service's mail outbox are sent by its schedule (10 s in the stack)
+                .environment("SHOP_ORDERS_MAIL_OUTBOX_INTERVAL", "1s")
                 .progress(line -> System.out.println("[chaos stack] " + line)))
                 .start();
         gateway = new RequestSpecBuilder().setBaseUri(stack.gatewayUrl())
@@ -112,8 +123,10 @@ class ChaosSystemTest {
 
     @Test
     @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD)
     void ordersSurviveCrashesOfCatalogOrderServiceAndKafka() throws Exception {
         Fixture fixture = Fixture.create("crash");
+        progress("fixture ready");
         OrderStream stream = new OrderStream(fixture).start();
         try {
             stream.awaitPlaced(10);
@@ -146,8 +159,10 @@ class ChaosSystemTest {
 
     @Test
     @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void ordersSurviveAPostgresRestartUnderLoad() throws Exception {
         Fixture fixture = Fixture.create("postgres");
+        progress("fixture ready");
         OrderStream stream = new OrderStream(fixture).start();
         try {
             stream.awaitPlaced(10);
@@ -302,6 +317,7 @@ class ChaosSystemTest {
             assertTrue(missing.isEmpty(), missing.size() + " of " + expectedMails.size() + " order mails never sent: " + missing);
         });
         assertEquals(expectedMails, orderMails(placed.keySet()), "order mails (subject -> how many times sent)");
+        progress("every order mail sent once");
 
         // 7. a crash is no reason to dead-letter an event
         // (the dead-letter table arrives with the consumers' retry/dead-letter change; skipped where absent)

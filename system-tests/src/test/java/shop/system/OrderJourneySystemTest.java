@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import shop.devstack.testing.SseClient;
 
 /**
@@ -274,7 +276,9 @@ class OrderJourneySystemTest {
         assertEquals(List.of(5, 0, 5), stock(shop), "returned once");
     }
 
+    /** Waits out the 40 s payment deadline beside the other tests (src/test/resources/junit-platform.properties). */
     @Test
+    @Execution(ExecutionMode.CONCURRENT)
     void anUnpaidCardOrderExpiresAndItsStockReturns() {
         Shop shop = shop(2);
         String customer = RunningPlatform.newCustomerToken();

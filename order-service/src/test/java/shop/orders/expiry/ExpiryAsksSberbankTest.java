@@ -13,8 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static shop.orders.Shop.as;
 
 import com.github.tomakehurst.wiremock.client.WireMock;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
 import shop.devstack.testing.LogCapture;
 import shop.orders.Shop;
+import shop.orders.payment.SberbankProfile;
 import shop.orders.payment.SberbankStandIn;
 
 /**
@@ -32,7 +33,7 @@ import shop.orders.payment.SberbankStandIn;
  * 3-D Secure → left open, and cancelled once shop.orders.unpaid-grace (PT10S in tests) has passed too.
  */
 @QuarkusTest
-@QuarkusTestResource(value = SberbankStandIn.class, restrictToAnnotatedClass = true)
+@TestProfile(SberbankProfile.class)
 class ExpiryAsksSberbankTest {
     static final String REGISTER = "/payment/rest/register.do";
     static final String STATUS = "/payment/rest/getOrderStatusExtended.do";

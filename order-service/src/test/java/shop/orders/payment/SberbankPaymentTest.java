@@ -16,8 +16,8 @@ import static shop.orders.Shop.as;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
 import jakarta.inject.Inject;
 import java.util.List;
@@ -30,7 +30,7 @@ import shop.orders.Shop;
 
 /** The Sberbank REST protocol against a local stand-in: register, paid, declined, pending, errors, timeouts. */
 @QuarkusTest
-@QuarkusTestResource(value = SberbankStandIn.class, restrictToAnnotatedClass = true)
+@TestProfile(SberbankProfile.class)
 class SberbankPaymentTest {
     static final String REGISTER = "/payment/rest/register.do";
     static final String STATUS = "/payment/rest/getOrderStatusExtended.do";
