@@ -1,6 +1,8 @@
 package shop.commons.domain;
 
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The input breaks a rule the edge could not check alone (e.g. a reference to something unusable). */
 public class Invalid extends DomainException {
@@ -34,6 +36,16 @@ public class Invalid extends DomainException {
      */
     public static Invalid field(String name, String message) {
         return new Invalid("Validation failed", name + ": " + message, List.of(new Field(name, message)));
+    }
+
+    /**
+     * Several fields break rules: answered like a failed bean validation (400 "Validation failed", the
+     * fields sorted by name, the detail listing them).
+     */
+    public static Invalid validation(List<Field> fields) {
+        List<Field> sorted = fields.stream().sorted(Comparator.comparing(Field::name)).toList();
+        return new Invalid("Validation failed",
+                sorted.stream().map(f -> f.name() + ": " + f.message()).collect(Collectors.joining("; ")), sorted);
     }
 
     /** The fields named as wrong; empty when the rule concerns no single field. */

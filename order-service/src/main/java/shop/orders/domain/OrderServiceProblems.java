@@ -8,13 +8,6 @@ import shop.commons.problem.Problem;
 /** The REST edge for the domain exception kinds only order-service has (the rest: commons' ProblemMappers). */
 public class OrderServiceProblems {
     @ServerExceptionMapper
-    public Response invalidFields(InvalidFields e, UriInfo uri) {
-        return Problem.of(e)
-                .withErrors(e.fields().stream().map(f -> new Problem.FieldError(f.field(), f.message())).toList())
-                .withInstance(uri.getPath()).toResponse();
-    }
-
-    @ServerExceptionMapper
     public Response unprocessable(Unprocessable e, UriInfo uri) {
         Problem problem = Problem.of(422, "Unprocessable Content", e.getMessage());
         for (var fact : e.facts().entrySet()) {

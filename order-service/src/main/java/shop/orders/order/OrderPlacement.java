@@ -29,7 +29,6 @@ import shop.orders.catalog.VariantReadModel;
 import shop.orders.customer.CustomerContact;
 import shop.orders.customer.CustomerContacts;
 import shop.orders.delivery.DeliveryType;
-import shop.orders.domain.InvalidFields;
 import shop.orders.domain.Unprocessable;
 
 /**
@@ -112,8 +111,8 @@ public class OrderPlacement {
         }
         DeliveryType delivery = DeliveryType.findById(request.deliveryTypeId());
         if (delivery == null) {
-            throw new InvalidFields(null, "deliveryTypeId: there is no delivery type " + request.deliveryTypeId(),
-                    List.of(new InvalidFields.Field("deliveryTypeId", "does not exist")));
+            throw new Invalid("deliveryTypeId: there is no delivery type " + request.deliveryTypeId(),
+                    List.of(new Invalid.Field("deliveryTypeId", "does not exist")));
         }
         Map<Long, CatalogVariant> variants = catalog.find(seen);
         requireCurrent(lines, variants);
@@ -158,7 +157,7 @@ public class OrderPlacement {
     private PlaceOrderRequest.Contact contact(PlaceOrderRequest.Contact given, CartOwner owner) {
         Optional<CustomerContact> profile = owner.isCustomer() ? customers.of(owner.customerId()) : Optional.empty();
         if (given == null && !owner.isCustomer()) {
-            throw InvalidFields.validation(List.of(new InvalidFields.Field("contact", "is required")));
+            throw Invalid.validation(List.of(new Invalid.Field("contact", "is required")));
         }
         PlaceOrderRequest.Contact g = given != null ? given : new PlaceOrderRequest.Contact(null, null, null, null, null);
         PlaceOrderRequest.Contact merged = new PlaceOrderRequest.Contact(
@@ -170,7 +169,7 @@ public class OrderPlacement {
         String missing = !owner.isCustomer() ? "is required"
                 : profile.isPresent() ? "is required: your customer profile has none, give it in contact"
                 : "is required: your customer profile is not known to order-service yet, give it in contact";
-        List<InvalidFields.Field> errors = new ArrayList<>();
+        List<Invalid.Field> errors = new ArrayList<>();
         Map<String, String> required = new LinkedHashMap<>();
         required.put("firstName", merged.firstName());
         required.put("lastName", merged.lastName());
@@ -178,14 +177,14 @@ public class OrderPlacement {
         required.put("email", merged.email());
         required.forEach((field, value) -> {
             if (value == null) {
-                errors.add(new InvalidFields.Field("contact." + field, missing));
+                errors.add(new Invalid.Field("contact." + field, missing));
             }
         });
         // the given parts were validated with the request; what came from the profile was not
-        validator.validate(merged).forEach(v -> errors.add(new InvalidFields.Field("contact." + v.getPropertyPath(),
+        validator.validate(merged).forEach(v -> errors.add(new Invalid.Field("contact." + v.getPropertyPath(),
                 v.getMessage() + " (the value in your customer profile; give this part in contact)")));
         if (!errors.isEmpty()) {
-            throw InvalidFields.validation(errors);
+            throw Invalid.validation(errors);
         }
         return merged;
     }

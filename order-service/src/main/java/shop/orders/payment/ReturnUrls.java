@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import shop.orders.domain.InvalidFields;
+import shop.commons.domain.Invalid;
 
 /**
  * Where the customer's browser may be sent back after paying: no open redirect. A return or fail URL is
@@ -98,7 +98,7 @@ public class ReturnUrls {
         return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + ":" + port;
     }
 
-    private static InvalidFields invalid(String field, String message) {
-        return InvalidFields.of(field, message);
+    private static Invalid invalid(String field, String message) {
+        return new Invalid(field + ": " + message, List.of(new Invalid.Field(field, message)));
     }
 }
