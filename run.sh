@@ -17,7 +17,9 @@ for arg in "$@"; do
   if [[ $arg == --build ]]; then build=true; else args+=("$arg"); fi
 done
 
-for app in customer-service catalog-service order-service analytics-service gateway; do
+# every application module: the gateway and the *-service modules (devstack's Service enum is the registry;
+# its ServiceRegistryTest keeps service modules named *-service)
+for app in gateway *-service; do
   [[ -f $app/target/quarkus-app/quarkus-run.jar ]] || build=true
 done
 [[ -d devstack/target/classes && -f devstack/target/launcher-classpath.txt ]] || build=true

@@ -54,7 +54,10 @@ for port in 8080 8081 8082 8083 8084 54320 19092; do
     echo "port $port is in use: stop the running platform first" >&2; exit 1
   fi
 done
-for app in customer-service catalog-service order-service analytics-service gateway; do
+# every application module (devstack's Service enum is the registry; service modules are named *-service);
+# the ports above are only an early check: the launcher refuses any port of its plan that is in use
+for dir in "$project"/gateway "$project"/*-service; do
+  app=$(basename "$dir")
   [[ -f $project/$app/target/quarkus-app/quarkus-run.jar ]] \
     || { echo "$project is not built ($app): ./mvnw -B install -DskipTests" >&2; exit 1; }
 done

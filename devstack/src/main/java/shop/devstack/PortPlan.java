@@ -10,6 +10,8 @@ import java.util.Map;
  */
 public record PortPlan(int gateway, int management, int postgres, int kafka, int kafkaController, int smtp,
                        int mailbox) {
+    /** Port offsets ({@link Service#portOffset()}) run from 0 to this, exclusive, in every plan. */
+    public static final int MAX_APPLICATIONS = 10;
 
     /** The ports in docs/conventions.md. */
     public static PortPlan defaults() {
@@ -23,23 +25,26 @@ public record PortPlan(int gateway, int management, int postgres, int kafka, int
     }
 
     /**
-     * A plan of ports free right now, from 20000 up to the kernel's ephemeral range (a block of 20 at a
-     * random multiple of 20: applications, infrastructure, management interfaces), for tests that must
+     * A plan of ports free right now, from 20000 up to the kernel's ephemeral range (a block of 30 at a
+     * random multiple of 30: {@value #MAX_APPLICATIONS} for applications, as many for their management
+     * interfaces, then the infrastructure), for tests that must
      * not collide with a developer's running stack. Never inside the ephemeral range: the services' own
      * outgoing connections could take a port there before the service meant to listen on it starts
      * (see {@link shop.devstack.infra.Ports#free()}).
      */
     public static PortPlan randomFree() {
         java.util.Random random = new java.util.Random();
-        int blocks = Math.max(1, (shop.devstack.infra.Ports.ephemeralStart() - 20000) / 20 - 1);
+        int blocks = Math.max(1, (shop.devstack.infra.Ports.ephemeralStart() - 20000) / 30 - 1);
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20000 + random.nextInt(blocks) * 20;
-            PortPlan plan = new PortPlan(base, base + 10, base + 5, base + 6, base + 7, base + 8, base + 9);
+            int base = 20000 + random.nextInt(blocks) * 30;
+            int infrastructure = base + 2 * MAX_APPLICATIONS;
+            PortPlan plan = new PortPlan(base, base + MAX_APPLICATIONS, infrastructure, infrastructure + 1, infrastructure + 2,
+                    infrastructure + 3, infrastructure + 4);
             if (plan.describe().keySet().stream().allMatch(shop.devstack.infra.Ports::canBind)) {
                 return plan;
             }
         }
-        throw new IllegalStateException("no free block of 20 ports found");
+        throw new IllegalStateException("no free block of 30 ports found");
     }
 
     public int port(Service service) {

@@ -64,7 +64,8 @@ public class ServiceApiDocs {
         String name = ctx.pathParam("service");
         Optional<Upstream> upstream = Upstream.byApiName(name);
         if (upstream.isEmpty()) {
-            Problem.of(ctx.request(), 404, "No API document named " + name + "; known: customer, catalog, orders, analytics")
+            String known = java.util.Arrays.stream(Upstream.values()).map(Upstream::apiName).collect(java.util.stream.Collectors.joining(", "));
+            Problem.of(ctx.request(), 404, "No API document named " + name + "; known: " + known)
                     .send(ctx.response());
             return;
         }

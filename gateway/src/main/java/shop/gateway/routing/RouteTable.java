@@ -1,10 +1,11 @@
 package shop.gateway.routing;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Which service answers which path (DESIGN.md §1). A prefix matches the path itself and anything
+ * Which service answers which path, from the prefixes of each {@link Upstream} (DESIGN.md §1). A prefix matches the path itself and anything
  * below it ({@code /api/catalog}, {@code /api/catalog/products}) but not a longer word
  * ({@code /api/catalogue}).
  */
@@ -17,22 +18,10 @@ public final class RouteTable {
         }
     }
 
-    public static final List<Route> ROUTES = List.of(
-            new Route("/api/auth", Upstream.CUSTOMER),
-            new Route("/api/users", Upstream.CUSTOMER),
-            new Route("/api/customers", Upstream.CUSTOMER),
-            new Route("/api/telegram-users", Upstream.CUSTOMER),
-            new Route("/api/contact-forms", Upstream.CUSTOMER),
-            new Route("/api/catalog", Upstream.CATALOG),
-            new Route("/api/cart", Upstream.ORDER),
-            new Route("/api/orders", Upstream.ORDER),
-            new Route("/api/payments", Upstream.ORDER),
-            new Route("/api/order-statuses", Upstream.ORDER),
-            new Route("/api/delivery-types", Upstream.ORDER),
-            new Route("/api/supplier-orders", Upstream.ORDER),
-            new Route("/api/order-labels", Upstream.ORDER),
-            new Route("/api/analytics", Upstream.ANALYTICS),
-            new Route("/analytics", Upstream.ANALYTICS));
+    /** Every service's prefixes ({@link Upstream#pathPrefixes()}), in the order of {@link Upstream}. */
+    public static final List<Route> ROUTES = Arrays.stream(Upstream.values())
+            .flatMap(upstream -> upstream.pathPrefixes().stream().map(prefix -> new Route(prefix, upstream)))
+            .toList();
 
     private RouteTable() {
     }

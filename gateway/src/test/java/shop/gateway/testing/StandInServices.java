@@ -32,7 +32,8 @@ import java.util.concurrent.TimeUnit;
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String DOWN = "down";
-    public static final List<String> SERVICES = List.of("customer", "catalog", "order", "analytics");
+    /** Their keys in {@code shop.services.<key>.url}, from devstack's registry. */
+    public static final List<String> SERVICES = shop.devstack.Service.backends().stream().map(shop.devstack.Service::gatewayKey).toList();
     /** What the stand-ins send as their own request id (the gateway must not pass it on). */
     public static final String UPSTREAM_REQUEST_ID = "stand-in-own-id";
 

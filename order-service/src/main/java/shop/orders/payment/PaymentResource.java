@@ -64,13 +64,10 @@ public class PaymentResource {
         String status;
         try {
             status = payments.settle(paymentId);
-        } catch (ProblemException e) {
-            if (e.problem().status() != 502) {
-                throw e;
-            }
+        } catch (PaymentProviderFailed e) {
             // the provider cannot tell now: the payment stays pending for the status sync, and the
             // customer is sent to the shop's page, which shows the order as it is
-            LOG.warnf("Payment %s: %s", paymentId, e.problem().detail());
+            LOG.warnf("Payment %s: %s", paymentId, e.getMessage());
             status = Payment.PENDING;
         }
         Payment payment = QuarkusTransaction.requiringNew().call(() -> Payment.<Payment>findById(paymentId));

@@ -54,7 +54,7 @@ public class Payments {
     public Payment start(long orderId, String returnUrl, String failUrl) {
         QuarkusTransaction.requiringNew().run(() -> requirePayable(Order.findById(orderId))); // fail fast, before the provider
         for (UUID previous : pendingOf(orderId)) {
-            PaymentProvider.State state = close(previous); // throws (502) when the provider cannot answer
+            PaymentProvider.State state = close(previous); // throws PaymentProviderFailed (502) when the provider cannot answer
             if (state == PaymentProvider.State.PAID) {
                 // paid on an earlier page after all: close() has recorded it, the order is paid now
                 throw new Conflict("Order " + orderId + " is already paid (payment " + previous + ")");

@@ -6,31 +6,26 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
-import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
 import shop.orders.order.Order;
 
 /**
  * Sberbank internet acquiring, REST protocol (seed 000): {@code register.do} creates the bank's order and
  * answers its payment page, {@code getOrderStatusExtended.do} tells whether it was paid, {@code decline.do}
  * closes an unpaid one. Credentials go only in POST form bodies, which are never logged; errors name the
- * method, never the request.
+ * method, never the request. The calls go through {@link SberbankClient} (timeouts, retries where safe, a
+ * circuit breaker); this class reads the bank's answers and says every failure as {@link PaymentProviderFailed}.
  */
 @ApplicationScoped
 public class SberbankProvider implements PaymentProvider {
@@ -38,22 +33,17 @@ public class SberbankProvider implements PaymentProvider {
     private static final Logger LOG = Logger.getLogger(SberbankProvider.class);
     private static final String RUB = "643"; // ISO 4217
 
-    @ConfigProperty(name = "shop.payments.sberbank.url")
-    String baseUrl;
-
     @ConfigProperty(name = "shop.payments.sberbank.username")
     Optional<String> username;
 
     @ConfigProperty(name = "shop.payments.sberbank.password")
     Optional<String> password;
 
-    @ConfigProperty(name = "shop.payments.sberbank.timeout", defaultValue = "PT10S")
-    Duration timeout;
+    @Inject
+    SberbankClient client;
 
     @Inject
     ObjectMapper json;
-
-    private volatile HttpClient http;
 
     @Override
     public String name() {
@@ -71,11 +61,11 @@ public class SberbankProvider implements PaymentProvider {
         form.put("failUrl", callbackUrl);
         form.put("description", "Order " + order.id);
         form.put("orderBundle", bundle(order, items));
-        JsonNode answer = call("register.do", form);
+        JsonNode answer = call("register.do", client::register, form);
         String orderId = answer.path("orderId").asText(null);
         String formUrl = answer.path("formUrl").asText(null);
         if (failed(answer) || orderId == null || formUrl == null) {
-            throw badGateway("the bank did not register the payment: " + answer.path("errorMessage").asText("no orderId in its answer"));
+            throw providerFailed("the bank did not register the payment: " + answer.path("errorMessage").asText("no orderId in its answer"));
         }
         LOG.infof("Payment %s of order %d registered with the bank as %s", payment.id, order.id, orderId);
         return new Registration(orderId, formUrl);
@@ -85,14 +75,14 @@ public class SberbankProvider implements PaymentProvider {
     public State state(Payment payment) {
         Map<String, String> form = credentials();
         form.put("orderId", payment.providerOrderId);
-        JsonNode answer = call("getOrderStatusExtended.do", form);
+        JsonNode answer = call("getOrderStatusExtended.do", client::orderStatus, form);
         if ("6".equals(answer.path("errorCode").asText())) {
             // "unregistered orderId": the bank has no such order, so it can never be paid
             LOG.warnf("Payment %s: the bank does not know its order %s", payment.id, payment.providerOrderId);
             return State.FAILED;
         }
         if (failed(answer) || !answer.hasNonNull("orderStatus")) {
-            throw badGateway("the bank did not tell the payment's status: " + answer.path("errorMessage").asText("no orderStatus"));
+            throw providerFailed("the bank did not tell the payment's status: " + answer.path("errorMessage").asText("no orderStatus"));
         }
         return switch (answer.path("orderStatus").asInt()) {
             case 2 -> State.PAID;
@@ -107,7 +97,7 @@ public class SberbankProvider implements PaymentProvider {
     public State decline(Payment payment) {
         Map<String, String> form = credentials();
         form.put("orderId", payment.providerOrderId);
-        JsonNode answer = call("decline.do", form);
+        JsonNode answer = call("decline.do", client::decline, form);
         if (!failed(answer)) {
             LOG.infof("Payment %s: the bank declined its order %s, it can no longer be paid", payment.id, payment.providerOrderId);
             return State.FAILED;
@@ -117,48 +107,35 @@ public class SberbankProvider implements PaymentProvider {
                 payment.providerOrderId, answer.path("errorCode").asText(), answer.path("errorMessage").asText(""));
         State state = state(payment);
         if (state == State.PENDING) {
-            throw badGateway("the bank did not decline the payment: " + answer.path("errorMessage").asText("no reason given"));
+            throw providerFailed("the bank did not decline the payment: " + answer.path("errorMessage").asText("no reason given"));
         }
         return state;
     }
 
     private Map<String, String> credentials() {
         Map<String, String> form = new LinkedHashMap<>();
-        form.put("userName", username.orElseThrow(() -> badGateway("shop.payments.sberbank.username is not configured")));
-        form.put("password", password.orElseThrow(() -> badGateway("shop.payments.sberbank.password is not configured")));
+        form.put("userName", username.orElseThrow(() -> providerFailed("shop.payments.sberbank.username is not configured")));
+        form.put("password", password.orElseThrow(() -> providerFailed("shop.payments.sberbank.password is not configured")));
         return form;
     }
 
-    private JsonNode call(String method, Map<String, String> form) {
-        String body = form.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(trimmed(baseUrl) + "/" + method))
-                .timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build();
+    /** Calls the bank through its guarded client; every way it can fail becomes a {@link PaymentProviderFailed}. */
+    private JsonNode call(String method, Function<MultivaluedMap<String, String>, String> request, Map<String, String> form) {
+        MultivaluedMap<String, String> body = new MultivaluedHashMap<>();
+        form.forEach(body::add);
+        String answer;
         try {
-            HttpResponse<String> response = client().send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw badGateway("the bank answered " + method + " with HTTP " + response.statusCode());
-            }
-            return json.readTree(response.body());
-        } catch (java.net.http.HttpTimeoutException e) {
-            throw badGateway("the bank did not answer " + method + " within " + timeout.toMillis() + " ms");
+            answer = request.apply(body);
+        } catch (BankCallFailed e) {
+            throw providerFailed(e.getMessage());
+        } catch (CircuitBreakerOpenException e) {
+            throw providerFailed("the bank is not asked " + method + " for now: its last calls got no answer (circuit open)");
+        }
+        try {
+            return json.readTree(answer);
         } catch (IOException e) {
-            throw badGateway("the bank could not be reached for " + method + " (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw badGateway("interrupted while calling the bank");
+            throw providerFailed("the bank's answer to " + method + " is not JSON");
         }
-    }
-
-    private HttpClient client() {
-        if (http == null) {
-            http = HttpClient.newBuilder().connectTimeout(timeout).build();
-        }
-        return http;
     }
 
     private static boolean failed(JsonNode answer) {
@@ -196,12 +173,8 @@ public class SberbankProvider implements PaymentProvider {
         return rubles.movePointRight(2).setScale(0, java.math.RoundingMode.UNNECESSARY).longValueExact();
     }
 
-    private static String trimmed(String url) {
-        return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-    }
-
-    private static ProblemException badGateway(String detail) {
+    private static PaymentProviderFailed providerFailed(String detail) {
         LOG.warn(detail); // the detail names the method and the bank's message, never the request
-        return new ProblemException(Problem.of(502, "Bad Gateway", "Payment provider: " + detail));
+        return new PaymentProviderFailed(detail);
     }
 }

@@ -15,7 +15,10 @@ import static shop.orders.Shop.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -40,6 +43,9 @@ class SberbankPaymentTest {
 
     @Inject
     PaymentSync sync;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
 
     LogCapture log;
 
@@ -164,6 +170,51 @@ class SberbankPaymentTest {
                 .then().statusCode(502).body("detail", containsString("did not answer"));
         assertTrue((System.nanoTime() - before) / 1_000_000 < 7000, "the configured 3 s timeout was not applied");
         as(customer).get("/api/orders/" + id + "/payments").then().body("total", org.hamcrest.Matchers.equalTo(0));
+    }
+
+    @Test
+    void aBankThatStopsAnsweringIsNotAskedForAWhileAndRegisterIsNeverSentTwice() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String body = "{\"returnUrl\":\"" + RETURN + "\",\"failUrl\":\"" + FAIL + "\"}";
+        SberbankStandIn.server.stubFor(post(urlEqualTo(REGISTER)).withFormParam("description", equalTo("Order " + id))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        breakers.reset(SberbankClient.REGISTER); // the other tests' calls must not count
+        try {
+            // the bank got each request and closed the connection: it may have registered it, so none is repeated
+            for (int call = 0; call < SberbankClient.BREAKER_CALLS; call++) {
+                as(customer).body(body).post("/api/orders/" + id + "/payments").then().statusCode(502)
+                        .contentType(containsString("problem+json")).body("detail", containsString("closed the connection"));
+            }
+            // then the circuit is open: the answer comes at once, and the bank is not asked
+            as(customer).body(body).post("/api/orders/" + id + "/payments").then().statusCode(502)
+                    .contentType(containsString("problem+json")).body("title", org.hamcrest.Matchers.equalTo("Bad Gateway"))
+                    .body("detail", containsString("circuit open"));
+            SberbankStandIn.server.verify(SberbankClient.BREAKER_CALLS, postRequestedFor(urlEqualTo(REGISTER))
+                    .withFormParam("description", equalTo("Order " + id)));
+            as(customer).get("/api/orders/" + id + "/payments").then().body("total", org.hamcrest.Matchers.equalTo(0));
+        } finally {
+            breakers.reset(SberbankClient.REGISTER);
+        }
+    }
+
+    @Test
+    void aStatusQueryWhoseConnectionBrokeIsAskedAgainAtOnce() {
+        String customer = Shop.customer(Shop.nextId());
+        long id = confirmedOrder(customer);
+        String bankId = bankOrder(id);
+        String paymentId = start(customer, id);
+        // a read changes nothing at the bank: asking again after a cut connection is safe
+        String scenario = "cut-" + bankId;
+        SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId))
+                .inScenario(scenario).whenScenarioStateIs(Scenario.STARTED)
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)).willSetStateTo("answering"));
+        SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId))
+                .inScenario(scenario).whenScenarioStateIs("answering")
+                .willReturn(okJson("{\"errorCode\":\"0\",\"orderStatus\":2,\"amount\":54000}")));
+        assertEquals(RETURN, comeBack(paymentId));
+        as(customer).get("/api/orders/" + id).then().body("status", org.hamcrest.Matchers.equalTo("paid"));
+        SberbankStandIn.server.verify(2, postRequestedFor(urlEqualTo(STATUS)).withFormParam("orderId", equalTo(bankId)));
     }
 
     @Test
