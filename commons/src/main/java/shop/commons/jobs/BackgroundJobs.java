@@ -57,8 +57,14 @@ public class BackgroundJobs {
 
     /** Creates the job's row, {@code queued}, in a transaction of its own (so a client can poll it at once). */
     public BackgroundJob queue(String type, String startedBy, Object report) {
+        return queue(type, startedBy, null, report);
+    }
+
+    /** The same, when the units of work are known from the start ({@code total}). */
+    public BackgroundJob queue(String type, String startedBy, Long total, Object report) {
         return QuarkusTransaction.requiringNew().call(() -> {
             BackgroundJob job = BackgroundJob.queued(type, startedBy, report);
+            job.total = total;
             job.persist();
             return job;
         });
