@@ -156,12 +156,12 @@ public class LogImportBench {
         do {
             Thread.sleep(100);
             job = send(request("/api/analytics/log-imports/" + id).GET().build()).body();
-        } while (field(job, "state").equals("queued") || field(job, "state").equals("running"));
+        } while (field(job, "status").equals("queued") || field(job, "status").equals("running"));
         double wall = (System.nanoTime() - began) / 1e9;
         long lines = Long.parseLong(field(job, "linesRead"));
         System.out.printf("%s: %s, %d lines, imported %s, already known %s, skipped %s, duplicateOf %s; "
                         + "job %s ms = %s lines/s; upload to done %.2f s = %.0f lines/s%n",
-                label, field(job, "state"), lines, field(job, "imported"), field(job, "alreadyKnown"),
+                label, field(job, "status"), lines, field(job, "imported"), field(job, "alreadyKnown"),
                 field(job, "skipped"), field(job, "duplicateOf"), field(job, "durationMillis"),
                 field(job, "linesPerSecond"), wall, lines / wall);
         String rate = field(job, "linesPerSecond");

@@ -137,9 +137,9 @@ public class StockImportBench {
             Thread.sleep(100); // polling interval of the job, not a wait for a result
             job = HTTP.send(HttpRequest.newBuilder(URI.create(location)).header("Authorization", "Bearer " + token).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
-        } while (!job.contains("\"state\":\"done\"") && !job.contains("\"state\":\"failed\"") && Instant.now().isBefore(deadline));
+        } while (!job.contains("\"status\":\"succeeded\"") && !job.contains("\"status\":\"failed\"") && Instant.now().isBefore(deadline));
         double wall = (System.nanoTime() - began) / 1e9;
-        if (!job.contains("\"state\":\"done\"")) {
+        if (!job.contains("\"status\":\"succeeded\"")) {
             throw new IllegalStateException("the import did not finish: " + job);
         }
         Instant started = Instant.parse(field(job, "startedAt"));

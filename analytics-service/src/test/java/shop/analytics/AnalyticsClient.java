@@ -36,9 +36,9 @@ public final class AnalyticsClient {
 
     public static JsonPath awaitImport(long id) {
         await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String state = admin().when().get("/api/analytics/log-imports/" + id).then().statusCode(200)
-                    .extract().path("state");
-            return !state.equals("queued") && !state.equals("running");
+            String status = admin().when().get("/api/analytics/log-imports/" + id).then().statusCode(200)
+                    .extract().path("status");
+            return !status.equals("queued") && !status.equals("running");
         });
         return admin().when().get("/api/analytics/log-imports/" + id).then().statusCode(200).extract().jsonPath();
     }

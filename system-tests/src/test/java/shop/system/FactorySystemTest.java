@@ -33,7 +33,7 @@ class FactorySystemTest {
         given().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(List.of(Map.of("externalId", "1C-" + tag, "onHand", 4)))
                 .when().post("/api/catalog/stock/levels")
-                .then().statusCode(200).body("state", equalTo("done")).body("changed", equalTo(1));
+                .then().statusCode(200).body("status", equalTo("succeeded")).body("changed", equalTo(1));
         given().when().get("/api/catalog/products/" + product).then().statusCode(200)
                 .body("variants[0].available", equalTo(4));
 

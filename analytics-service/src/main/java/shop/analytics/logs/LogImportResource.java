@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobView;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
 import shop.commons.problem.ProblemException;
@@ -30,7 +33,8 @@ import shop.commons.security.Roles;
  * Imports of web-server logs in the seed 001 format, for staff. Start one by sending the file as the
  * body ({@code text/plain} or {@code application/octet-stream}; an optional {@code X-File-Name} names it
  * in the job), or — admins only — {@code {"path": "..."}} naming a file inside the configured import
- * directory. Either answers 202 with the job and its Location; poll it for progress and the result.
+ * directory. Either answers 202 with the job and its Location; poll it for progress and the result, and
+ * {@code POST .../{id}/cancel} stops it.
  */
 @Path("/api/analytics/log-imports")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -40,6 +44,9 @@ public class LogImportResource {
 
     @Inject
     LogImports imports;
+
+    @Inject
+    BackgroundJobs jobs;
 
     @Inject
     CurrentUser currentUser;
@@ -62,28 +69,31 @@ public class LogImportResource {
     }
 
     @GET
-    public Page<LogImportView> list(@BeanParam @Valid PageParams page) {
-        List<LogImportView> items = LogImport.<LogImport>findAll(Sort.descending("id"))
+    public Page<JobView> list(@BeanParam @Valid PageParams page) {
+        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", Sort.descending("id"), LogImports.TYPE)
                 .range(page.offset, page.offset + page.limit - 1).list().stream()
                 .map(job -> LogImportView.of(job, false)).toList();
-        return new Page<>(items, LogImport.count());
+        return new Page<>(items, BackgroundJob.count("type", LogImports.TYPE));
     }
 
     @GET
     @Path("/{id}")
-    public LogImportView get(@PathParam("id") long id) {
-        LogImport job = LogImport.findById(id);
-        if (job == null) {
-            throw ProblemException.notFound("log import", id);
-        }
-        return LogImportView.of(job, true);
+    public JobView get(@PathParam("id") long id) {
+        return LogImportView.of(jobs.find("log import", id, LogImports.TYPE), true);
+    }
+
+    /** Asks the import to stop: a queued one never starts, a running one stops between two batches. */
+    @POST
+    @Path("/{id}/cancel")
+    public JobView cancel(@PathParam("id") long id) {
+        return jobs.cancel("log import", id, LogImports.TYPE);
     }
 
     private String startedBy() {
         return currentUser.id().map(String::valueOf).orElse(null);
     }
 
-    private static Response accepted(LogImport job, UriInfo uri) {
+    private static Response accepted(BackgroundJob job, UriInfo uri) {
         return Response.accepted(LogImportView.of(job, false))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id)).build()).build();
     }

@@ -1,10 +1,8 @@
 package shop.analytics.logs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +17,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -30,32 +27,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 import shop.analytics.report.AnalyticsFacts;
 import shop.analytics.report.AnalyticsFacts.Batch;
 import shop.analytics.report.Source;
+import shop.commons.domain.Conflict;
+import shop.commons.domain.Invalid;
+import shop.commons.domain.NotFound;
 import shop.commons.io.BoundedLineReader;
-import shop.commons.problem.ProblemException;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobContext;
 
 /**
- * Log import jobs, one at a time on a background thread. A job streams its file line by line and
+ * Log imports as jobs of the commons runner (type {@value #TYPE}, one at a time). A job streams its file line by line and
  * records every {@code batch-size} lines in one transaction together with its progress, so a client
  * polling the job sees it advance and a crash loses at most the last few batches, never half of one
- * (they commit asynchronously; a re-run fills them in: every line is keyed by its request id). A file whose exact content was imported successfully before
- * is recognised by its SHA-256 and not read again.
+ * (they commit asynchronously; a re-run fills them in: every line is keyed by its request id). A file whose
+ * exact content was imported successfully before is recognised by its SHA-256 and not read again. A
+ * cancelled import stops between two batches; the batches recorded before stay.
  */
 @ApplicationScoped
 public class LogImports {
+    public static final String TYPE = "log-import";
     private static final Logger LOG = Logger.getLogger(LogImports.class);
     /** How many clients' last goods page is remembered (a cart line names goods only by id). */
     private static final int REMEMBERED_CLIENTS = 100_000;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "log-import");
-        thread.setDaemon(true);
-        return thread;
-    });
     /**
      * Records the batches of the running job, one at a time and in file order, while the job's thread
      * parses the next batch: on two cores the parse and PostgreSQL's work on the previous batch overlap.
@@ -72,21 +70,16 @@ public class LogImports {
     @Inject
     LogImportConfig config;
 
-    void failInterrupted(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> LogImport.update(
-                "state = ?1, error = ?2, finishedAt = ?3 where state in (?4, ?5)", LogImport.FAILED,
-                "the service stopped before the import finished; import the file again (lines already recorded count once)",
-                Instant.now(), LogImport.QUEUED, LogImport.RUNNING));
-    }
+    @Inject
+    BackgroundJobs jobs;
 
     @PreDestroy
     void stop() {
-        executor.shutdownNow();
         writer.shutdownNow();
     }
 
     /** Keeps the upload in the spool directory and queues its import; the file goes when the job ends. */
-    LogImport startUpload(InputStream body, String fileName, String startedBy) throws IOException {
+    BackgroundJob startUpload(InputStream body, String fileName, String startedBy) throws IOException {
         Path spool = config.spoolDirectory().orElse(Path.of(System.getProperty("java.io.tmpdir")));
         Files.createDirectories(spool);
         Path file = Files.createTempFile(spool, "log-import-", ".log");
@@ -98,14 +91,14 @@ public class LogImports {
         }
         if (Files.size(file) == 0) {
             Files.deleteIfExists(file);
-            throw ProblemException.badRequest("The request body is empty: send the log file as the body");
+            throw new Invalid("The request body is empty: send the log file as the body");
         }
         return start(file, fileName, startedBy, true);
     }
 
     /** A file inside the configured import directory; anything that resolves outside it is refused. */
-    LogImport startPath(String requested, String startedBy) {
-        Path directory = config.directory().orElseThrow(() -> ProblemException.conflict(
+    BackgroundJob startPath(String requested, String startedBy) {
+        Path directory = config.directory().orElseThrow(() -> new Conflict(
                 "Server-side imports are off: no import directory is configured (shop.analytics.log-import.directory)"));
         Path file;
         try {
@@ -119,95 +112,73 @@ public class LogImports {
                 throw outside(requested);
             }
         } catch (java.nio.file.InvalidPathException e) {
-            throw ProblemException.badRequest("path is not a valid file name: " + e.getReason());
+            throw new Invalid("path is not a valid file name: " + e.getReason());
         } catch (NoSuchFileException e) {
-            throw ProblemException.notFound("file", "\"" + requested + "\" in the import directory");
+            throw NotFound.of("file", "\"" + requested + "\" in the import directory");
         } catch (IOException e) {
-            throw ProblemException.badRequest("path cannot be read: " + e.getMessage());
+            throw new Invalid("path cannot be read: " + e.getMessage());
         }
         if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) || !Files.isReadable(file)) {
-            throw ProblemException.badRequest("path must name a readable file in the import directory");
+            throw new Invalid("path must name a readable file in the import directory");
         }
         return start(file, file.getFileName().toString(), startedBy, false);
     }
 
-    private static ProblemException outside(String requested) {
-        return ProblemException.badRequest("path \"" + requested + "\" is outside the import directory");
+    private static Invalid outside(String requested) {
+        return new Invalid("path \"" + requested + "\" is outside the import directory");
     }
 
-    private LogImport start(Path file, String fileName, String startedBy, boolean deleteAfter) {
-        LogImport job = QuarkusTransaction.requiringNew().call(() -> {
-            LogImport created = new LogImport();
-            created.fileName = fileName == null ? null : fileName.substring(0, Math.min(fileName.length(), 500));
-            created.startedBy = startedBy;
-            created.persist();
-            return created;
-        });
+    private BackgroundJob start(Path file, String fileName, String startedBy, boolean deleteAfter) {
+        LogImportReport report = new LogImportReport();
+        report.fileName = fileName == null ? null : fileName.substring(0, Math.min(fileName.length(), 500));
+        BackgroundJob job = jobs.queue(TYPE, startedBy, report);
         long id = job.id;
-        executor.submit(() -> {
-            try {
-                run(id, file);
-            } finally {
-                if (deleteAfter) {
-                    try {
-                        Files.deleteIfExists(file);
-                    } catch (IOException e) {
-                        LOG.warnf("import %d: cannot delete the upload %s", id, file);
-                    }
+        jobs.submit(job, context -> run(context, file), () -> {
+            if (deleteAfter) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    LOG.warnf("import %d: cannot delete the upload %s", id, file);
                 }
             }
         });
         return job;
     }
 
-    private void run(long id, Path file) {
-        try {
-            Instant started = Instant.now();
-            String sha = sha256(file);
-            long bytes = Files.size(file);
-            Long earlier = QuarkusTransaction.requiringNew().call(() -> {
-                LogImport job = LogImport.findById(id);
-                job.state = LogImport.RUNNING;
-                job.startedAt = started;
-                job.contentSha256 = sha;
-                job.bytes = bytes;
-                return LogImport.<LogImport>find("contentSha256 = ?1 and state = ?2 and id <> ?3 order by id", sha,
-                        LogImport.SUCCEEDED, id).firstResultOptional().map(j -> j.id).orElse(null);
+    private void run(JobContext context, Path file) throws IOException {
+        long id = context.id();
+        String sha = sha256(file);
+        long bytes = Files.size(file);
+        Long earlier = QuarkusTransaction.requiringNew().call(() -> {
+            BackgroundJob job = BackgroundJob.findById(id);
+            job.updateReport(LogImportReport.class, report -> {
+                report.contentSha256 = sha;
+                report.bytes = bytes;
+                return report;
             });
-            if (earlier != null) {
-                // the very same content was imported completely before: nothing to read
-                update(id, job -> {
-                    job.duplicateOf = earlier;
-                    job.state = LogImport.SUCCEEDED;
-                    job.finishedAt = Instant.now();
-                });
-                return;
-            }
-            importLines(id, file);
-            QuarkusTransaction.requiringNew().run(() -> {
-                facts.resolveItemCategories(Source.LOGS);
-                facts.refreshStatistics();
-            });
-            update(id, job -> {
-                job.state = LogImport.SUCCEEDED;
-                job.finishedAt = Instant.now();
-            });
-        } catch (Exception e) {
-            LOG.errorf(e, "log import %d failed", id);
-            String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-            try {
-                update(id, job -> {
-                    job.state = LogImport.FAILED;
-                    job.error = message;
-                    job.finishedAt = Instant.now();
-                });
-            } catch (RuntimeException again) {
-                LOG.errorf(again, "log import %d: cannot record its failure", id);
-            }
+            List<?> found = BackgroundJob.getEntityManager().createNativeQuery("""
+                            select id from background_job where type = ?1 and status = 'succeeded'
+                            and report ->> 'contentSha256' = ?2 and id <> ?3 order by id limit 1""")
+                    .setParameter(1, TYPE).setParameter(2, sha).setParameter(3, id).getResultList();
+            return found.isEmpty() ? null : ((Number) found.get(0)).longValue();
+        });
+        if (earlier != null) {
+            // the very same content was imported completely before: nothing to read
+            context.update(job -> job.updateReport(LogImportReport.class, report -> {
+                report.duplicateOf = earlier;
+                return report;
+            }));
+            return;
         }
+        importLines(context, file);
+        QuarkusTransaction.requiringNew().run(() -> {
+            facts.resolveItemCategories(Source.LOGS);
+            facts.refreshStatistics();
+        });
     }
 
-    private void importLines(long id, Path file) throws IOException {
+    private void importLines(JobContext context, Path file) throws IOException {
+        long id = context.id();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(CodingErrorAction.REPLACE);
         // client address -> the goods page it requested last, while that was its last request
@@ -248,6 +219,7 @@ public class LogImports {
                         }
                     }
                     if (linesInBatch >= batchSize) {
+                        context.checkCancelled(); // between batches: the batches recorded so far stay
                         inFlight = flushAfter(inFlight, id, batch, issues, linesInBatch, skippedInBatch);
                         batch = Batch.empty();
                         issues = new ArrayList<>();
@@ -328,16 +300,16 @@ public class LogImports {
             facts.commitWithoutWaitingForDisk();
             int inserted = batch.isEmpty() ? 0 : facts.record(Source.LOGS, batch);
             issues.forEach(issue -> issue.persist());
-            LogImport job = LogImport.findById(id);
-            job.linesRead += lines;
-            job.skipped += skipped;
-            job.imported += inserted;
-            job.alreadyKnown += batch.requests().size() - inserted;
+            BackgroundJob job = BackgroundJob.findById(id);
+            job.updateReport(LogImportReport.class, report -> {
+                report.linesRead += lines;
+                report.skipped += skipped;
+                report.imported += inserted;
+                report.alreadyKnown += batch.requests().size() - inserted;
+                job.processed = report.linesRead;
+                return report;
+            });
         });
-    }
-
-    private static void update(long id, Consumer<LogImport> change) {
-        QuarkusTransaction.requiringNew().run(() -> change.accept(LogImport.findById(id)));
     }
 
     private static String sha256(Path file) throws IOException {

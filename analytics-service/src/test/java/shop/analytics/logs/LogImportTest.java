@@ -41,7 +41,7 @@ class LogImportTest {
 
     @Test
     void goodLinesAreImportedAndBadOnesReportedWithTheirNumbers() {
-        assertEquals("succeeded", firstImport.getString("state"));
+        assertEquals("succeeded", firstImport.getString("status"));
         assertEquals(LOG.lines.size(), firstImport.getLong("linesRead"));
         assertEquals(LOG.goodLines, firstImport.getLong("imported"));
         assertEquals(LOG.badLines.size(), firstImport.getLong("skipped"));
@@ -113,7 +113,7 @@ class LogImportTest {
     @Test
     void theSameFileTwiceCountsOnce() {
         JsonPath again = AnalyticsClient.importLog(LOG.bytes());
-        assertEquals("succeeded", again.getString("state"));
+        assertEquals("succeeded", again.getString("status"));
         assertEquals(firstImport.getLong("id"), again.getLong("duplicateOf"));
         assertEquals(0, again.getLong("imported"));
 
@@ -139,7 +139,7 @@ class LogImportTest {
                 .then().statusCode(202).header("Location", containsString("/api/analytics/log-imports/"))
                 .body("fileName", equalTo("synthetic.log")).extract().jsonPath().getLong("id");
         JsonPath job = AnalyticsClient.awaitImport(id);
-        assertEquals("succeeded", job.getString("state"));
+        assertEquals("succeeded", job.getString("status"));
         assertEquals(0, job.getLong("imported")); // the same content as the upload: counted once
 
         for (String outside : List.of("../pom.xml", "/etc/passwd", "sub/../../pom.xml")) {
@@ -166,7 +166,7 @@ class LogImportTest {
         String huge = "203.0.113.7 - - [01/Mar/2031:00:00:00 +0000] \"GET /" + "a".repeat(5_000_000) + " HTTP/1.1\" 200 1";
         String text = "not a log line\n" + huge + "\r\nstill not a log line\n" + "x".repeat(4_001) + "\n" + "x".repeat(4_000);
         JsonPath job = AnalyticsClient.importLog(text.getBytes(StandardCharsets.UTF_8));
-        assertEquals("succeeded", job.getString("state"));
+        assertEquals("succeeded", job.getString("status"));
         assertEquals(5, job.getLong("linesRead"));
         assertEquals(5, job.getLong("skipped"));
         List<Map<String, Object>> bad = job.getList("badLines");

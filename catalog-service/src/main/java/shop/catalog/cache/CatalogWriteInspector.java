@@ -22,7 +22,7 @@ import org.hibernate.resource.jdbc.spi.StatementInspector;
 public class CatalogWriteInspector implements StatementInspector {
     /** Tables no cached answer reads. */
     static final Set<String> BOOKKEEPING = Set.of("outbox_message", "processed_event", "dead_letter",
-            "one_time_task", "stock_order", "stock_reservation", "onec_import", "price_list_import",
+            "one_time_task", "stock_order", "stock_reservation", "background_job",
             "flyway_schema_history");
 
     private static final Pattern TARGET = Pattern.compile(

@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import shop.commons.jobs.BackgroundJob;
 
 /**
- * What an import has found so far, kept by the thread that runs it and written to its {@link OneCImport}
- * row with every batch (so a client polling the job sees the progress).
+ * What an import has found so far, kept by the thread that runs it and written to its job's report
+ * ({@link OneCImport}) with every batch (so a client polling the job sees the progress).
  */
 final class ImportReport {
     int rowsRead;
@@ -54,17 +55,20 @@ final class ImportReport {
         return true;
     }
 
-    void writeTo(OneCImport job) {
-        job.rowsRead = rowsRead;
-        job.rowsApplied = rowsApplied;
-        job.changed = changed;
-        job.missingReset = missingReset;
-        job.unknownCount = unknownCount;
-        job.badCount = badCount;
-        job.belowReservedCount = belowReservedCount;
-        job.unknownCodes = new ArrayList<>(unknown);
-        job.badRows = new ArrayList<>(bad);
-        job.belowReserved = new ArrayList<>(belowReserved);
-        job.updatedAt = java.time.Instant.now();
+    void writeTo(BackgroundJob job) {
+        job.updateReport(OneCImport.class, report -> {
+            report.rowsRead = rowsRead;
+            report.rowsApplied = rowsApplied;
+            report.changed = changed;
+            report.missingReset = missingReset;
+            report.unknownCount = unknownCount;
+            report.badCount = badCount;
+            report.belowReservedCount = belowReservedCount;
+            report.unknownCodes = new ArrayList<>(unknown);
+            report.badRows = new ArrayList<>(bad);
+            report.belowReserved = new ArrayList<>(belowReserved);
+            return report;
+        });
+        job.processed = rowsRead;
     }
 }

@@ -18,6 +18,7 @@ import org.hibernate.jpa.HibernateHints;
 import shop.catalog.product.Product;
 import shop.catalog.product.Variant;
 import shop.catalog.product.VariantEvents;
+import shop.commons.jobs.BackgroundJob;
 
 /**
  * Applies one batch of an import in a transaction of its own, together with the job's progress: a large
@@ -191,7 +192,7 @@ class OneCBatches {
 
     /** The job's progress commits with the batch that made it. */
     private void write(long jobId, ImportReport report) {
-        report.writeTo(em.find(OneCImport.class, jobId));
+        report.writeTo(em.find(BackgroundJob.class, jobId));
     }
 
     static String key(String article) {

@@ -1,17 +1,18 @@
 package shop.catalog.onec;
 
-import java.time.Instant;
-import java.util.List;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.JobView;
 
-/** A job as clients see it: state, progress and the report (lists capped at 1000 entries each; counts are exact). */
-public record OneCImportView(long id, String kind, String mode, String state, String fileName, int rowsRead,
-                             int rowsApplied, int changed, int missingReset, int unknownCount,
-                             List<OneCImport.Unknown> unknownCodes, int badCount, List<OneCImport.BadRow> badRows,
-                             int belowReservedCount, List<OneCImport.BelowReserved> belowReserved, String error,
-                             Instant createdAt, Instant startedAt, Instant finishedAt) {
-    static OneCImportView of(OneCImport j) {
-        return new OneCImportView(j.id, j.kind, j.mode, j.state, j.fileName, j.rowsRead, j.rowsApplied, j.changed,
-                j.missingReset, j.unknownCount, j.unknownCodes, j.badCount, j.badRows, j.belowReservedCount,
-                j.belowReserved, j.error, j.createdAt, j.startedAt, j.finishedAt);
+/**
+ * A 1C import as clients see it: the commons {@link JobView} (status, progress, times) with its report
+ * ({@code kind}, {@code mode}, {@code fileName}, the counts and the lists, capped at 1000 entries each;
+ * counts are exact).
+ */
+final class OneCImportView {
+    private OneCImportView() {
+    }
+
+    static JobView of(BackgroundJob job) {
+        return JobView.of(job);
     }
 }

@@ -1,8 +1,6 @@
 package shop.catalog.onec;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,22 +8,26 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.function.Consumer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.catalog.onec.OneCBatches.StockRow;
 import shop.catalog.onec.OneCBatches.WeightRow;
 import shop.catalog.product.Variant;
+import shop.commons.domain.DomainException;
+import shop.commons.domain.Invalid;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobCancelled;
+import shop.commons.jobs.JobContext;
+import shop.commons.jobs.JobWork;
 
 /**
- * Runs 1C imports as jobs: reads the rows, checks each, applies them in batches and keeps the job's row
- * up to date. Imports set absolute values, so running one again (e.g. after a failure half-way) is safe.
+ * Runs 1C imports as jobs of the commons runner (type {@value OneCImport#TYPE}, one at a time per instance:
+ * imports lock many rows and are not urgent to the second): reads the rows, checks each, applies them in
+ * batches and keeps the job's report up to date. Imports set absolute values, so running one again (e.g.
+ * after a failure or a cancellation half-way) is safe.
  */
 @ApplicationScoped
 public class OneCImports {
@@ -47,114 +49,78 @@ public class OneCImports {
     @ConfigProperty(name = "shop.catalog.onec.batch-size", defaultValue = "500")
     int batchSize;
 
-    @ConfigProperty(name = "shop.catalog.onec.stale-after", defaultValue = "PT10M")
-    Duration staleAfter;
-
-    /** One import at a time per instance: imports lock many rows and are not urgent to the second. */
-    private final ExecutorService runner = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "onec-import");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    @PreDestroy
-    void stop() {
-        runner.shutdownNow();
-    }
+    @Inject
+    BackgroundJobs jobs;
 
     static List<String> columns(OneCImport.Kind kind) {
         return kind == OneCImport.Kind.weights ? List.of(WEIGHT_ARTICLE, WEIGHT_VALUE) : List.of(STOCK_CODE, STOCK_QUANTITY);
     }
 
-    OneCImport create(OneCImport.Kind kind, OneCImport.Mode mode, String fileName, String user) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            OneCImport job = new OneCImport();
-            job.kind = kind.name();
-            job.mode = mode.name();
-            job.state = OneCImport.State.queued.name();
-            job.fileName = fileName;
-            job.createdBy = user;
-            job.persist();
-            return job;
-        });
+    BackgroundJob create(OneCImport.Kind kind, OneCImport.Mode mode, String fileName, String user) {
+        return jobs.queue(OneCImport.TYPE, user, OneCImport.of(kind, mode, fileName));
     }
 
     /** Runs a checked report in the background; the file is deleted afterwards. */
-    void submitFile(long jobId, OneCImport.Kind kind, OneCImport.Mode mode, Path file) {
-        runner.execute(() -> {
+    void submitFile(BackgroundJob job, OneCImport.Kind kind, OneCImport.Mode mode, Path file) {
+        ImportReport report = new ImportReport();
+        jobs.submit(job, context -> run(context, report, () -> {
+            Rows rows = new Rows(context, kind, report);
             try {
-                run(jobId, report -> {
-                    Rows rows = new Rows(jobId, kind, report);
-                    try {
-                        new ReportSheet(file, columns(kind), limits).read(rows::add);
-                    } catch (ReportSheet.NotAReport e) {
-                        throw new ImportFailed(e.getMessage());
-                    }
-                    rows.flush();
-                    if (mode == OneCImport.Mode.snapshot) {
-                        resetMissing(jobId, kind, report);
-                    }
-                });
-            } finally {
-                deleteQuietly(file);
+                new ReportSheet(file, columns(kind), limits).read(rows::add);
+            } catch (ReportSheet.NotAReport e) {
+                throw new Invalid(e.getMessage());
             }
-        });
+            rows.flush();
+            if (mode == OneCImport.Mode.snapshot) {
+                resetMissing(context, kind, report);
+            }
+        }), () -> deleteQuietly(file));
     }
 
-    /** A JSON push: its rows are already checked (bad ones are in the report). */
-    void runLevels(long jobId, OneCImport.Mode mode, List<StockRow> rows, ImportReport report) {
-        run(jobId, r -> {
+    /** A JSON push: its rows are already checked (bad ones are in the report). Small ones run here, large ones queue. */
+    void submitLevels(BackgroundJob job, OneCImport.Mode mode, List<StockRow> rows, ImportReport report, boolean here) {
+        JobWork work = context -> run(context, report, () -> {
             for (int from = 0; from < rows.size(); from += batchSize) {
-                batches.applyStock(jobId, rows.subList(from, Math.min(rows.size(), from + batchSize)), report);
+                context.checkCancelled();
+                batches.applyStock(context.id(), rows.subList(from, Math.min(rows.size(), from + batchSize)), report);
             }
             if (mode == OneCImport.Mode.snapshot) {
-                resetMissing(jobId, OneCImport.Kind.levels, report);
+                resetMissing(context, OneCImport.Kind.levels, report);
             }
-        }, report);
-    }
-
-    void submitLevels(long jobId, OneCImport.Mode mode, List<StockRow> rows, ImportReport report) {
-        runner.execute(() -> runLevels(jobId, mode, rows, report));
-    }
-
-    private void run(long jobId, Consumer<ImportReport> work) {
-        run(jobId, work, new ImportReport());
-    }
-
-    private void run(long jobId, Consumer<ImportReport> work, ImportReport report) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OneCImport job = em.find(OneCImport.class, jobId);
-            job.state = OneCImport.State.running.name();
-            job.startedAt = Instant.now();
-            report.writeTo(job);
         });
-        try {
-            work.accept(report);
-            finish(jobId, report, OneCImport.State.done, null);
-        } catch (ImportFailed e) {
-            finish(jobId, report, OneCImport.State.failed, e.getMessage());
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "1C import %d failed", jobId);
-            finish(jobId, report, OneCImport.State.failed,
-                    "the import stopped after " + report.rowsRead + " rows; batches before that were applied. Cause: " + e);
+        if (here) {
+            jobs.runHere(job, work);
+        } else {
+            jobs.submit(job, work);
         }
     }
 
-    private void finish(long jobId, ImportReport report, OneCImport.State state, String error) {
-        QuarkusTransaction.requiringNew().run(() -> {
-            OneCImport job = em.find(OneCImport.class, jobId);
-            report.writeTo(job);
-            job.state = state.name();
-            job.error = error;
-            job.finishedAt = Instant.now();
-        });
-        LOG.infof("1C import %d %s: %d rows read, %d applied, %d changed, %d reset, %d unknown, %d bad, %d below reserved",
-                jobId, state, report.rowsRead, report.rowsApplied, report.changed, report.missingReset,
-                report.unknownCount, report.badCount, report.belowReservedCount);
+    /**
+     * The import's work, with its report written to the job first (a push's bad rows), with every batch and
+     * at the end. A failure half-way says how far it got: the batches before it stay applied.
+     */
+    private void run(JobContext context, ImportReport report, Runnable work) {
+        long jobId = context.id();
+        context.update(report::writeTo);
+        try {
+            work.run();
+        } catch (DomainException | JobCancelled e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "1C import %d failed", jobId);
+            throw new IllegalStateException(
+                    "the import stopped after " + report.rowsRead + " rows; batches before that were applied. Cause: " + e, e);
+        } finally {
+            context.update(report::writeTo);
+            LOG.infof("1C import %d ended: %d rows read, %d applied, %d changed, %d reset, %d unknown, %d bad, %d below reserved",
+                    jobId, report.rowsRead, report.rowsApplied, report.changed, report.missingReset,
+                    report.unknownCount, report.badCount, report.belowReservedCount);
+        }
     }
 
     /** Snapshot mode: everything with a 1C code that the report did not mention goes to zero (stock) or empty (weight). */
-    private void resetMissing(long jobId, OneCImport.Kind kind, ImportReport report) {
+    private void resetMissing(JobContext context, OneCImport.Kind kind, ImportReport report) {
+        long jobId = context.id();
         List<Long> ids = new ArrayList<>();
         List<Object[]> candidates = QuarkusTransaction.requiringNew().call(() -> kind == OneCImport.Kind.weights
                 ? em.createQuery("select p.id, p.article from Product p where p.weight is not null and p.deletedAt is null",
@@ -168,6 +134,7 @@ public class OneCImports {
             }
         }
         for (int from = 0; from < ids.size(); from += batchSize) {
+            context.checkCancelled();
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + batchSize));
             if (kind == OneCImport.Kind.weights) {
                 batches.clearWeights(jobId, batch, report);
@@ -179,14 +146,14 @@ public class OneCImports {
 
     /** Checks the rows of a report and hands them on in batches. */
     private final class Rows {
-        private final long jobId;
+        private final JobContext context;
         private final OneCImport.Kind kind;
         private final ImportReport report;
         private final List<StockRow> stock = new ArrayList<>();
         private final List<WeightRow> weights = new ArrayList<>();
 
-        Rows(long jobId, OneCImport.Kind kind, ImportReport report) {
-            this.jobId = jobId;
+        Rows(JobContext context, OneCImport.Kind kind, ImportReport report) {
+            this.context = context;
             this.kind = kind;
             this.report = report;
         }
@@ -244,6 +211,8 @@ public class OneCImports {
         }
 
         void flush() {
+            context.checkCancelled(); // between batches: the batches applied so far stay
+            long jobId = context.id();
             if (kind == OneCImport.Kind.weights) {
                 batches.applyWeights(jobId, List.copyOf(weights), report);
                 weights.clear();
@@ -322,33 +291,11 @@ public class OneCImports {
         return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
-    /** Jobs whose instance died (no progress written for a while) are marked failed, so nobody waits for ever. */
-    @Scheduled(every = "1m", delayed = "30s")
-    void failStaleJobs() {
-        int stale = QuarkusTransaction.requiringNew().call(() -> em.createQuery(
-                        "update OneCImport j set j.state = 'failed', j.finishedAt = :now,"
-                                + " j.error = 'interrupted: the instance running it stopped; run the import again'"
-                                + " where j.state in ('queued', 'running') and j.updatedAt < :before")
-                .setParameter("now", Instant.now())
-                .setParameter("before", Instant.now().minus(staleAfter))
-                .executeUpdate());
-        if (stale > 0) {
-            LOG.warnf("%d interrupted 1C import(s) marked failed", stale);
-        }
-    }
-
     private static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException e) {
             LOG.warnf("could not delete %s: %s", file, e.getMessage());
-        }
-    }
-
-    /** The import cannot go on, for a reason the client should read (not a server fault). */
-    static final class ImportFailed extends RuntimeException {
-        ImportFailed(String message) {
-            super(message);
         }
     }
 }

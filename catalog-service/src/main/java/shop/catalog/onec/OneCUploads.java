@@ -12,6 +12,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import shop.commons.domain.NotFound;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobView;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 
@@ -26,6 +30,9 @@ class OneCUploads {
 
     @Inject
     WorkbookLimits limits;
+
+    @Inject
+    BackgroundJobs jobs;
 
     static OneCImport.Mode mode(String mode) {
         if (mode == null || mode.isBlank() || mode.equals("partial")) {
@@ -62,8 +69,8 @@ class OneCUploads {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        OneCImport job = imports.create(kind, mode, upload.fileName(), user());
-        imports.submitFile(job.id, kind, mode, copy);
+        BackgroundJob job = imports.create(kind, mode, upload.fileName(), user());
+        imports.submitFile(job, kind, mode, copy);
         return Response.accepted(OneCImportView.of(job)).location(location(uri, job.id)).build();
     }
 
@@ -75,11 +82,23 @@ class OneCUploads {
         return uri.getAbsolutePathBuilder().path(String.valueOf(id)).build();
     }
 
-    static OneCImportView find(long id, OneCImport.Kind... kinds) {
-        OneCImport job = OneCImport.findById(id);
-        if (job == null || java.util.Arrays.stream(kinds).noneMatch(k -> k.name().equals(job.kind))) {
-            throw ProblemException.notFound("import", id);
+    /** The 1C import of one of these kinds with this id. */
+    BackgroundJob find(long id, OneCImport.Kind... kinds) {
+        BackgroundJob job = jobs.find("import", id, OneCImport.TYPE);
+        String kind = job.report(OneCImport.class).kind;
+        if (java.util.Arrays.stream(kinds).noneMatch(k -> k.name().equals(kind))) {
+            throw NotFound.of("import", id);
         }
-        return OneCImportView.of(job);
+        return job;
+    }
+
+    JobView get(long id, OneCImport.Kind... kinds) {
+        return OneCImportView.of(find(id, kinds));
+    }
+
+    /** Asks the import to stop before its next batch; the batches applied before stay. */
+    JobView cancel(long id, OneCImport.Kind... kinds) {
+        find(id, kinds);
+        return jobs.cancel("import", id, OneCImport.TYPE);
     }
 }

@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import shop.commons.jobs.JobView;
 import shop.commons.security.Roles;
 
 /**
@@ -34,7 +35,14 @@ public class StockImportResource {
 
     @GET
     @Path("/{id}")
-    public OneCImportView get(@PathParam("id") long id) {
-        return OneCUploads.find(id, OneCImport.Kind.stock, OneCImport.Kind.levels);
+    public JobView get(@PathParam("id") long id) {
+        return uploads.get(id, OneCImport.Kind.stock, OneCImport.Kind.levels);
+    }
+
+    /** Asks the import to stop before its next batch; the batches applied before stay (imports set absolute values). */
+    @POST
+    @Path("/{id}/cancel")
+    public JobView cancel(@PathParam("id") long id) {
+        return uploads.cancel(id, OneCImport.Kind.stock, OneCImport.Kind.levels);
     }
 }

@@ -16,6 +16,7 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import shop.catalog.onec.OneCBatches.StockRow;
 import shop.catalog.product.Variant;
+import shop.commons.jobs.BackgroundJob;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
@@ -80,13 +81,13 @@ public class StockLevelResource {
             }
             rows.add(new StockRow(number, externalId, onHand.asInt()));
         }
-        OneCImport job = imports.create(OneCImport.Kind.levels, mode, null, uploads.user());
+        BackgroundJob job = imports.create(OneCImport.Kind.levels, mode, null, uploads.user());
         java.net.URI location = uri.getBaseUriBuilder().path("/api/catalog/stock/imports/" + job.id).build();
         if (number <= syncLimit) {
-            imports.runLevels(job.id, mode, rows, report);
-            return Response.ok(OneCUploads.find(job.id, OneCImport.Kind.levels)).location(location).build();
+            imports.submitLevels(job, mode, rows, report, true);
+            return Response.ok(uploads.get(job.id, OneCImport.Kind.levels)).location(location).build();
         }
-        imports.submitLevels(job.id, mode, rows, report);
+        imports.submitLevels(job, mode, rows, report, false);
         return Response.accepted(OneCImportView.of(job)).location(location).build();
     }
 }

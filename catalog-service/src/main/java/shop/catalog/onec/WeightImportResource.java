@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
+import shop.commons.jobs.JobView;
 import shop.commons.security.Roles;
 
 /** The 1C weights report (.xlsx, columns "КодАртикул" → product article and "Вес" → weight): 202 with a job. */
@@ -31,7 +32,14 @@ public class WeightImportResource {
 
     @GET
     @Path("/{id}")
-    public OneCImportView get(@PathParam("id") long id) {
-        return OneCUploads.find(id, OneCImport.Kind.weights);
+    public JobView get(@PathParam("id") long id) {
+        return uploads.get(id, OneCImport.Kind.weights);
+    }
+
+    /** Asks the import to stop before its next batch; the batches applied before stay (imports set absolute values). */
+    @POST
+    @Path("/{id}/cancel")
+    public JobView cancel(@PathParam("id") long id) {
+        return uploads.cancel(id, OneCImport.Kind.weights);
     }
 }

@@ -1,13 +1,24 @@
 package shop.catalog.pricelist;
 
 import java.util.List;
+import shop.commons.domain.Invalid;
 import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
 
-/** A price list that cannot be applied: 400 with every problem, each naming its YAML line. */
-public class PriceListException extends ProblemException {
+/**
+ * A price list that cannot be applied: every problem, each naming its YAML line. The REST edge answers
+ * 400 "Invalid price list" with the problems as {@code errors} ({@link PriceListProblems}); a background
+ * job fails with the detail and the problems.
+ */
+public class PriceListException extends Invalid {
+    private final List<Problem.FieldError> errors;
+
     public PriceListException(String detail, List<Problem.FieldError> errors) {
-        super(Problem.of(400, "Invalid price list", detail).withErrors(List.copyOf(errors)));
+        super("Invalid price list", detail);
+        this.errors = List.copyOf(errors);
+    }
+
+    public List<Problem.FieldError> errors() {
+        return errors;
     }
 
     static PriceListException invalid(List<Problem.FieldError> errors) {

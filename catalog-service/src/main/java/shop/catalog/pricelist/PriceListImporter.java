@@ -38,7 +38,7 @@ import shop.catalog.product.Variant;
 import shop.catalog.product.VariantEvents;
 import shop.catalog.supplier.Supplier;
 import shop.commons.problem.Problem;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.NotFound;
 import shop.contracts.catalog.VariantState;
 
 /**
@@ -118,7 +118,7 @@ public class PriceListImporter {
         // one list of a supplier at a time: the second waits for the first and then sees its result
         Supplier supplier = em.find(Supplier.class, supplierId, LockModeType.PESSIMISTIC_WRITE);
         if (supplier == null) {
-            throw ProblemException.notFound("supplier", supplierId);
+            throw NotFound.of("supplier", supplierId);
         }
         Plan plan = plan(supplierId, list, true);
         em.unwrap(Session.class).setJdbcBatchSize(JDBC_BATCH);

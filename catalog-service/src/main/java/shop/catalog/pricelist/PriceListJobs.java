@@ -1,86 +1,82 @@
 package shop.catalog.pricelist;
 
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.time.Instant;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.stream.Collectors;
-import org.jboss.logging.Logger;
-import shop.commons.problem.ProblemException;
+import shop.commons.domain.NotFound;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobCancelled;
+import shop.commons.jobs.JobContext;
 
 /**
- * Large price lists are applied in the background, one at a time per instance, with their progress in
- * {@code price_list_import}; the list itself was already checked, so a job fails only if the catalog
- * changed meanwhile (e.g. a category was renamed) or the instance stopped.
+ * Large price lists are applied as jobs of the commons runner (type {@value #TYPE}, one at a time per
+ * instance). The list was already checked, so a job fails only if the catalog changed meanwhile (e.g. a
+ * category was renamed) or the instance stopped; it is one transaction, so a failed or cancelled job
+ * applied nothing.
  */
 @ApplicationScoped
 public class PriceListJobs {
-    private static final Logger LOG = Logger.getLogger(PriceListJobs.class);
+    public static final String TYPE = "price-list-import";
 
     @Inject
     PriceListImporter importer;
 
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
-        Thread thread = new Thread(r, "price-list-import");
-        thread.setDaemon(true);
-        return thread;
-    });
+    @Inject
+    BackgroundJobs jobs;
 
-    /** A job that was running when an instance stopped never finishes: say so instead of "running" forever. */
-    void onStart(@Observes StartupEvent event) {
-        QuarkusTransaction.requiringNew().run(() -> PriceListImport.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where status = ?4", PriceListImport.FAILED,
-                "interrupted: the service stopped; nothing of it was applied", Instant.now(), PriceListImport.RUNNING));
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        executor.shutdownNow();
-    }
-
-    public PriceListImport start(long supplierId, PriceList list) {
-        PriceListImport job = new PriceListImport();
-        job.id = UUID.randomUUID();
-        job.supplierId = supplierId;
-        job.status = PriceListImport.RUNNING;
-        job.total = list.offers().size();
-        QuarkusTransaction.requiringNew().run(job::persist);
-        executor.submit(() -> run(job.id, supplierId, list));
+    public BackgroundJob start(long supplierId, PriceList list, String startedBy) {
+        BackgroundJob job = jobs.queue(TYPE, startedBy, (long) list.offers().size(), PriceListImportReport.of(supplierId));
+        jobs.submit(job, context -> run(context, supplierId, list));
         return job;
     }
 
-    private void run(UUID id, long supplierId, PriceList list) {
-        try {
-            ImportSummary summary = importer.run(supplierId, list, processed -> QuarkusTransaction.requiringNew()
-                    .run(() -> PriceListImport.update("processed = ?1 where id = ?2", processed, id)));
-            QuarkusTransaction.requiringNew().run(() -> {
-                PriceListImport job = PriceListImport.findById(id);
-                job.status = PriceListImport.DONE;
-                job.processed = summary.offers();
-                job.created = summary.created();
-                job.updated = summary.updated();
-                job.withdrawn = summary.withdrawn();
-                job.unchanged = summary.unchanged();
-                job.finishedAt = Instant.now();
-            });
-        } catch (ProblemException e) {
-            String errors = e.problem().errors() == null ? "" : e.problem().errors().stream()
-                    .map(f -> f.field() + ": " + f.message()).collect(Collectors.joining("; ", " (", ")"));
-            fail(id, e.getMessage() + errors);
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "price list import %s failed", id);
-            fail(id, "failed: " + e.getMessage() + "; nothing of it was applied");
+    /** The supplier's job with this id. */
+    public BackgroundJob find(long supplierId, long jobId) {
+        BackgroundJob job = jobs.find("price list import", jobId, TYPE);
+        if (job.report(PriceListImportReport.class).supplierId != supplierId) {
+            throw NotFound.of("price list import", jobId);
         }
+        return job;
     }
 
-    private void fail(UUID id, String error) {
-        QuarkusTransaction.requiringNew().run(() -> PriceListImport.update(
-                "status = ?1, error = ?2, finishedAt = ?3 where id = ?4", PriceListImport.FAILED,
-                error.length() > 4000 ? error.substring(0, 4000) : error, Instant.now(), id));
+    /** Asks the supplier's job to stop; a running one rolls back at its next step, so nothing of it stays. */
+    public BackgroundJob cancel(long supplierId, long jobId) {
+        find(supplierId, jobId);
+        jobs.cancel("price list import", jobId, TYPE);
+        return find(supplierId, jobId);
+    }
+
+    /** The jobs of a supplier that is deleted go with it. */
+    public void forget(long supplierId) {
+        BackgroundJob.getEntityManager()
+                .createNativeQuery("delete from background_job where type = ?1 and report ->> 'supplierId' = ?2")
+                .setParameter(1, TYPE).setParameter(2, String.valueOf(supplierId)).executeUpdate();
+    }
+
+    private void run(JobContext context, long supplierId, PriceList list) {
+        ImportSummary summary;
+        try {
+            summary = importer.run(supplierId, list, processed -> {
+                context.checkCancelled(); // inside the list's one transaction: cancelling rolls it all back
+                context.progress(processed);
+            });
+        } catch (PriceListException e) { // the catalog changed since the list was checked
+            throw new PriceListException(e.getMessage() + e.errors().stream().map(f -> f.field() + ": " + f.message())
+                    .collect(java.util.stream.Collectors.joining("; ", " (", ")")), e.errors());
+        } catch (JobCancelled | shop.commons.domain.DomainException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("failed: " + e.getMessage() + "; nothing of it was applied", e);
+        }
+        context.update(job -> {
+            job.processed = summary.offers();
+            job.updateReport(PriceListImportReport.class, report -> {
+                report.created = summary.created();
+                report.updated = summary.updated();
+                report.withdrawn = summary.withdrawn();
+                report.unchanged = summary.unchanged();
+                return report;
+            });
+        });
     }
 }

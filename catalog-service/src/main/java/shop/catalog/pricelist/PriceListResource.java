@@ -21,12 +21,14 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import shop.catalog.supplier.Supplier;
 import shop.catalog.supplier.SupplierAccess;
+import io.quarkus.security.identity.SecurityIdentity;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.JobView;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.Roles;
@@ -51,6 +53,9 @@ public class PriceListResource {
 
     @Inject
     PriceListJobs jobs;
+
+    @Inject
+    SecurityIdentity identity;
 
     @ConfigProperty(name = "shop.price-lists.max-bytes", defaultValue = "8388608")
     int maxBytes;
@@ -106,26 +111,32 @@ public class PriceListResource {
         return current(id);
     }
 
+    /** A background import: the commons job view with {@code supplierId, created, updated, withdrawn, unchanged}. */
     @GET
     @Path("/price-list-imports/{jobId}")
     @Produces(MediaType.APPLICATION_JSON)
-    public ImportJobView job(@PathParam("id") long id, @PathParam("jobId") UUID jobId) {
+    public JobView job(@PathParam("id") long id, @PathParam("jobId") long jobId) {
         supplier(id);
-        PriceListImport job = PriceListImport.findById(jobId);
-        if (job == null || job.supplierId != id) {
-            throw ProblemException.notFound("price list import", jobId);
-        }
-        return ImportJobView.of(job);
+        return JobView.of(jobs.find(id, jobId));
+    }
+
+    /** Asks a background import to stop: it applies nothing (the list is one transaction). */
+    @POST
+    @Path("/price-list-imports/{jobId}/cancel")
+    @Produces(MediaType.APPLICATION_JSON)
+    public JobView cancel(@PathParam("id") long id, @PathParam("jobId") long jobId) {
+        supplier(id);
+        return JobView.of(jobs.cancel(id, jobId));
     }
 
     private Response apply(long id, String text, UriInfo uri) {
         PriceList list = PriceListYaml.parse(text, maxBytes);
         if (list.offers().size() > asyncAbove) {
             importer.check(id, list);
-            PriceListImport job = jobs.start(id, list);
-            return Response.accepted(ImportJobView.of(job))
+            BackgroundJob job = jobs.start(id, list, identity.isAnonymous() ? null : identity.getPrincipal().getName());
+            return Response.accepted(JobView.of(job))
                     .location(uri.getBaseUriBuilder().path("api/catalog/suppliers").path(String.valueOf(id))
-                            .path("price-list-imports").path(job.id.toString()).build())
+                            .path("price-list-imports").path(String.valueOf(job.id)).build())
                     .build();
         }
         return Response.ok(importer.run(id, list, done -> { })).build();

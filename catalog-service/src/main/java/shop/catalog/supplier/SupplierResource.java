@@ -55,6 +55,9 @@ public class SupplierResource {
     @Inject
     EntityManager em;
 
+    @Inject
+    shop.catalog.pricelist.PriceListJobs priceListJobs;
+
     /** Staff see every supplier (or {@code ?active=true|false}); everyone else the active ones' public fields. */
     @GET
     @PermitAll
@@ -131,7 +134,7 @@ public class SupplierResource {
             throw ProblemException.conflict("Supplier " + id + " has " + products
                     + " products (deleted ones included); set active=false instead");
         }
-        em.createQuery("delete from PriceListImport j where j.supplierId = :s").setParameter("s", id).executeUpdate();
+        priceListJobs.forget(id);
         supplier.delete();
     }
 

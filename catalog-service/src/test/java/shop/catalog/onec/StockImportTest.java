@@ -133,16 +133,16 @@ class StockImportTest {
                 .multiPart("file", "report.xlsx", file, XLSX)
                 .queryParam("mode", mode)
                 .when().post(path)
-                .then().statusCode(202).body("state", equalTo("queued"))
+                .then().statusCode(202).body("status", equalTo("queued"))
                 .extract().header("Location");
         return awaitDone(location);
     }
 
     static JsonPath awaitDone(String location) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            String state = given().auth().oauth2(STAFF).when().get(location).then().statusCode(200)
-                    .extract().path("state");
-            return state.equals("done") || state.equals("failed");
+            String status = given().auth().oauth2(STAFF).when().get(location).then().statusCode(200)
+                    .extract().path("status");
+            return status.equals("succeeded") || status.equals("failed");
         });
         return given().auth().oauth2(STAFF).when().get(location).then().statusCode(200).extract().jsonPath();
     }
@@ -175,7 +175,7 @@ class StockImportTest {
                 new Object[]{null, "54 / чёрный", codeBad, "много", "много"});
         JsonPath job = upload("/api/catalog/stock/imports", report, null);
 
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals("partial", job.getString("mode"));
         assertEquals("report.xlsx", job.getString("fileName"));
         assertEquals(4, job.getInt("rowsRead"));
@@ -225,7 +225,7 @@ class StockImportTest {
                 new Object[]{null, "S", codeA, 8, 8},
                 new Object[]{null, "M", codeLow, 2, 2}), "snapshot");
 
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(8, onHand(p.productId(), a));
         assertEquals(0, onHand(p.productId(), missing), "snapshot: missing from the report → 0");
         assertEquals(4, onHand(p.productId(), reserved), "cannot drop below the 4 reserved");
@@ -261,7 +261,7 @@ class StockImportTest {
                 new Object[]{"Шапка", light.article(), 0.5},                    // repeated: reported, ignored
                 new Object[]{"Носки", unique("ART"), -1}), null);
 
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(2, job.getInt("rowsApplied"));
         assertEquals(1, job.getInt("unknownCount"));
         assertEquals(unknown, job.getString("unknownCodes[0].code"));
@@ -274,7 +274,7 @@ class StockImportTest {
 
         JsonPath snapshot = upload("/api/catalog/weights/imports", weightsReport(
                 new Object[]{"Пальто", heavy.article(), 1.3}), "snapshot");
-        assertEquals("done", snapshot.getString("state"), snapshot.prettify());
+        assertEquals("succeeded", snapshot.getString("status"), snapshot.prettify());
         assertEquals(1.3f, weight(heavy));
         assertEquals(null, weight(light), "snapshot: missing from the report → no weight");
         assertEquals(null, weight(other));
@@ -304,7 +304,7 @@ class StockImportTest {
                 .when().post("/api/catalog/stock/levels")
                 .then().statusCode(200)
                 .header("Location", containsString("/api/catalog/stock/imports/"))
-                .body("state", equalTo("done"))
+                .body("status", equalTo("succeeded"))
                 .body("kind", equalTo("levels"))
                 .body("rowsRead", equalTo(5))
                 .body("rowsApplied", equalTo(2))
@@ -338,7 +338,7 @@ class StockImportTest {
                 .when().post("/api/catalog/stock/levels")
                 .then().statusCode(202).extract().header("Location");
         JsonPath job = awaitDone(location);
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(1501, job.getInt("rowsRead"));
         assertEquals(1500, job.getInt("unknownCount"));
         assertEquals(1000, job.getList("unknownCodes").size(), "the list is capped, the count is not");

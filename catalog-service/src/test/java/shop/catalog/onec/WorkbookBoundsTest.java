@@ -99,7 +99,7 @@ class WorkbookBoundsTest {
 
         JsonPath job = upload("/api/catalog/stock/imports", report, null);
 
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(5, job.getInt("badCount"), job.prettify());
         assertTrue(reason(job, numeric).contains("out of range"), job.prettify());
         assertTrue(reason(job, text).contains("out of range"), job.prettify());
@@ -114,7 +114,7 @@ class WorkbookBoundsTest {
     void aWeightWithAHugeExponentIsABadRow() {
         StockImportTest.Fixture p = product();
         JsonPath job = upload("/api/catalog/weights/imports", weightsReport(new Object[]{"Пальто", p.article(), "1E999999999"}), null);
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(1, job.getInt("badCount"), job.prettify());
         assertTrue(reason(job, p.article()).contains("out of range"), job.prettify());
     }
@@ -128,7 +128,7 @@ class WorkbookBoundsTest {
         byte[] report = edit(stockReport(new Object[]{null, "S", code, 1, "PLACEHOLDER"}),
                 "xl/sharedStrings.xml", xml -> xml.replace("PLACEHOLDER", "9".repeat(100_000)));
         JsonPath job = upload("/api/catalog/stock/imports", report, null);
-        assertEquals("done", job.getString("state"), job.prettify());
+        assertEquals("succeeded", job.getString("status"), job.prettify());
         assertEquals(1, job.getInt("badCount"), job.prettify());
         assertTrue(reason(job, code).contains("longer than 32767 characters"), job.prettify());
         assertEquals(3, onHand(p.productId(), v));
@@ -142,7 +142,7 @@ class WorkbookBoundsTest {
             rows[i] = new Object[]{null, "S", "ROW-" + i, 1, 1};
         }
         JsonPath job = upload("/api/catalog/stock/imports", stockReport(rows), null);
-        assertEquals("failed", job.getString("state"), job.prettify());
+        assertEquals("failed", job.getString("status"), job.prettify());
         assertTrue(job.getString("error").contains("more than 5000 rows"), job.prettify());
     }
 

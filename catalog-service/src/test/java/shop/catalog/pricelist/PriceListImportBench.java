@@ -64,7 +64,7 @@ class PriceListImportBench {
         if (response.statusCode() == 202) {
             String location = response.header("Location");
             await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofMillis(200)).until(() ->
-                    !"running".equals(given().auth().oauth2(token).get(location).then().extract().path("status")));
+                    !java.util.Set.of("queued", "running").contains(given().auth().oauth2(token).get(location).then().extract().path("status")));
             response = given().auth().oauth2(token).get(location);
         }
         double seconds = (System.nanoTime() - start) / 1e9;

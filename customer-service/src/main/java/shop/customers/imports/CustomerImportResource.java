@@ -22,6 +22,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.BackgroundJobs;
+import shop.commons.jobs.JobView;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
 import shop.commons.problem.Problem;
@@ -37,7 +40,8 @@ import shop.commons.security.Roles;
  *       {@code phone} required, the others optional, any order);</li>
  *   <li>{@code {"source":"jdbc"}} as JSON: reads the configured legacy database ({@code shop.legacy-import.*}).</li>
  * </ul>
- * Either answers 202 with the job's Location; the job runs in the background.
+ * Either answers 202 with the job's Location; the job runs in the background (commons runner), and
+ * {@code POST .../{id}/cancel} stops it.
  */
 @Path("/api/customers/imports")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -52,6 +56,9 @@ public class CustomerImportResource {
 
     @Inject
     ImportJobs jobs;
+
+    @Inject
+    BackgroundJobs backgroundJobs;
 
     @Inject
     LegacyImportConfig config;
@@ -75,21 +82,25 @@ public class CustomerImportResource {
     }
 
     @GET
-    public Page<ImportView> list(@BeanParam @Valid PageParams page) {
-        List<ImportView> items = CustomerImport.<CustomerImport>findAll(io.quarkus.panache.common.Sort.descending("id"))
+    public Page<JobView> list(@BeanParam @Valid PageParams page) {
+        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", io.quarkus.panache.common.Sort.descending("id"),
+                        ImportJobs.TYPE)
                 .range(page.offset, page.offset + page.limit - 1).list().stream()
                 .map(job -> ImportView.of(job, false)).toList();
-        return new Page<>(items, CustomerImport.count());
+        return new Page<>(items, BackgroundJob.count("type", ImportJobs.TYPE));
     }
 
     @GET
     @Path("/{id}")
-    public ImportView get(@PathParam("id") long id) {
-        CustomerImport job = CustomerImport.findById(id);
-        if (job == null) {
-            throw ProblemException.notFound("import", id);
-        }
-        return ImportView.of(job, true);
+    public JobView get(@PathParam("id") long id) {
+        return ImportView.of(backgroundJobs.find("import", id, ImportJobs.TYPE), true);
+    }
+
+    /** Asks the job to stop: a queued one never starts, a running one stops before its next row (rows done stay). */
+    @POST
+    @Path("/{id}/cancel")
+    public JobView cancel(@PathParam("id") long id) {
+        return backgroundJobs.cancel("import", id, ImportJobs.TYPE);
     }
 
     private String utf8(byte[] bytes) {
@@ -109,7 +120,7 @@ public class CustomerImportResource {
         return currentUser.id().map(String::valueOf).orElse(null);
     }
 
-    private static Response accepted(CustomerImport job, UriInfo uri) {
+    private static Response accepted(BackgroundJob job, UriInfo uri) {
         return Response.accepted(ImportView.of(job, false))
                 .location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id)).build()).build();
     }

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import shop.commons.jobs.BackgroundJob;
 import shop.commons.outbox.Outbox;
 import shop.contracts.Topics;
 import shop.contracts.customers.CustomerChanged;
@@ -28,10 +29,20 @@ public class CustomerImporter {
     @Inject
     Outbox outbox;
 
+    /** The job's id and its report's counters, while a row is applied (written back with the row). */
+    private record Counted(long id, CustomerImportReport counts) {
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void apply(long importId, ImportPlan.Step step) {
-        CustomerImport job = CustomerImport.findById(importId);
-        job.processed++;
+        BackgroundJob progress = BackgroundJob.findById(importId);
+        progress.processed++;
+        Counted job = new Counted(importId, progress.report(CustomerImportReport.class));
+        apply(job, step);
+        progress.setReport(job.counts);
+    }
+
+    private void apply(Counted job, ImportPlan.Step step) {
         if (step.skipReason() != null) {
             skip(job, step.row(), step.legacyId(), step.skipReason());
             return;
@@ -64,12 +75,14 @@ public class CustomerImporter {
     /** A row whose transaction failed (e.g. a concurrent registration took its phone) is skipped, not fatal. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void rowFailed(long importId, ImportPlan.Step step, String reason) {
-        CustomerImport job = CustomerImport.findById(importId);
-        job.processed++;
+        BackgroundJob progress = BackgroundJob.findById(importId);
+        progress.processed++;
+        Counted job = new Counted(importId, progress.report(CustomerImportReport.class));
         skip(job, step.row(), step.legacyId(), reason);
+        progress.setReport(job.counts);
     }
 
-    private void create(CustomerImport job, CleanRecord record) {
+    private void create(Counted job, CleanRecord record) {
         Customer customer = new Customer();
         customer.phone = record.phone();
         customer.firstName = record.firstName();
@@ -81,18 +94,18 @@ public class CustomerImporter {
         customer.legacyUpdatedAt = record.updatedAt();
         customer.guest = true; // no password: a registration with this email or phone takes the record over
         customer.persist();
-        job.created++;
+        job.counts.created++;
         publish(CustomerChanged.REGISTERED, customer);
     }
 
-    private void update(CustomerImport job, CleanRecord record, Customer customer) {
+    private void update(Counted job, CleanRecord record, Customer customer) {
         Instant applied = customer.legacyUpdatedAt;
         if (record.updatedAt() != null && applied != null && !record.updatedAt().isAfter(applied)) {
             if (record.updatedAt().isBefore(applied)) {
                 skip(job, record.row(), record.legacyId(), "older than the legacy record imported before (updated "
                         + applied + ")");
             } else {
-                job.unchanged++; // the same legacy version: keep whatever was edited here since
+                job.counts.unchanged++; // the same legacy version: keep whatever was edited here since
             }
             return;
         }
@@ -126,10 +139,10 @@ public class CustomerImporter {
         }
         if (changed) {
             customer.updatedAt = Instant.now();
-            job.updated++;
+            job.counts.updated++;
             publish(CustomerChanged.UPDATED, customer);
         } else {
-            job.unchanged++;
+            job.counts.unchanged++;
         }
     }
 
@@ -143,7 +156,7 @@ public class CustomerImporter {
     }
 
     /** The record's email, or null (with a note) when another active customer already uses it. */
-    private String freeEmail(CustomerImport job, CleanRecord record, Long self) {
+    private String freeEmail(Counted job, CleanRecord record, Long self) {
         if (record.email() == null) {
             return null;
         }
@@ -162,14 +175,14 @@ public class CustomerImporter {
                         customer.middleName));
     }
 
-    private static void skip(CustomerImport job, int row, String legacyId, String reason) {
-        if (job.skipped < MAX_STORED_ISSUES) {
+    private static void skip(Counted job, int row, String legacyId, String reason) {
+        if (job.counts.skipped < MAX_STORED_ISSUES) {
             ImportIssue.of(job.id, ImportIssue.SKIPPED, row, legacyId, reason).persist();
         }
-        job.skipped++;
+        job.counts.skipped++;
     }
 
-    private static void note(CustomerImport job, CleanRecord record, String note) {
+    private static void note(Counted job, CleanRecord record, String note) {
         if (ImportIssue.count("importId = ?1 and kind = ?2", job.id, ImportIssue.NOTE) < MAX_STORED_ISSUES) {
             ImportIssue.of(job.id, ImportIssue.NOTE, record.row(), record.legacyId(), note).persist();
         }

@@ -1,16 +1,16 @@
 package shop.customers.imports;
 
-import java.time.Instant;
 import java.util.List;
+import shop.commons.jobs.BackgroundJob;
+import shop.commons.jobs.JobView;
 
 /**
- * A job as the API shows it. {@code skippedRows} and {@code notes} list at most
- * {@link ImportView#MAX_LISTED} rows each; {@code skipped} counts them all.
+ * A customer import as the API shows it: the commons {@link JobView} (status, progress, times) with its
+ * report ({@code source}, {@code attempts}, {@code created}, {@code updated}, {@code unchanged},
+ * {@code skipped}) and, for one job, {@code skippedRows} and {@code notes}: at most {@link #MAX_LISTED} rows
+ * each ({@code skipped} counts them all).
  */
-public record ImportView(long id, String source, String status, String startedBy, int attempts, Integer total,
-                         int processed, int created, int updated, int unchanged, int skipped,
-                         List<RowIssue> skippedRows, List<RowIssue> notes, String error, Instant queuedAt,
-                         Instant startedAt, Instant finishedAt) {
+final class ImportView {
     static final int MAX_LISTED = 100;
 
     /** @param row the data row (1 = the first after the CSV header) */
@@ -20,13 +20,20 @@ public record ImportView(long id, String source, String status, String startedBy
         }
     }
 
-    static ImportView of(CustomerImport job, boolean withRows) {
-        List<RowIssue> skippedRows = withRows
-                ? ImportIssue.firstOf(job.id, ImportIssue.SKIPPED, MAX_LISTED).stream().map(RowIssue::of).toList() : null;
-        List<RowIssue> notes = withRows
-                ? ImportIssue.firstOf(job.id, ImportIssue.NOTE, MAX_LISTED).stream().map(RowIssue::of).toList() : null;
-        return new ImportView(job.id, job.source, job.status, job.startedBy, job.attempts, job.total, job.processed,
-                job.created, job.updated, job.unchanged, job.skipped, skippedRows, notes, job.error, job.queuedAt,
-                job.startedAt, job.finishedAt);
+    private ImportView() {
+    }
+
+    static JobView of(BackgroundJob job, boolean withRows) {
+        JobView view = JobView.of(job);
+        if (!withRows) {
+            return view;
+        }
+        return view
+                .with("skippedRows", rows(job.id, ImportIssue.SKIPPED))
+                .with("notes", rows(job.id, ImportIssue.NOTE));
+    }
+
+    private static List<RowIssue> rows(long jobId, String kind) {
+        return ImportIssue.firstOf(jobId, kind, MAX_LISTED).stream().map(RowIssue::of).toList();
     }
 }

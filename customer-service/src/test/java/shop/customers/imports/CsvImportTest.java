@@ -188,4 +188,30 @@ class CsvImportTest {
                 .when().post("/api/customers/imports")
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("shop.legacy-import.jdbc-url"));
     }
+
+    /** Cancellation through the API (the commons runner's one form, POST .../{id}/cancel). */
+    @Test
+    void aRunningImportIsCancelledAndTheRowsItAppliedStay() {
+        int rows = 2000;
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int i = 0; i < rows; i++) {
+            csv.append(unique("C")).append(',').append(phone()).append(",Anna,Petrova,,,,\n");
+        }
+        String location = startCsv(csv.toString());
+        // queued: cancelled at once; running: asked to stop before its next row
+        given().auth().oauth2(staff()).when().post(location + "/cancel")
+                .then().statusCode(200).body("cancelRequested", equalTo(true));
+        JsonPath job = finished(location);
+        assertEquals("cancelled", job.getString("status"), job.prettify());
+        assertTrue(job.getInt("processed") < rows, job.prettify());
+        assertEquals(job.getInt("processed"), job.getInt("created") + job.getInt("skipped"), job.prettify());
+
+        // a finished job has nothing to cancel; an unknown one does not exist
+        given().auth().oauth2(staff()).when().post(location + "/cancel")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("has already finished (cancelled)"));
+        given().auth().oauth2(staff()).when().post("/api/customers/imports/999999999/cancel")
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(TestTokens.issue("2", "customer")).when().post(location + "/cancel").then().statusCode(403);
+    }
 }

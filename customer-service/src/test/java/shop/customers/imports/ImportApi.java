@@ -60,10 +60,10 @@ final class ImportApi {
         return given().auth().oauth2(staff()).when().get(location).then().statusCode(200).extract().jsonPath();
     }
 
-    /** The job once it has finished (succeeded or failed). */
+    /** The job once it has finished (succeeded, failed or cancelled). */
     static JsonPath finished(String location) {
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
-                .until(() -> Set.of("succeeded", "failed").contains(job(location).getString("status")));
+                .until(() -> Set.of("succeeded", "failed", "cancelled").contains(job(location).getString("status")));
         return job(location);
     }
 
