@@ -97,9 +97,9 @@ class DashboardBrowserTest {
             return;
         }
         AnalyticsClient.loadIpRanges(SyntheticLog.IP_TABLE);
-        String state = AnalyticsClient.importLog(new SyntheticLog(11, "D", LocalDateTime.of(2036, 5, 1, 0, 0, 7), 150, 900_000)
-                .bytes()).getString("state");
-        assertEquals("succeeded", state);
+        String status = AnalyticsClient.importLog(new SyntheticLog(11, "D", LocalDateTime.of(2036, 5, 1, 0, 0, 7), 150, 900_000)
+                .bytes()).getString("status");
+        assertEquals("succeeded", status);
         // a few live orders for the sales charts: three placed, two of them paid
         long order = ThreadLocalRandom.current().nextLong(1_000_000_000L, 2_000_000_000L);
         for (int i = 0; i < 3; i++) {

@@ -185,7 +185,7 @@ class ReportsFromLogFileTest {
 
     @Test
     void theWholeFileIsImported() {
-        assertEquals("succeeded", job.getString("state"));
+        assertEquals("succeeded", job.getString("status"));
         assertEquals(24_284, job.getLong("linesRead"));
         assertEquals(24_284, job.getLong("imported"));
         assertEquals(0, job.getLong("skipped"));
