@@ -1,6 +1,5 @@
 package shop.analytics.logs;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
@@ -19,7 +18,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
 import shop.commons.jobs.BackgroundJob;
 import shop.commons.jobs.BackgroundJobs;
 import shop.commons.jobs.JobView;
@@ -70,10 +68,7 @@ public class LogImportResource {
 
     @GET
     public Page<JobView> list(@BeanParam @Valid PageParams page) {
-        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", Sort.descending("id"), LogImports.TYPE)
-                .range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(job -> LogImportView.of(job, false)).toList();
-        return new Page<>(items, BackgroundJob.count("type", LogImports.TYPE));
+        return BackgroundJobs.page(LogImports.TYPE, page, job -> LogImportView.of(job, false));
     }
 
     @GET

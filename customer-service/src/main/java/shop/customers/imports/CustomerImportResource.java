@@ -83,11 +83,7 @@ public class CustomerImportResource {
 
     @GET
     public Page<JobView> list(@BeanParam @Valid PageParams page) {
-        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", io.quarkus.panache.common.Sort.descending("id"),
-                        ImportJobs.TYPE)
-                .range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(job -> ImportView.of(job, false)).toList();
-        return new Page<>(items, BackgroundJob.count("type", ImportJobs.TYPE));
+        return BackgroundJobs.page(ImportJobs.TYPE, page, job -> ImportView.of(job, false));
     }
 
     @GET
