@@ -8,8 +8,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -19,66 +19,33 @@ import shop.contracts.gateway.RequestObserved;
 import shop.contracts.orders.OrderEvent;
 
 /**
- * Counts live events and records them as report facts. One {@link EventHandler} per channel (the nested
+ * Counts live events and records them as report facts. One {@link EventConsumer} per channel (the nested
  * beans below); {@link EventDelivery} applies each event once however often Kafka delivers it (the
  * processed-event log and the effect commit together) and makes a record that cannot be read or applied
  * a dead letter on {@code <topic>.dlq}, so one bad record never stops a channel.
  */
-@ApplicationScoped
-public class LiveEventsConsumer {
-    @Inject
-    EventDelivery delivery;
-
-    @Inject
-    CategoryEvents categories;
-
-    @Inject
-    RequestEvents requests;
-
-    @Inject
-    VariantEvents variants;
-
-    @Inject
-    OrderEvents orders;
-
-    @Incoming("catalog-categories")
-    @Blocking
-    public void onCategoryEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(categories, record);
-    }
-
-    /** One request per HTTP request through the gateway: the busiest topic, consumed a poll at a time. */
-    @Incoming("gateway-requests")
-    @Blocking
-    public void onRequestsObserved(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(requests, records);
-    }
-
-    @Incoming("catalog-variants")
-    @Blocking
-    public void onVariantEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(variants, record);
-    }
-
-    @Incoming("orders-events")
-    @Blocking
-    public void onOrderEvent(ConsumerRecord<String, String> record) {
-        delivery.deliver(orders, record);
+public final class LiveEventsConsumer {
+    private LiveEventsConsumer() {
     }
 
     /** CategoryCreated → the categories-created counter. */
     @ApplicationScoped
-    static class CategoryEvents implements EventHandler<CategoryChanged> {
+    static class CategoryEvents extends EventConsumer<CategoryChanged> {
         private static final Subscription<CategoryChanged> SUBSCRIPTION = Subscription.of("live-categories",
                 Topics.CATALOG_CATEGORIES, CategoryChanged.class).on(CategoryChanged.CREATED);
 
+        CategoryEvents() {
+            super(SUBSCRIPTION);
+        }
+
+        @Incoming("catalog-categories")
+        @Blocking
+        public void onCategoryEvent(ConsumerRecord<String, String> record) {
+            deliver(record);
+        }
+
         @Inject
         LiveCounters counters;
-
-        @Override
-        public Subscription<CategoryChanged> subscription() {
-            return SUBSCRIPTION;
-        }
 
         @Override
         public Optional<String> processedEventLog() {
@@ -94,27 +61,28 @@ public class LiveEventsConsumer {
 
     /** RequestObserved → a request fact (and the requests counter, for a new one); a poll's worth at a time. */
     @ApplicationScoped
-    static class RequestEvents implements EventHandler<RequestObserved> {
+    static class RequestEvents extends EventConsumer<RequestObserved> {
+        /**
+         * Idempotent by state: the request fact is keyed by the event id ({@link LiveFacts#requests} inserts it
+         * with {@code on conflict do nothing} and counts only a new fact), so a redelivery changes nothing
+         * without a processed-event row per request.
+         */
         private static final Subscription<RequestObserved> SUBSCRIPTION = Subscription.of("live-requests",
-                Topics.GATEWAY_REQUESTS, RequestObserved.class).on(RequestObserved.TYPE);
+                Topics.GATEWAY_REQUESTS, RequestObserved.class).on(RequestObserved.TYPE).idempotentByState();
+
+        RequestEvents() {
+            super(SUBSCRIPTION);
+        }
+
+        /** One request per HTTP request through the gateway: the busiest topic, consumed a poll at a time. */
+        @Incoming("gateway-requests")
+        @Blocking
+        public void onRequestsObserved(ConsumerRecords<String, String> records) {
+            deliverAll(records);
+        }
 
         @Inject
         LiveFacts facts;
-
-        @Override
-        public Subscription<RequestObserved> subscription() {
-            return SUBSCRIPTION;
-        }
-
-        /**
-         * None: the request fact is keyed by the event id ({@link LiveFacts#requests} inserts it with
-         * {@code on conflict do nothing} and counts only a new fact), so a redelivery changes nothing
-         * without a processed-event row per request.
-         */
-        @Override
-        public Optional<String> processedEventLog() {
-            return Optional.empty();
-        }
 
         @Override
         public void handle(EventEnvelope event, RequestObserved request) {
@@ -130,23 +98,23 @@ public class LiveEventsConsumer {
 
     /** VariantUpserted / VariantRemoved → the variant read model of the reports. */
     @ApplicationScoped
-    static class VariantEvents implements EventHandler<VariantState> {
+    static class VariantEvents extends EventConsumer<VariantState> {
+        /** Idempotent by state: the read model keeps the newest state, so a redelivery changes nothing. */
         private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("live-variants",
-                Topics.CATALOG_VARIANTS, VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED);
+                Topics.CATALOG_VARIANTS, VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED).idempotentByState();
+
+        VariantEvents() {
+            super(SUBSCRIPTION);
+        }
+
+        @Incoming("catalog-variants")
+        @Blocking
+        public void onVariantEvent(ConsumerRecord<String, String> record) {
+            deliver(record);
+        }
 
         @Inject
         LiveFacts facts;
-
-        @Override
-        public Subscription<VariantState> subscription() {
-            return SUBSCRIPTION;
-        }
-
-        /** None: the read model keeps the newest state, so a redelivery changes nothing. */
-        @Override
-        public Optional<String> processedEventLog() {
-            return Optional.empty();
-        }
 
         @Override
         public void handle(EventEnvelope event, VariantState variant) {
@@ -156,17 +124,22 @@ public class LiveEventsConsumer {
 
     /** Every order event → order facts. */
     @ApplicationScoped
-    static class OrderEvents implements EventHandler<OrderEvent> {
+    static class OrderEvents extends EventConsumer<OrderEvent> {
         private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("live-facts", Topics.ORDERS_EVENTS,
                 OrderEvent.class);
 
+        OrderEvents() {
+            super(SUBSCRIPTION);
+        }
+
+        @Incoming("orders-events")
+        @Blocking
+        public void onOrderEvent(ConsumerRecord<String, String> record) {
+            deliver(record);
+        }
+
         @Inject
         LiveFacts facts;
-
-        @Override
-        public Subscription<OrderEvent> subscription() {
-            return SUBSCRIPTION;
-        }
 
         @Override
         public void handle(EventEnvelope event, OrderEvent order) {

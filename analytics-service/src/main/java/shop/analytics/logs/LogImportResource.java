@@ -1,32 +1,22 @@
 package shop.analytics.logs;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.List;
-import shop.commons.jobs.BackgroundJob;
-import shop.commons.jobs.BackgroundJobs;
-import shop.commons.jobs.JobView;
-import shop.commons.paging.Page;
-import shop.commons.paging.PageParams;
+import shop.commons.jobs.JobResource;
 import shop.commons.problem.ProblemException;
-import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 
 /**
@@ -38,18 +28,16 @@ import shop.commons.security.Roles;
  */
 @Path("/api/analytics/log-imports")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-public class LogImportResource {
+public class LogImportResource extends JobResource {
     public record ServerFile(@NotBlank(message = "is required") String path) {
     }
 
     @Inject
     LogImports imports;
 
-    @Inject
-    BackgroundJobs jobs;
-
-    @Inject
-    CurrentUser currentUser;
+    public LogImportResource() {
+        super(LogImports.TYPE, "log import", LogImportView::of);
+    }
 
     @POST
     @Consumes({MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
@@ -66,35 +54,5 @@ public class LogImportResource {
             throw new ProblemException(Response.Status.FORBIDDEN, "Only admins may import files from the server");
         }
         return accepted(imports.startPath(file.path(), startedBy()), uri);
-    }
-
-    @GET
-    public Page<JobView> list(@BeanParam @Valid PageParams page) {
-        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", Sort.descending("id"), LogImports.TYPE)
-                .range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(job -> LogImportView.of(job, false)).toList();
-        return new Page<>(items, BackgroundJob.count("type", LogImports.TYPE));
-    }
-
-    @GET
-    @Path("/{id}")
-    public JobView get(@PathParam("id") long id) {
-        return LogImportView.of(jobs.find("log import", id, LogImports.TYPE), true);
-    }
-
-    /** Asks the import to stop: a queued one never starts, a running one stops between two batches. */
-    @POST
-    @Path("/{id}/cancel")
-    public JobView cancel(@PathParam("id") long id) {
-        return jobs.cancel("log import", id, LogImports.TYPE);
-    }
-
-    private String startedBy() {
-        return currentUser.id().map(String::valueOf).orElse(null);
-    }
-
-    private static Response accepted(BackgroundJob job, UriInfo uri) {
-        return Response.accepted(LogImportView.of(job, false))
-                .location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id)).build()).build();
     }
 }

@@ -5,8 +5,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -31,13 +31,14 @@ import shop.contracts.orders.OrderLine;
  * side by side could each hold variant locks the other wants.
  */
 @ApplicationScoped
-public class OrderEventsConsumer implements EventHandler<OrderEvent> {
+public class OrderEventsConsumer extends EventConsumer<OrderEvent> {
     static final String CONSUMER = "stock";
     private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of(CONSUMER, Topics.ORDERS_EVENTS, OrderEvent.class)
             .on(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID, OrderEvent.STATUS_CHANGED);
 
-    @Inject
-    EventDelivery delivery;
+    public OrderEventsConsumer() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     StockReservationParticipant saga;
@@ -45,12 +46,7 @@ public class OrderEventsConsumer implements EventHandler<OrderEvent> {
     @Incoming("orders-events")
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<OrderEvent> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     @Override

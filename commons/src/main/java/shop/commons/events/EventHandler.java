@@ -15,22 +15,15 @@ import shop.contracts.EventEnvelope;
  *
  * <pre>{@code
  * @ApplicationScoped
- * public class StockReservations implements EventHandler<OrderEvent> {
- *     static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("stock", Topics.ORDERS_EVENTS, OrderEvent.class)
- *             .on(OrderEvent.PLACED, OrderEvent.CANCELLED);
- *
- *     @Inject
- *     EventDelivery delivery;
+ * public class StockReservations extends EventConsumer<OrderEvent> {
+ *     public StockReservations() {
+ *         super(Subscription.of("stock", Topics.ORDERS_EVENTS, OrderEvent.class).on(OrderEvent.PLACED, OrderEvent.CANCELLED));
+ *     }
  *
  *     @Incoming("orders-events")
  *     @Blocking
  *     public void onOrderEvents(ConsumerRecords<String, String> records) {
- *         delivery.deliverAll(this, records);
- *     }
- *
- *     @Override
- *     public Subscription<OrderEvent> subscription() {
- *         return SUBSCRIPTION;
+ *         deliverAll(records);
  *     }
  *
  *     @Override
@@ -62,11 +55,11 @@ public interface EventHandler<P> {
 
     /**
      * The consumer name under which {@link ProcessedEvents} records the events this handler applied, or
-     * empty for a handler that is idempotent by itself (e.g. an upsert that keeps the newest state).
-     * Defaults to {@link #consumerName()}.
+     * empty for a handler that is idempotent by itself (e.g. an upsert that keeps the newest state): its
+     * subscription says so with {@link Subscription#idempotentByState()}. Defaults to {@link #consumerName()}.
      */
     default Optional<String> processedEventLog() {
-        return Optional.of(consumerName());
+        return subscription().isIdempotentByState() ? Optional.empty() : Optional.of(consumerName());
     }
 
     /**

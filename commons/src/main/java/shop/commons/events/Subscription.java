@@ -26,8 +26,11 @@ public final class Subscription<P> {
     private final Class<? extends P> payload;
     /** Event type → payload class; empty: every type, read as {@link #payload}. */
     private final Map<String, Class<? extends P>> types;
+    /** The effect is idempotent by itself (keeps the newest state): no processed-event row. */
+    private final boolean idempotentByState;
 
-    private Subscription(String consumerName, String topic, Class<? extends P> payload, Map<String, Class<? extends P>> types) {
+    private Subscription(String consumerName, String topic, Class<? extends P> payload, Map<String, Class<? extends P>> types,
+            boolean idempotentByState) {
         if (consumerName == null || consumerName.isBlank() || topic == null || topic.isBlank()) {
             throw new IllegalArgumentException("a subscription needs a consumer name and a topic");
         }
@@ -35,6 +38,7 @@ public final class Subscription<P> {
         this.topic = topic;
         this.payload = payload;
         this.types = Map.copyOf(types);
+        this.idempotentByState = idempotentByState;
     }
 
     /**
@@ -42,7 +46,7 @@ public final class Subscription<P> {
      * {@code topic}, payloads read as {@code payload}; every type until {@link #on} narrows it.
      */
     public static <P> Subscription<P> of(String consumerName, String topic, Class<P> payload) {
-        return new Subscription<>(consumerName, topic, payload, Map.of());
+        return new Subscription<>(consumerName, topic, payload, Map.of(), false);
     }
 
     /** Also these event types, their payload read as the subscription's class. */
@@ -61,7 +65,20 @@ public final class Subscription<P> {
                 throw new IllegalArgumentException(type + " is subscribed twice");
             }
         }
-        return new Subscription<>(consumerName, topic, payload, more);
+        return new Subscription<>(consumerName, topic, payload, more, idempotentByState);
+    }
+
+    /**
+     * The consumer's effect is idempotent by itself (e.g. an upsert that keeps the newest state, an insert
+     * that ignores an event it already holds): {@link EventDelivery} writes no processed-event row for it.
+     */
+    public Subscription<P> idempotentByState() {
+        return new Subscription<>(consumerName, topic, payload, types, true);
+    }
+
+    /** Whether the consumer's effect is idempotent by itself ({@link #idempotentByState()}). */
+    public boolean isIdempotentByState() {
+        return idempotentByState;
     }
 
     public String consumerName() {

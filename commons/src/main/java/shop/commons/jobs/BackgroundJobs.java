@@ -1,6 +1,7 @@
 package shop.commons.jobs;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.panache.common.Sort;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
@@ -19,10 +20,14 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import shop.commons.domain.DomainException;
 import shop.commons.domain.NotFound;
+import shop.commons.paging.Page;
+import shop.commons.paging.PageParams;
+import shop.commons.paging.Paging;
 
 /**
  * The one background-job runner of every service. A job is a {@link BackgroundJob} row plus its
@@ -106,6 +111,11 @@ public class BackgroundJobs {
         } finally {
             held.remove(job.id);
         }
+    }
+
+    /** The jobs of one type, newest first, a page at a time, each shown as {@code view}: every job list endpoint. */
+    public static Page<JobView> page(String type, PageParams page, Function<BackgroundJob, JobView> view) {
+        return Paging.page(BackgroundJob.<BackgroundJob>find("type", Sort.descending("id"), type), page, view);
     }
 
     /**

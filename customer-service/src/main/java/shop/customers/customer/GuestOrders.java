@@ -11,8 +11,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.commons.outbox.Outbox;
 import shop.contracts.EventEnvelope;
@@ -38,10 +38,14 @@ import shop.contracts.orders.OrderEvent;
  * An OrderPlaced that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class GuestOrders implements EventHandler<OrderEvent> {
+public class GuestOrders extends EventConsumer<OrderEvent> {
     private static final Logger LOG = Logger.getLogger(GuestOrders.class);
     private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("guest-orders", Topics.ORDERS_EVENTS, OrderEvent.class)
             .on(OrderEvent.PLACED);
+
+    public GuestOrders() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     EntityManager em;
@@ -52,24 +56,16 @@ public class GuestOrders implements EventHandler<OrderEvent> {
     @Inject
     CustomerEvents events;
 
-    @Inject
-    EventDelivery delivery;
-
     @Incoming("orders-events")
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<OrderEvent> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     @Override
     public boolean accepts(EventEnvelope event) {
         // a customer's own order (no guest contact) is passed over before any transaction
-        return EventHandler.super.accepts(event) && event.payload() != null
+        return super.accepts(event) && event.payload() != null
                 && !event.payload().hasNonNull("customerId") && event.payload().hasNonNull("guest");
     }
 

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -22,12 +22,13 @@ import shop.contracts.catalog.VariantState;
  * and in the usual case (nothing to undo) nothing at all. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
  */
 @ApplicationScoped
-public class ProductRemovals implements EventHandler<VariantState> {
+public class ProductRemovals extends EventConsumer<VariantState> {
     private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("favorites", Topics.CATALOG_VARIANTS, VariantState.class)
             .on(VariantState.UPSERTED, VariantState.REMOVED);
 
-    @Inject
-    EventDelivery delivery;
+    public ProductRemovals() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     Favorites favorites;
@@ -35,12 +36,7 @@ public class ProductRemovals implements EventHandler<VariantState> {
     @Incoming("catalog-variants")
     @Blocking
     public void onVariantEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<VariantState> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     /** Only a removal needs the log: redelivered after a later "present" state, it must not count again. */

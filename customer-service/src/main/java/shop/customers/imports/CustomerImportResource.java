@@ -5,12 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -22,14 +19,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import shop.commons.jobs.BackgroundJob;
-import shop.commons.jobs.BackgroundJobs;
-import shop.commons.jobs.JobView;
-import shop.commons.paging.Page;
-import shop.commons.paging.PageParams;
+import shop.commons.jobs.JobResource;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
-import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
 
 /**
@@ -45,7 +37,7 @@ import shop.commons.security.Roles;
  */
 @Path("/api/customers/imports")
 @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-public class CustomerImportResource {
+public class CustomerImportResource extends JobResource {
     public static final String TEXT_CSV = "text/csv";
 
     /** The JSON way to start an import; only the external database is started this way. */
@@ -58,13 +50,11 @@ public class CustomerImportResource {
     ImportJobs jobs;
 
     @Inject
-    BackgroundJobs backgroundJobs;
-
-    @Inject
     LegacyImportConfig config;
 
-    @Inject
-    CurrentUser currentUser;
+    public CustomerImportResource() {
+        super(ImportJobs.TYPE, "import", ImportView::of);
+    }
 
     @POST
     @Consumes(TEXT_CSV)
@@ -81,28 +71,6 @@ public class CustomerImportResource {
         return accepted(jobs.startJdbc(startedBy()), uri);
     }
 
-    @GET
-    public Page<JobView> list(@BeanParam @Valid PageParams page) {
-        List<JobView> items = BackgroundJob.<BackgroundJob>find("type", io.quarkus.panache.common.Sort.descending("id"),
-                        ImportJobs.TYPE)
-                .range(page.offset, page.offset + page.limit - 1).list().stream()
-                .map(job -> ImportView.of(job, false)).toList();
-        return new Page<>(items, BackgroundJob.count("type", ImportJobs.TYPE));
-    }
-
-    @GET
-    @Path("/{id}")
-    public JobView get(@PathParam("id") long id) {
-        return ImportView.of(backgroundJobs.find("import", id, ImportJobs.TYPE), true);
-    }
-
-    /** Asks the job to stop: a queued one never starts, a running one stops before its next row (rows done stay). */
-    @POST
-    @Path("/{id}/cancel")
-    public JobView cancel(@PathParam("id") long id) {
-        return backgroundJobs.cancel("import", id, ImportJobs.TYPE);
-    }
-
     private String utf8(byte[] bytes) {
         if (bytes.length > config.maxCsvBytes()) {
             throw new ProblemException(Problem.of(413, "Content Too Large",
@@ -114,14 +82,5 @@ public class CustomerImportResource {
         } catch (CharacterCodingException e) {
             throw ProblemException.badRequest("The CSV is not valid UTF-8; save it as UTF-8 and upload it again");
         }
-    }
-
-    private String startedBy() {
-        return currentUser.id().map(String::valueOf).orElse(null);
-    }
-
-    private static Response accepted(BackgroundJob job, UriInfo uri) {
-        return Response.accepted(ImportView.of(job, false))
-                .location(uri.getAbsolutePathBuilder().path(String.valueOf(job.id)).build()).build();
     }
 }

@@ -10,11 +10,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -32,31 +31,22 @@ import shop.contracts.catalog.VariantState.Unorderable;
  * applied (unreadable, no price) becomes a dead letter ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class VariantReadModel implements EventHandler<VariantState> {
+public class VariantReadModel extends EventConsumer<VariantState> {
+    /** Idempotent by state: the upsert keeps the newest state, so a redelivery changes nothing. */
     private static final Subscription<VariantState> SUBSCRIPTION = Subscription.of("variant-read-model", Topics.CATALOG_VARIANTS,
-            VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED);
+            VariantState.class).on(VariantState.UPSERTED, VariantState.REMOVED).idempotentByState();
+
+    public VariantReadModel() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     EntityManager em;
 
-    @Inject
-    EventDelivery delivery;
-
     @Incoming("catalog-variants")
     @Blocking
     public void onVariantEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<VariantState> subscription() {
-        return SUBSCRIPTION;
-    }
-
-    /** None: the upsert keeps the newest state, so a redelivery changes nothing. */
-    @Override
-    public Optional<String> processedEventLog() {
-        return Optional.empty();
+        deliverAll(records);
     }
 
     @Override

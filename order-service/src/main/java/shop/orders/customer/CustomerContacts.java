@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -26,10 +26,14 @@ import shop.orders.order.GuestOrderLinks;
  * cannot be read becomes a dead letter on {@code customers.events.dlq}.
  */
 @ApplicationScoped
-public class CustomerContacts implements EventHandler<Record> {
+public class CustomerContacts extends EventConsumer<Record> {
     private static final Subscription<Record> SUBSCRIPTION = Subscription.of("customer-contacts", Topics.CUSTOMERS_EVENTS, Record.class)
             .on(CustomerChanged.class, CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED)
             .on(GuestOrderLinked.class, GuestOrderLinked.TYPE);
+
+    public CustomerContacts() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     EntityManager em;
@@ -37,18 +41,10 @@ public class CustomerContacts implements EventHandler<Record> {
     @Inject
     GuestOrderLinks guestOrders;
 
-    @Inject
-    EventDelivery delivery;
-
     @Incoming("customers-events")
     @Blocking
     public void onCustomerEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<Record> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     @Override

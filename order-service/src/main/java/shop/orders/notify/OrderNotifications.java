@@ -12,8 +12,8 @@ import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.commons.telegram.TelegramMessenger;
 import shop.contracts.EventEnvelope;
@@ -33,10 +33,14 @@ import shop.orders.status.OrderStatus;
  * that cannot be read becomes a dead letter on {@code orders.events.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class OrderNotifications implements EventHandler<OrderEvent> {
+public class OrderNotifications extends EventConsumer<OrderEvent> {
     /** The events that are mailed (OrderPlaced is not: the customer hears once stock is reserved or not). */
     private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("order-notify", Topics.ORDERS_EVENTS, OrderEvent.class)
             .on(OrderEvent.CONFIRMED, OrderEvent.REJECTED, OrderEvent.PAID, OrderEvent.CANCELLED, OrderEvent.STATUS_CHANGED);
+
+    public OrderNotifications() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     MailOutbox mails;
@@ -57,24 +61,16 @@ public class OrderNotifications implements EventHandler<OrderEvent> {
     @Inject
     Event<StaffMessage> staffMessages;
 
-    @Inject
-    EventDelivery delivery;
-
     @Incoming("orders-events")
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<OrderEvent> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     /** The subscribed events, and not when older than max-age: a fresh consumer group reads the topic from its start. */
     @Override
     public boolean accepts(EventEnvelope event) {
-        return EventHandler.super.accepts(event)
+        return super.accepts(event)
                 && (event.occurredAt() == null || event.occurredAt().isAfter(Instant.now().minus(maxAge)));
     }
 

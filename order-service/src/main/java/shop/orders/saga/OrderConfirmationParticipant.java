@@ -8,8 +8,8 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.jboss.logging.Logger;
+import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
-import shop.commons.events.EventHandler;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
@@ -30,10 +30,14 @@ import shop.orders.supplier.SupplierReceipts;
  * dead letter on {@code catalog.stock.dlq} ({@link EventDelivery}).
  */
 @ApplicationScoped
-public class OrderConfirmationParticipant implements EventHandler<StockReply> {
+public class OrderConfirmationParticipant extends EventConsumer<StockReply> {
     private static final Logger LOG = Logger.getLogger(OrderConfirmationParticipant.class);
     private static final Subscription<StockReply> SUBSCRIPTION = Subscription.of("order-saga", Topics.CATALOG_STOCK, StockReply.class)
             .on(StockReply.RESERVED, StockReply.REJECTED);
+
+    public OrderConfirmationParticipant() {
+        super(SUBSCRIPTION);
+    }
 
     @Inject
     OrderWorkflow workflow;
@@ -41,18 +45,10 @@ public class OrderConfirmationParticipant implements EventHandler<StockReply> {
     @Inject
     SupplierReceipts receipts;
 
-    @Inject
-    EventDelivery delivery;
-
     @Incoming("catalog-stock")
     @Blocking
     public void onStockReplys(ConsumerRecords<String, String> records) {
-        delivery.deliverAll(this, records);
-    }
-
-    @Override
-    public Subscription<StockReply> subscription() {
-        return SUBSCRIPTION;
+        deliverAll(records);
     }
 
     @Override
