@@ -8,9 +8,10 @@ public final class Topics {
     public static final String CATALOG_CATEGORIES = "catalog.categories";
     /** StockReserved, StockRejected, StockReleased, StockSold; key = order id. */
     public static final String CATALOG_STOCK = "catalog.stock";
-    /** OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderStatusChanged, OrderCancelled; key = order id. */
+    /** OrderPlaced, OrderConfirmed, OrderRejected, OrderPaid, OrderStatusChanged, OrderCancelled, OrderGoodsReturned; key = order id. */
     public static final String ORDERS_EVENTS = "orders.events";
-    /** CustomerRegistered, CustomerUpdated, CustomerDeleted, GuestOrderLinked; key = customer id. */
+    /** CustomerRegistered, CustomerUpdated, CustomerDeleted, GuestOrderLinked, AddressSaved,
+     *  AddressRemoved; key = customer id. */
     public static final String CUSTOMERS_EVENTS = "customers.events";
     /** RequestObserved; key = client address. */
     public static final String GATEWAY_REQUESTS = "gateway.requests";

@@ -115,4 +115,29 @@ class PayloadVersionsTest {
         assertTrue(EventJson.payload(EventJson.read(EventJson.write(EventJson.envelope(OrderEvent.STATUS_CHANGED,
                 OrderEvent.VERSION, custom))), OrderEvent.class).goodsShipped());
     }
+
+    @Test
+    void linesWrittenBeforeDiscountsReadAsUndiscounted() {
+        OrderLine line = order(OrderEvent.PAID, "paid", "confirmed", "").lines().get(0);
+        assertEquals(0, BigDecimal.ZERO.compareTo(line.discount()));
+    }
+
+    @Test
+    void returnedLinesAndDiscountsTravel() {
+        OrderLine returned = new OrderLine(7, 3, null, 1, new BigDecimal("10.00"), new BigDecimal("1.50"));
+        OrderEvent sent = new OrderEvent(9, 4L, "delivered", "delivered", "card", new BigDecimal("8.50"),
+                List.of(returned), null, null, true, List.of(returned));
+        OrderEvent read = EventJson.payload(EventJson.read(EventJson.write(
+                EventJson.envelope(OrderEvent.GOODS_RETURNED, OrderEvent.VERSION, sent))), OrderEvent.class);
+        assertEquals(1, read.returnedLines().size());
+        assertEquals(7, read.returnedLines().get(0).variantId());
+        assertEquals(1, read.returnedLines().get(0).quantity());
+        assertEquals(0, new BigDecimal("1.50").compareTo(read.lines().get(0).discount()));
+        assertNull(order(OrderEvent.PAID, "paid", "confirmed", "").returnedLines());
+    }
+
+    @Test
+    void variantStateWithoutWeightReadsAsUnknownWeight() {
+        assertNull(variant(variantV1(true, true, false, "null")).weightKg());
+    }
 }

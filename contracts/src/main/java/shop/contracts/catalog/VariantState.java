@@ -28,12 +28,15 @@ import java.math.BigDecimal;
  * @param unorderable     why it cannot be ordered; null when it can
  * @param unitPrice       what a customer pays for one unit (the discounted price when there is one below
  *                        the price)
+ * @param weightKg        the product's weight in kilograms (from the 1C weight import), null when unknown
+ *                        (added later without a version bump: older records lack it and read as null;
+ *                        order-service prices weight-based delivery from it)
  */
 public record VariantState(long variantId, long productId, Long categoryId, Long supplierId, String productName,
                            String variantName, String article, BigDecimal price, BigDecimal discountedPrice,
                            int available, boolean active, boolean supplierAcceptingOrders, boolean productDeleted,
                            String sizeName, String colorName, String colorCode,
-                           Boolean orderable, Unorderable unorderable, BigDecimal unitPrice) {
+                           Boolean orderable, Unorderable unorderable, BigDecimal unitPrice, BigDecimal weightKg) {
     public static final String UPSERTED = "VariantUpserted";
     public static final String REMOVED = "VariantRemoved";
     /** 2: catalog publishes {@code orderable}, {@code unorderable} and {@code unitPrice}. */
@@ -78,6 +81,17 @@ public record VariantState(long variantId, long productId, Long categoryId, Long
         }
     }
 
+    /** A version-2 state without a weight (tests and fixtures). */
+    public VariantState(long variantId, long productId, Long categoryId, Long supplierId, String productName,
+                        String variantName, String article, BigDecimal price, BigDecimal discountedPrice,
+                        int available, boolean active, boolean supplierAcceptingOrders, boolean productDeleted,
+                        String sizeName, String colorName, String colorCode,
+                        Boolean orderable, Unorderable unorderable, BigDecimal unitPrice) {
+        this(variantId, productId, categoryId, supplierId, productName, variantName, article, price, discountedPrice,
+                available, active, supplierAcceptingOrders, productDeleted, sizeName, colorName, colorCode,
+                orderable, unorderable, unitPrice, null);
+    }
+
     /** A state as version 1 wrote it (tests and fixtures): the decision fields follow the version-1 rule. */
     public VariantState(long variantId, long productId, Long categoryId, Long supplierId, String productName,
                         String variantName, String article, BigDecimal price, BigDecimal discountedPrice,
@@ -85,6 +99,6 @@ public record VariantState(long variantId, long productId, Long categoryId, Long
                         String sizeName, String colorName, String colorCode) {
         this(variantId, productId, categoryId, supplierId, productName, variantName, article, price, discountedPrice,
                 available, active, supplierAcceptingOrders, productDeleted, sizeName, colorName, colorCode,
-                null, null, null);
+                null, null, null, null);
     }
 }

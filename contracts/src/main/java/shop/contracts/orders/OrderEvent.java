@@ -18,6 +18,9 @@ import java.util.Set;
  *       whatever is still reserved for it, and returns what a paid order bought unless it was shipped.</li>
  *   <li>{@link #STATUS_CHANGED}: any other status change by staff (shipped, delivered, custom ones);
  *       catalog notes shipped/delivered (the goods have left the shop).</li>
+ *   <li>{@link #GOODS_RETURNED}: a customer brought delivered goods back (all or some lines, possibly fewer
+ *       units); {@code returnedLines} says what came back, and catalog puts exactly those units back on
+ *       hand, once per event.</li>
  * </ul>
  *
  * @param customerId    null for a guest order
@@ -29,16 +32,19 @@ import java.util.Set;
  *                      version 1 without a version bump: older consumers ignore the unknown field)
  * @param goodsShipped  the goods have left the shop (order-service's decision, version 2): a later
  *                      cancellation returns nothing to stock. Consumers read this flag, never status names.
+ * @param returnedLines on {@link #GOODS_RETURNED} only: the lines (and quantities) that came back; null on
+ *                      every other event (added without a version bump: older consumers ignore it)
  */
 public record OrderEvent(long orderId, Long customerId, String status, String previousStatus,
                          String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
-                         GuestContact guest, Boolean goodsShipped) {
+                         GuestContact guest, Boolean goodsShipped, List<OrderLine> returnedLines) {
     public static final String PLACED = "OrderPlaced";
     public static final String CONFIRMED = "OrderConfirmed";
     public static final String REJECTED = "OrderRejected";
     public static final String PAID = "OrderPaid";
     public static final String CANCELLED = "OrderCancelled";
     public static final String STATUS_CHANGED = "OrderStatusChanged";
+    public static final String GOODS_RETURNED = "OrderGoodsReturned";
     /** 2: order-service publishes {@code goodsShipped}. */
     public static final int VERSION = 2;
 
@@ -58,16 +64,23 @@ public record OrderEvent(long orderId, Long customerId, String status, String pr
         }
     }
 
+    /** Any event but {@link #GOODS_RETURNED}. */
+    public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
+                      String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
+                      GuestContact guest, Boolean goodsShipped) {
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, guest, goodsShipped, null);
+    }
+
     /** A version-1 shaped event (tests and fixtures); {@code goodsShipped} follows the version-1 rule. */
     public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
                       String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason,
                       GuestContact guest) {
-        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, guest, null);
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, guest, null, null);
     }
 
     /** A version-1 shaped event without a guest contact (tests and fixtures). */
     public OrderEvent(long orderId, Long customerId, String status, String previousStatus,
                       String paymentMethod, BigDecimal total, List<OrderLine> lines, String reason) {
-        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, null, null);
+        this(orderId, customerId, status, previousStatus, paymentMethod, total, lines, reason, null, null, null);
     }
 }
