@@ -16,6 +16,7 @@ import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.customers.AddressChanged;
+import shop.contracts.customers.CustomerChanged;
 import shop.devstack.testing.KafkaResource;
 import shop.devstack.testing.TopicWatcher;
 import shop.orders.Shop;
@@ -145,5 +146,22 @@ class DeliveryAddressTest {
         as(annaToken).body(body(delivery, v.variantId(), "\"addressId\":" + addressId)).post("/api/orders").then()
                 .statusCode(404);
         as(annaToken).get("/api/orders/" + first).then().statusCode(200).body("address.city", equalTo("Kazan"));
+    }
+
+    @Test
+    void aDeletedCustomersAddressesAreDropped() {
+        long vera = Shop.nextId();
+        String token = Shop.customer(vera);
+        VariantState v = Shop.known(Shop.variant(Shop.nextId(), "10.00", 100));
+        long delivery = Shop.deliveryType("100", null);
+        long addressId = Shop.nextId();
+        send(vera, AddressChanged.SAVED, saved(addressId, vera, "Tula"), Instant.now());
+        placeWhenKnown(token, body(delivery, v.variantId(), "\"addressId\":" + addressId));
+
+        EventEnvelope fresh = EventJson.envelope(CustomerChanged.DELETED, CustomerChanged.VERSION,
+                new CustomerChanged(vera, null, null, null, null, null));
+        TopicWatcher.send(KafkaResource.bootstrapServers(), Topics.CUSTOMERS_EVENTS, String.valueOf(vera), EventJson.write(fresh));
+        awaitHandled(vera, token, delivery, v.variantId());
+        as(token).body(body(delivery, v.variantId(), "\"addressId\":" + addressId)).post("/api/orders").then().statusCode(404);
     }
 }
