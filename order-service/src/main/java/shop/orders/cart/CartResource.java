@@ -17,14 +17,17 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import shop.commons.problem.ProblemException;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
+import shop.orders.delivery.DeliveryPricing;
 
 /**
  * The cart of a signed-in customer (bearer token with the customer role) or of a guest. A guest's
@@ -59,10 +62,23 @@ public class CartResource {
     @Inject
     Carts carts;
 
+    @Inject
+    DeliveryPricing delivery;
+
     @GET
     @Transactional
-    public Response get(@HeaderParam(CartOwner.HEADER) String token) {
-        return answer(carts.find(owner(token)).orElse(null));
+    public Response get(@HeaderParam(CartOwner.HEADER) String token,
+                        @Parameter(description = "price delivery by this type: the answer's delivery and grandTotal")
+                        @QueryParam("deliveryTypeId") Long deliveryTypeId) {
+        Cart cart = carts.find(owner(token)).orElse(null);
+        if (deliveryTypeId == null) {
+            return answer(cart);
+        }
+        // delivery by the chosen type, priced as the order will be (DeliveryPricing, the same rule and parcel)
+        CartView view = carts.view(cart);
+        List<DeliveryPricing.Item> orderable = view.items().stream().filter(CartView.Line::orderable)
+                .map(l -> new DeliveryPricing.Item(l.variantId(), l.quantity())).toList();
+        return answer(cart, view.withDelivery(delivery.quote(DeliveryPricing.type(deliveryTypeId), view.total(), orderable)));
     }
 
     @PUT
@@ -127,7 +143,11 @@ public class CartResource {
     }
 
     private Response answer(Cart cart) {
-        Response.ResponseBuilder response = Response.ok(carts.view(cart));
+        return answer(cart, carts.view(cart));
+    }
+
+    private Response answer(Cart cart, CartView view) {
+        Response.ResponseBuilder response = Response.ok(view);
         if (cart != null && cart.token != null) {
             response.header(CartOwner.HEADER, cart.token.toString());
         }

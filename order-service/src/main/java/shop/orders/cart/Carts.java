@@ -133,7 +133,7 @@ public class Carts {
                 count += item.quantity;
             }
         }
-        return new CartView(token, lines, count, total);
+        return new CartView(token, lines, count, total, null, null);
     }
 
     /** 404 for a variant the catalog never published, 409 for one that cannot be ordered or is short. */

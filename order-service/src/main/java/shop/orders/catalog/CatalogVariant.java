@@ -53,6 +53,9 @@ public class CatalogVariant extends PanacheEntityBase {
     public BigDecimal unitPrice;
     @Column(name = "state_at")
     public Instant stateAt;
+    /** What one unit weighs (kg, from catalog's 1C weight import); null when unknown. Prices delivery by weight. */
+    @Column(name = "weight_kg")
+    public BigDecimal weightKg;
 
     /** What a customer pays for one unit: catalog's figure (the discounted price when there is one below the price). */
     public BigDecimal unitPrice() {

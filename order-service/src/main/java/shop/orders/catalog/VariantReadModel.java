@@ -62,10 +62,10 @@ public class VariantReadModel extends EventConsumer<VariantState> {
         em.createNativeQuery("""
                         insert into catalog_variant (variant_id, product_id, category_id, supplier_id, product_name,
                             variant_name, article, price, discounted_price, available, orderable, unorderable,
-                            unit_price, state_at, size_name, color_name, color_code)
+                            unit_price, state_at, size_name, color_name, color_code, weight_kg)
                         values (:variantId, :productId, :categoryId, :supplierId, :productName, :variantName, :article,
                             :price, :discountedPrice, :available, :orderable, :unorderable, :unitPrice, :at,
-                            :sizeName, :colorName, :colorCode)
+                            :sizeName, :colorName, :colorCode, :weightKg)
                         on conflict (variant_id) do update set product_id = excluded.product_id,
                             category_id = excluded.category_id, supplier_id = excluded.supplier_id,
                             product_name = excluded.product_name, variant_name = excluded.variant_name,
@@ -74,7 +74,7 @@ public class VariantReadModel extends EventConsumer<VariantState> {
                             orderable = excluded.orderable, unorderable = excluded.unorderable,
                             unit_price = excluded.unit_price, state_at = excluded.state_at,
                             size_name = excluded.size_name, color_name = excluded.color_name,
-                            color_code = excluded.color_code
+                            color_code = excluded.color_code, weight_kg = excluded.weight_kg
                         where catalog_variant.state_at <= excluded.state_at""")
                 .setParameter("variantId", state.variantId())
                 .setParameter("productId", state.productId())
@@ -93,6 +93,7 @@ public class VariantReadModel extends EventConsumer<VariantState> {
                 .setParameter("sizeName", state.sizeName())
                 .setParameter("colorName", state.colorName())
                 .setParameter("colorCode", state.colorCode())
+                .setParameter("weightKg", state.weightKg())
                 .executeUpdate();
     }
 

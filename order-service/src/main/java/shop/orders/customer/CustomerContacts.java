@@ -13,6 +13,7 @@ import shop.commons.events.EventDelivery;
 import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
+import shop.contracts.customers.AddressChanged;
 import shop.contracts.customers.CustomerChanged;
 import shop.contracts.customers.GuestOrderLinked;
 import shop.orders.order.GuestOrderLinks;
@@ -20,7 +21,8 @@ import shop.orders.order.GuestOrderLinks;
 /**
  * Keeps {@code customer_contact} in step with {@code customers.events} (read from its beginning by the
  * consumer group {@code order-service}), so orders of a signed-in customer can take the contact details
- * from the profile, and applies GuestOrderLinked (a guest order handed to the customer that confirmed its email).
+ * from the profile, keeps their saved delivery addresses ({@link SavedAddresses}) and applies GuestOrderLinked
+ * (a guest order handed to the customer that confirmed its email).
  * Idempotent: each event is applied once ({@link EventDelivery}: processed-event log, same transaction), and
  * the state with the latest {@code occurredAt} wins, so a late older event changes nothing. A payload that
  * cannot be read becomes a dead letter on {@code customers.events.dlq}.
@@ -29,7 +31,8 @@ import shop.orders.order.GuestOrderLinks;
 public class CustomerContacts extends EventConsumer<Record> {
     private static final Subscription<Record> SUBSCRIPTION = Subscription.of("customer-contacts", Topics.CUSTOMERS_EVENTS, Record.class)
             .on(CustomerChanged.class, CustomerChanged.REGISTERED, CustomerChanged.UPDATED, CustomerChanged.DELETED)
-            .on(GuestOrderLinked.class, GuestOrderLinked.TYPE);
+            .on(GuestOrderLinked.class, GuestOrderLinked.TYPE)
+            .on(AddressChanged.class, AddressChanged.SAVED, AddressChanged.REMOVED);
 
     public CustomerContacts() {
         super(SUBSCRIPTION);
@@ -40,6 +43,9 @@ public class CustomerContacts extends EventConsumer<Record> {
 
     @Inject
     GuestOrderLinks guestOrders;
+
+    @Inject
+    SavedAddresses addresses;
 
     @Incoming("customers-events")
     @Blocking
@@ -54,8 +60,16 @@ public class CustomerContacts extends EventConsumer<Record> {
             guestOrders.link(link.orderId(), link.customerId());
             return;
         }
+        Instant at = event.occurredAt() != null ? event.occurredAt() : Instant.now();
+        if (payload instanceof AddressChanged address) {
+            addresses.apply(address, AddressChanged.REMOVED.equals(event.type()), at);
+            return;
+        }
         CustomerChanged customer = (CustomerChanged) payload;
         boolean deleted = CustomerChanged.DELETED.equals(event.type());
+        if (deleted) {
+            addresses.forgetCustomer(customer.customerId(), at);
+        }
         em.createNativeQuery("""
                         insert into customer_contact (customer_id, first_name, last_name, middle_name, email, phone,
                             deleted, state_at)
@@ -73,7 +87,7 @@ public class CustomerContacts extends EventConsumer<Record> {
                 .setParameter("email", deleted ? null : blankToNull(customer.email()))
                 .setParameter("phone", deleted ? null : blankToNull(customer.phone()))
                 .setParameter("deleted", deleted)
-                .setParameter("at", event.occurredAt() != null ? event.occurredAt() : Instant.now())
+                .setParameter("at", at)
                 .executeUpdate();
     }
 

@@ -3,6 +3,7 @@ package shop.orders.order;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -19,7 +20,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import shop.commons.domain.Conflict;
 import shop.commons.domain.Invalid;
+import shop.orders.delivery.DeliveryAddress;
 import shop.orders.delivery.DeliveryType;
+import shop.orders.delivery.Parcel;
 import shop.orders.status.SystemStatus;
 
 /**
@@ -51,8 +54,12 @@ public class Order extends PanacheEntityBase {
     public String email;
     @Column(name = "delivery_type_id")
     public Long deliveryTypeId;
+    /** The address on one line: {@link #address} written out, or the free text of a request that gave only that. */
     @Column(name = "delivery_address")
     public String deliveryAddress;
+    /** The address as fields; null for an order placed (or re-addressed by staff) with free text only. */
+    @Embedded
+    public DeliveryAddress address;
     @Column(name = "delivery_cost")
     public BigDecimal deliveryCost;
     @Column(name = "payment_method")
@@ -120,10 +127,12 @@ public class Order extends PanacheEntityBase {
 
     /**
      * Fills a new order: status {@code new}, the lines (priced by the caller from catalog's read model)
-     * with their totals, delivery cost for these goods. Returns {@link OrderDomainEvent.Placed}.
+     * with their totals, delivery cost for these goods (their weight and suppliers: {@link #parcel}). The address
+     * is {@code address} (its one-line text derived), or when that is null the free text {@code deliveryAddress}.
+     * Returns {@link OrderDomainEvent.Placed}.
      */
     public List<OrderDomainEvent> place(Long customerId, PlaceOrderRequest.Contact contact, DeliveryType delivery,
-                                        String deliveryAddress, String paymentMethod, String comment,
+                                        DeliveryAddress address, String deliveryAddress, String paymentMethod, String comment,
                                         List<OrderItem> lines, Actor actor) {
         if (status != null) {
             throw new IllegalStateException("Order " + id + " is already placed");
@@ -138,7 +147,8 @@ public class Order extends PanacheEntityBase {
         this.phone = contact.phone();
         this.email = contact.email();
         this.deliveryTypeId = delivery.id;
-        this.deliveryAddress = deliveryAddress.trim();
+        this.address = address;
+        this.deliveryAddress = address != null ? address.line() : deliveryAddress.trim();
         this.paymentMethod = paymentMethod;
         this.comment = comment == null || comment.isBlank() ? null : comment.trim();
         this.createdAt = now;
@@ -153,9 +163,15 @@ public class Order extends PanacheEntityBase {
             goods = goods.add(item.lineTotal);
         }
         this.goodsTotal = goods;
-        this.deliveryCost = delivery.costFor(goods);
+        this.deliveryCost = delivery.costFor(parcel());
         recomputeTotal();
         return List.of(new OrderDomainEvent.Placed(actor, now));
+    }
+
+    /** What delivery is priced for: the goods total, the lines' weights as ordered, their suppliers. */
+    public Parcel parcel() {
+        return Parcel.of(goodsTotal, items.stream()
+                .map(i -> new Parcel.Line(i.supplierId, i.unitWeightKg, i.quantity)).toList());
     }
 
     /** Whether the stock saga's reply is still awaited (a reply for an order past {@code new} is a late duplicate). */
@@ -249,7 +265,7 @@ public class Order extends PanacheEntityBase {
                 throw new Invalid("deliveryTypeId: there is no delivery type " + change.deliveryTypeId());
             }
             newTypeId = change.deliveryType().id;
-            newCost = change.deliveryType().costFor(goodsTotal);
+            newCost = change.deliveryType().costFor(parcel());
         }
         if (change.cost() != null) {
             newCost = change.cost().setScale(2);
@@ -275,6 +291,7 @@ public class Order extends PanacheEntityBase {
         deliveryCost = newCost;
         if (change.address() != null) {
             deliveryAddress = change.address().trim();
+            address = null; // free text from staff replaces the fields, which would no longer match it
         }
         recomputeTotal();
         updatedAt = now;

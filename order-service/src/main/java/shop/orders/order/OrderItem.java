@@ -44,4 +44,7 @@ public class OrderItem extends PanacheEntityBase {
     public BigDecimal unitPrice;
     @Column(name = "line_total")
     public BigDecimal lineTotal;
+    /** What one unit weighed when ordered (kg; null: unknown), so re-pricing delivery later weighs the same parcel. */
+    @Column(name = "unit_weight_kg")
+    public BigDecimal unitWeightKg;
 }

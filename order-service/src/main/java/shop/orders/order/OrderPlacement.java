@@ -28,6 +28,8 @@ import shop.orders.catalog.CatalogVariant;
 import shop.orders.catalog.VariantReadModel;
 import shop.orders.customer.CustomerContact;
 import shop.orders.customer.CustomerContacts;
+import shop.orders.delivery.CheckoutAddresses;
+import shop.orders.delivery.DeliveryAddress;
 import shop.orders.delivery.DeliveryType;
 import shop.orders.domain.Unprocessable;
 
@@ -72,6 +74,9 @@ public class OrderPlacement {
     @Inject
     OpenOrderLimit openOrders;
 
+    @Inject
+    CheckoutAddresses addresses;
+
     @Transactional
     public Placed place(PlaceOrderRequest request, CartOwner owner, Actor actor, String idempotencyKey) {
         String scope = owner.isCustomer() ? "customer:" + owner.customerId() : "guest";
@@ -92,6 +97,8 @@ public class OrderPlacement {
         }
 
         PlaceOrderRequest.Contact contact = contact(request.contact(), owner);
+        DeliveryAddress address = addresses.resolve(request.address(), request.addressId(), request.deliveryAddress(),
+                owner.isCustomer() ? owner.customerId() : null);
         openOrders.check(owner, contact);
         Cart cart = null;
         List<PlaceOrderRequest.Line> lines = request.lines();
@@ -132,10 +139,11 @@ public class OrderPlacement {
             item.colorCode = v.colorCode;
             item.quantity = line.quantity();
             item.unitPrice = v.unitPrice();
+            item.unitWeightKg = v.weightKg;
             items.add(item);
         }
         Order order = new Order();
-        List<OrderDomainEvent> placed = order.place(owner.customerId(), contact, delivery, request.deliveryAddress(),
+        List<OrderDomainEvent> placed = order.place(owner.customerId(), contact, delivery, address, request.deliveryAddress(),
                 request.paymentMethod(), request.comment(), items, actor);
         if (idempotencyKey != null) {
             order.idempotencyScope = scope;

@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import shop.orders.delivery.DeliveryAddress;
 import shop.orders.status.SystemStatus;
 
 /**
@@ -15,13 +16,15 @@ import shop.orders.status.SystemStatus;
  * @param shortLines  for a rejected order: what the catalog could not reserve
  * @param refund      for an order cancelled after it was paid: the money owed back and whether staff have
  *                    refunded it
+ * @param deliveryAddress the address on one line (written out from {@code address}, or the free text given)
+ * @param address     the address as fields; absent when the order was placed (or re-addressed) with free text only
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(long id, Long customerId, String status, Contact contact, long deliveryTypeId,
                         String deliveryAddress, BigDecimal deliveryCost, String paymentMethod, String comment,
                         List<Line> lines, BigDecimal goodsTotal, BigDecimal total, String reason,
                         List<ShortLine> shortLines, Instant createdAt, Instant updatedAt, Instant paidAt,
-                        Instant shippedAt, Refund refund, UUID accessToken) {
+                        Instant shippedAt, Refund refund, UUID accessToken, Address address) {
 
     public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
     }
@@ -30,6 +33,15 @@ public record OrderView(long id, Long customerId, String status, Contact contact
     public record Line(long variantId, long productId, Long supplierId, String productName, String variantName,
                        String article, String sizeName, String colorName, String colorCode, int quantity,
                        BigDecimal unitPrice, BigDecimal lineTotal) {
+    }
+
+    /** @param savedAddressId the customer's saved address it was copied from (later edits of that one do not change it) */
+    public record Address(String city, String street, String house, String building, String apartment, Integer floor,
+                          String postcode, String comment, Long savedAddressId) {
+        static Address of(DeliveryAddress a) {
+            return a == null ? null : new Address(a.city, a.street, a.house, a.building, a.apartment, a.floor, a.postcode,
+                    a.comment, a.savedAddressId);
+        }
     }
 
     public record ShortLine(long variantId, int requested, int available, String reason) {
@@ -52,6 +64,6 @@ public record OrderView(long id, Long customerId, String status, Contact contact
                         i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal)).toList(),
                 o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
                 o.refundDueAt == null ? null : new Refund(o.refundAmount, o.refundedAt == null, o.refundDueAt, o.refundedAt),
-                withAccessToken ? o.accessToken : null);
+                withAccessToken ? o.accessToken : null, Address.of(o.address));
     }
 }

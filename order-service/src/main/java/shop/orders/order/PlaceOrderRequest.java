@@ -6,26 +6,32 @@ import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.List;
+import shop.orders.delivery.AddressRequest;
 
 /**
  * The body of {@code POST /api/orders}.
  *
- * @param lines what to buy; absent (null) = everything in the caller's cart, which is then emptied
+ * @param lines           what to buy; absent (null) = everything in the caller's cart, which is then emptied
+ * @param deliveryAddress the address as one free-text line: what clients sent before addresses had fields;
+ *                        still accepted, and kept as it is, when neither {@code address} nor {@code addressId} is given
+ * @param address         the address as fields
+ * @param addressId       one of the signed-in customer's saved addresses (customer-service), copied onto the order
  */
 public record PlaceOrderRequest(
         @Size(min = 1, max = 200, message = "must hold 1 to 200 lines") List<@Valid @NotNull(message = "must not be null") Line> lines,
         @Valid Contact contact,
         @NotNull(message = "is required") @Positive(message = "must be a positive id") Long deliveryTypeId,
-        @NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String deliveryAddress,
+        @Size(max = 1000, message = "must be at most 1000 characters") String deliveryAddress,
         @NotNull(message = "is required") @Pattern(regexp = "card|cash", message = "must be card or cash") String paymentMethod,
-        @Size(max = 2000, message = "must be at most 2000 characters") String comment) {
+        @Size(max = 2000, message = "must be at most 2000 characters") String comment,
+        @Valid AddressRequest address,
+        @Positive(message = "must be a positive id") Long addressId) {
 
     /** @param expectedPrice the unit price the shopper was shown; the order is refused (409) if it is not current */
     public record Line(@NotNull(message = "is required") @Positive(message = "must be a positive id") Long variantId,

@@ -86,7 +86,7 @@ class OrderTest {
         item.unitPrice = new BigDecimal("50.00");
         Order order = new Order();
         order.place(7L, new PlaceOrderRequest.Contact("Ann", "Lee", null, "+70000000000", "ann@example.com"),
-                delivery(1, "300.00", "5000.00"), " Main st 1 ", paymentMethod, "  ", List.of(item), CUSTOMER);
+                delivery(1, "300.00", "5000.00"), null, " Main st 1 ", paymentMethod, "  ", List.of(item), CUSTOMER);
         order.id = 42L;
         return order;
     }
@@ -355,7 +355,7 @@ class OrderTest {
         assertNull(order.comment);
         assertEquals(1, order.items.get(0).position);
         assertNotNull(order.accessToken);
-        assertThrows(IllegalStateException.class, () -> order.place(null, null, null, null, null, null, List.of(), CUSTOMER));
+        assertThrows(IllegalStateException.class, () -> order.place(null, null, null, null, null, null, null, List.of(), CUSTOMER));
     }
 
     // --- delivery and payment-method changes ---
