@@ -44,4 +44,6 @@ public class OrderItem extends PanacheEntityBase {
     public BigDecimal unitPrice;
     @Column(name = "line_total")
     public BigDecimal lineTotal;
+    /** This line's share of the order's promo code discount; what the line earns is lineTotal − discount. */
+    public BigDecimal discount = BigDecimal.ZERO.setScale(2);
 }

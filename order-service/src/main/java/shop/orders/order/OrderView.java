@@ -15,21 +15,26 @@ import shop.orders.status.SystemStatus;
  * @param shortLines  for a rejected order: what the catalog could not reserve
  * @param refund      for an order cancelled after it was paid: the money owed back and whether staff have
  *                    refunded it
+ * @param discount    the promo code's discount off the goods (total = goodsTotal − discount + deliveryCost)
+ * @param promoCode   the promo code the order was placed with; absent without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(long id, Long customerId, String status, Contact contact, long deliveryTypeId,
                         String deliveryAddress, BigDecimal deliveryCost, String paymentMethod, String comment,
                         List<Line> lines, BigDecimal goodsTotal, BigDecimal total, String reason,
                         List<ShortLine> shortLines, Instant createdAt, Instant updatedAt, Instant paidAt,
-                        Instant shippedAt, Refund refund, UUID accessToken) {
+                        Instant shippedAt, Refund refund, UUID accessToken, BigDecimal discount, String promoCode) {
 
     public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
     }
 
-    /** {@code sizeName}, {@code colorName}, {@code colorCode}: as they were when the order was placed. */
+    /**
+     * {@code sizeName}, {@code colorName}, {@code colorCode}: as they were when the order was placed;
+     * {@code discount}: the line's share of the promo code's discount.
+     */
     public record Line(long variantId, long productId, Long supplierId, String productName, String variantName,
                        String article, String sizeName, String colorName, String colorCode, int quantity,
-                       BigDecimal unitPrice, BigDecimal lineTotal) {
+                       BigDecimal unitPrice, BigDecimal lineTotal, BigDecimal discount) {
     }
 
     public record ShortLine(long variantId, int requested, int available, String reason) {
@@ -49,9 +54,9 @@ public record OrderView(long id, Long customerId, String status, Contact contact
                 new Contact(o.firstName, o.lastName, o.middleName, o.phone, o.email), o.deliveryTypeId,
                 o.deliveryAddress, o.deliveryCost, o.paymentMethod, o.comment,
                 o.items.stream().map(i -> new Line(i.variantId, i.productId, i.supplierId, i.productName, i.variantName,
-                        i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal)).toList(),
+                        i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal, i.discount)).toList(),
                 o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
                 o.refundDueAt == null ? null : new Refund(o.refundAmount, o.refundedAt == null, o.refundDueAt, o.refundedAt),
-                withAccessToken ? o.accessToken : null);
+                withAccessToken ? o.accessToken : null, o.discount, o.promoCode);
     }
 }

@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The body of {@code POST /api/orders}.
  *
- * @param lines what to buy; absent (null) = everything in the caller's cart, which is then emptied
+ * @param lines     what to buy; absent (null) = everything in the caller's cart, which is then emptied
+ * @param promoCode a promo code; absent = the cart's code when the order is placed from the cart
  */
 public record PlaceOrderRequest(
         @Size(min = 1, max = 200, message = "must hold 1 to 200 lines") List<@Valid @NotNull(message = "must not be null") Line> lines,
@@ -25,7 +26,8 @@ public record PlaceOrderRequest(
         @NotNull(message = "is required") @Positive(message = "must be a positive id") Long deliveryTypeId,
         @NotBlank(message = "is required") @Size(max = 1000, message = "must be at most 1000 characters") String deliveryAddress,
         @NotNull(message = "is required") @Pattern(regexp = "card|cash", message = "must be card or cash") String paymentMethod,
-        @Size(max = 2000, message = "must be at most 2000 characters") String comment) {
+        @Size(max = 2000, message = "must be at most 2000 characters") String comment,
+        @Size(max = 40, message = "must be at most 40 characters") String promoCode) {
 
     /** @param expectedPrice the unit price the shopper was shown; the order is refused (409) if it is not current */
     public record Line(@NotNull(message = "is required") @Positive(message = "must be a positive id") Long variantId,
