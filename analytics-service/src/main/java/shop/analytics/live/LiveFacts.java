@@ -186,8 +186,8 @@ public class LiveFacts {
         for (int i = 0; i < lines.size(); i++) {
             OrderLine line = lines.get(i);
             em.createNativeQuery("""
-                            insert into analytics_order_line (order_id, line_no, variant_id, product_id, quantity, unit_price)
-                            values (:order, :line, :variant, :product, :quantity, :price)
+                            insert into analytics_order_line (order_id, line_no, variant_id, product_id, quantity, unit_price, discount)
+                            values (:order, :line, :variant, :product, :quantity, :price, :discount)
                             on conflict do nothing""")
                     .setParameter("order", order.orderId())
                     .setParameter("line", i)
@@ -195,6 +195,7 @@ public class LiveFacts {
                     .setParameter("product", line.productId())
                     .setParameter("quantity", line.quantity())
                     .setParameter("price", line.unitPrice() == null ? BigDecimal.ZERO : line.unitPrice())
+                    .setParameter("discount", line.discount())
                     .executeUpdate();
             batch.items().add(new CartItemFact(cart + "-" + i, cart, Long.toString(line.productId()),
                     categoryOfVariant(line.variantId(), line.productId()).orElse(null), line.quantity(), at));

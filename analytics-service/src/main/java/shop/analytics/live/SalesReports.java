@@ -14,7 +14,9 @@ import shop.analytics.report.ReportRange;
 /**
  * Live sales from orders.events. An order counts as sold when it was paid and not cancelled later;
  * days are UTC. {@code from}/{@code to} select by the time of the event the report is about (placing
- * for "placed", paying for "paid" and revenue).
+ * for "placed", paying for "paid" and revenue). Revenue is what was paid for goods: a product's lines earn
+ * {@code quantity × unit price − discount} (a promo code's share of the line); a day's revenue is the orders'
+ * totals (already less their discounts).
  */
 @ApplicationScoped
 public class SalesReports {
@@ -74,7 +76,7 @@ public class SalesReports {
                         select l.product_id,
                                (select v.product_name from analytics_variant v where v.product_id = l.product_id
                                 order by v.as_of desc limit 1),
-                               sum(l.quantity), sum(l.quantity * l.unit_price) as revenue, count(distinct l.order_id)
+                               sum(l.quantity), sum(l.quantity * l.unit_price - l.discount) as revenue, count(distinct l.order_id)
                         from analytics_order o join analytics_order_line l on l.order_id = o.order_id
                         where o.%s and o.paid_at >= :from and o.paid_at < :to
                         group by l.product_id order by revenue desc, l.product_id limit :limit""".formatted(SOLD))

@@ -141,11 +141,12 @@ class LiveReportsTest {
         long first = product + 100;
         long second = product + 101;
         long unpaid = product + 102;
-        List<OrderLine> both = List.of(new OrderLine(product * 10, product, null, 2, new BigDecimal("10.50")),
+        // the first order had a promo code: 1.50 off its product line (what the line earns is 21.00 - 1.50)
+        List<OrderLine> both = List.of(new OrderLine(product * 10, product, null, 2, new BigDecimal("10.50"), new BigDecimal("1.50")),
                 new OrderLine(otherProduct * 10, otherProduct, null, 1, new BigDecimal("3.00")));
         List<OrderLine> one = List.of(new OrderLine(product * 10, product, null, 1, new BigDecimal("10.50")));
-        String firstPaid = order(OrderEvent.PAID, first, customer, both, "24.00", at(9, 30));
-        send(Topics.ORDERS_EVENTS, "" + first, order(OrderEvent.PLACED, first, customer, both, "24.00", at(9, 0)),
+        String firstPaid = order(OrderEvent.PAID, first, customer, both, "22.50", at(9, 30));
+        send(Topics.ORDERS_EVENTS, "" + first, order(OrderEvent.PLACED, first, customer, both, "22.50", at(9, 0)),
                 firstPaid, firstPaid); // paid delivered twice: one sale
         send(Topics.ORDERS_EVENTS, "" + second, order(OrderEvent.PLACED, second, customer, one, "10.50", at(12, 0)),
                 order(OrderEvent.PAID, second, customer, one, "10.50", at(12, 10)));
@@ -167,13 +168,13 @@ class LiveReportsTest {
 
         JsonPath daily = AnalyticsClient.report("sales/daily", Map.of("from", day.toString(), "to", day.toString()));
         assertEquals(3, daily.getLong("placed"));
-        assertMoney("34.50", daily.getString("revenue"));
+        assertMoney("33.00", daily.getString("revenue"));
         assertEquals(day.toString(), daily.getString("days[0].day"));
         JsonPath top = AnalyticsClient.report("sales/top-products", Map.of("from", day.toString(), "to", day.toString()));
         assertEquals(product, top.getLong("items[0].productId"));
         assertEquals("Salmon", top.getString("items[0].productName"));
         assertEquals(3, top.getLong("items[0].quantity"));
-        assertMoney("31.50", top.getString("items[0].revenue"));
+        assertMoney("30.00", top.getString("items[0].revenue")); // less the line discount
         assertEquals(2, top.getLong("items[0].orders"));
         assertEquals(otherProduct, top.getLong("items[1].productId"));
         JsonPath conversion = AnalyticsClient.report("sales/conversion", Map.of("from", day.toString(), "to", day.toString()));
@@ -186,7 +187,7 @@ class LiveReportsTest {
         AnalyticsClient.admin().queryParam("from", day.toString()).queryParam("to", day.toString())
                 .accept("text/csv").when().get("/api/analytics/reports/sales/daily")
                 .then().statusCode(200).contentType(startsWith("text/csv"))
-                .body(containsString("day,placed,paid,revenue\r\n" + day + ",3,2,34.50\r\n"));
+                .body(containsString("day,placed,paid,revenue\r\n" + day + ",3,2,33.00\r\n"));
     }
 
     /**

@@ -14,7 +14,7 @@ public enum Upstream {
             "/api/auth", "/api/users", "/api/customers", "/api/telegram-users", "/api/contact-forms"),
     CATALOG("catalog-service", "catalog", "/api/catalog"),
     ORDER("order-service", "orders", "/api/cart", "/api/orders", "/api/payments", "/api/order-statuses",
-            "/api/delivery-types", "/api/supplier-orders", "/api/order-labels"),
+            "/api/delivery-types", "/api/supplier-orders", "/api/order-labels", "/api/promo-codes"),
     ANALYTICS("analytics-service", "analytics", "/api/analytics", "/analytics");
 
     private final String serviceName;

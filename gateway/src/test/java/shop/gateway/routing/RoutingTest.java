@@ -45,6 +45,7 @@ class RoutingTest {
             "/api/delivery-types, order",
             "/api/supplier-orders/3, order",
             "/api/order-labels, order",
+            "/api/promo-codes/7, order",
             "/api/analytics/sales, analytics",
             "/analytics, analytics",
             "/analytics/index.html, analytics"

@@ -22,4 +22,7 @@ public class Cart extends PanacheEntityBase {
     public UUID token;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The promo code the shopper put in (promotion package); the order placed from the cart takes it. */
+    @Column(name = "promo_code")
+    public String promoCode;
 }

@@ -78,7 +78,7 @@ public class CartResource {
         CartView view = carts.view(cart);
         List<DeliveryPricing.Item> orderable = view.items().stream().filter(CartView.Line::orderable)
                 .map(l -> new DeliveryPricing.Item(l.variantId(), l.quantity())).toList();
-        return answer(cart, view.withDelivery(delivery.quote(DeliveryPricing.type(deliveryTypeId), view.total(), orderable)));
+        return answer(cart, view.withDelivery(delivery.quote(DeliveryPricing.type(deliveryTypeId), view.goodsTotal(), orderable)));
     }
 
     @PUT

@@ -15,12 +15,16 @@ import shop.commons.domain.Conflict;
 import shop.commons.domain.NotFound;
 import shop.orders.catalog.CatalogVariant;
 import shop.orders.catalog.VariantReadModel;
+import shop.orders.promotion.Promotions;
 
 /** Carts: stored quantities, priced and checked against the catalog read model on every read and write. */
 @ApplicationScoped
 public class Carts {
     @Inject
     VariantReadModel catalog;
+
+    @Inject
+    Promotions promotions;
 
     public Optional<Cart> find(CartOwner owner) {
         if (owner.isCustomer()) {
@@ -80,6 +84,7 @@ public class Carts {
     @Transactional(Transactional.TxType.MANDATORY)
     public void clear(Cart cart) {
         CartItem.delete("cartId", cart.id);
+        cart.promoCode = null; // promotion: an emptied (or ordered) cart starts without a code
         cart.updatedAt = Instant.now();
     }
 
@@ -101,12 +106,16 @@ public class Carts {
             }
         });
         CartItem.delete("cartId", guestCart.id);
+        if (customerCart.promoCode == null) {
+            customerCart.promoCode = guestCart.promoCode; // promotion: the code typed in as a guest comes along
+        }
         guestCart.delete();
         replace(customerCart, kept);
     }
 
     public CartView view(Cart cart) {
-        return view(cart == null ? null : cart.token, cart == null ? List.of() : items(cart));
+        CartView plain = view(cart == null ? null : cart.token, cart == null ? List.of() : items(cart));
+        return cart == null ? plain : promotions.priced(plain, cart.promoCode, cart.customerId); // promotion
     }
 
     public CartView view(UUID token, List<CartItem> items) {
@@ -133,7 +142,7 @@ public class Carts {
                 count += item.quantity;
             }
         }
-        return new CartView(token, lines, count, total, null, null);
+        return new CartView(token, lines, count, total);
     }
 
     /** 404 for a variant the catalog never published, 409 for one that cannot be ordered or is short. */

@@ -93,6 +93,11 @@ public class Order extends PanacheEntityBase {
     public Instant refundDueAt;
     @Column(name = "refunded_at")
     public Instant refundedAt;
+    /** The promo code the order was placed with (as staff spelled it); null without one. */
+    @Column(name = "promo_code")
+    public String promoCode;
+    /** The promo code's discount off the goods (the sum of the lines' discounts); delivery is never discounted. */
+    public BigDecimal discount = BigDecimal.ZERO.setScale(2);
 
     @Version
     public long version;
@@ -172,6 +177,32 @@ public class Order extends PanacheEntityBase {
     public Parcel parcel() {
         return Parcel.of(goodsTotal, items.stream()
                 .map(i -> new Parcel.Line(i.supplierId, i.unitWeightKg, i.quantity)).toList());
+    }
+
+    /**
+     * A promo code's discount, right after {@link #place} (before the order is stored and OrderPlaced
+     * goes out): {@code lineDiscounts} are the lines' shares, in their order, adding up to the discount.
+     */
+    public void applyDiscount(String code, List<BigDecimal> lineDiscounts) {
+        if (id != null || !SystemStatus.NEW.is(status) || promoCode != null) {
+            throw new IllegalStateException("A promo code applies once, to an order being placed");
+        }
+        if (lineDiscounts.size() != items.size()) {
+            throw new IllegalArgumentException(lineDiscounts.size() + " line discounts for " + items.size() + " lines");
+        }
+        BigDecimal sum = BigDecimal.ZERO.setScale(2);
+        for (int i = 0; i < items.size(); i++) {
+            OrderItem item = items.get(i);
+            BigDecimal share = lineDiscounts.get(i);
+            if (share.signum() < 0 || share.compareTo(item.lineTotal) > 0) {
+                throw new IllegalArgumentException("A line discount of " + share + " does not fit a line of " + item.lineTotal);
+            }
+            item.discount = share;
+            sum = sum.add(share);
+        }
+        promoCode = code;
+        discount = sum;
+        recomputeTotal();
     }
 
     /** Whether the stock saga's reply is still awaited (a reply for an order past {@code new} is a late duplicate). */
@@ -398,8 +429,8 @@ public class Order extends PanacheEntityBase {
         }
     }
 
-    /** Total = goods + delivery, recomputed whenever either changes. */
+    /** Total = goods − the promo code's discount + delivery, recomputed whenever one changes. */
     void recomputeTotal() {
-        total = goodsTotal.add(deliveryCost);
+        total = goodsTotal.subtract(discount).add(deliveryCost);
     }
 }

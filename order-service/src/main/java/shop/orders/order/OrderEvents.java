@@ -20,7 +20,7 @@ public class OrderEvents {
     public void publish(String type, Order order, String previousStatus, String reason) {
         OrderEvent event = new OrderEvent(order.id, order.customerId, order.status, previousStatus,
                 order.paymentMethod, order.total,
-                order.items.stream().map(i -> new OrderLine(i.variantId, i.productId, i.supplierId, i.quantity, i.unitPrice)).toList(),
+                order.items.stream().map(i -> new OrderLine(i.variantId, i.productId, i.supplierId, i.quantity, i.unitPrice, i.discount)).toList(),
                 reason,
                 // customer-service keeps a record of the guest and links the order once an account proves the email
                 OrderEvent.PLACED.equals(type) && order.customerId == null

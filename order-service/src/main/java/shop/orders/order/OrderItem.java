@@ -47,4 +47,6 @@ public class OrderItem extends PanacheEntityBase {
     /** What one unit weighed when ordered (kg; null: unknown), so re-pricing delivery later weighs the same parcel. */
     @Column(name = "unit_weight_kg")
     public BigDecimal unitWeightKg;
+    /** This line's share of the order's promo code discount; what the line earns is lineTotal − discount. */
+    public BigDecimal discount = BigDecimal.ZERO.setScale(2);
 }

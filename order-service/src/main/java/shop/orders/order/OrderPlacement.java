@@ -32,6 +32,7 @@ import shop.orders.delivery.CheckoutAddresses;
 import shop.orders.delivery.DeliveryAddress;
 import shop.orders.delivery.DeliveryType;
 import shop.orders.domain.Unprocessable;
+import shop.orders.promotion.Promotions;
 
 /**
  * Places orders (DESIGN.md §5 step 1): prices come from the catalog read model, never from the client;
@@ -76,6 +77,9 @@ public class OrderPlacement {
 
     @Inject
     CheckoutAddresses addresses;
+
+    @Inject
+    Promotions promotions;
 
     @Transactional
     public Placed place(PlaceOrderRequest request, CartOwner owner, Actor actor, String idempotencyKey) {
@@ -145,12 +149,20 @@ public class OrderPlacement {
         Order order = new Order();
         List<OrderDomainEvent> placed = order.place(owner.customerId(), contact, delivery, address, request.deliveryAddress(),
                 request.paymentMethod(), request.comment(), items, actor);
+        // promotion: the request's code, else the cart's when ordering the cart; redeemed under the code's lock
+        String promoCode = request.promoCode() != null && !request.promoCode().isBlank() ? request.promoCode()
+                : cart != null ? cart.promoCode : null;
+        Promotions.Redemption redemption = promoCode == null ? null
+                : promotions.redeem(order, promoCode, owner.customerId(), contact.email());
         if (idempotencyKey != null) {
             order.idempotencyScope = scope;
             order.idempotencyKey = idempotencyKey;
             order.requestHash = hash;
         }
         workflow.placed(order, placed);
+        if (redemption != null) {
+            promotions.recordUse(redemption, order); // promotion
+        }
         if (cart != null) {
             carts.clear(cart);
         }

@@ -18,21 +18,27 @@ import shop.orders.status.SystemStatus;
  *                    refunded it
  * @param deliveryAddress the address on one line (written out from {@code address}, or the free text given)
  * @param address     the address as fields; absent when the order was placed (or re-addressed) with free text only
+ * @param discount    the promo code's discount off the goods (total = goodsTotal − discount + deliveryCost)
+ * @param promoCode   the promo code the order was placed with; absent without one
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OrderView(long id, Long customerId, String status, Contact contact, long deliveryTypeId,
                         String deliveryAddress, BigDecimal deliveryCost, String paymentMethod, String comment,
                         List<Line> lines, BigDecimal goodsTotal, BigDecimal total, String reason,
                         List<ShortLine> shortLines, Instant createdAt, Instant updatedAt, Instant paidAt,
-                        Instant shippedAt, Refund refund, UUID accessToken, Address address) {
+                        Instant shippedAt, Refund refund, UUID accessToken, Address address, BigDecimal discount,
+                        String promoCode) {
 
     public record Contact(String firstName, String lastName, String middleName, String phone, String email) {
     }
 
-    /** {@code sizeName}, {@code colorName}, {@code colorCode}: as they were when the order was placed. */
+    /**
+     * {@code sizeName}, {@code colorName}, {@code colorCode}: as they were when the order was placed;
+     * {@code discount}: the line's share of the promo code's discount.
+     */
     public record Line(long variantId, long productId, Long supplierId, String productName, String variantName,
                        String article, String sizeName, String colorName, String colorCode, int quantity,
-                       BigDecimal unitPrice, BigDecimal lineTotal) {
+                       BigDecimal unitPrice, BigDecimal lineTotal, BigDecimal discount) {
     }
 
     /** @param savedAddressId the customer's saved address it was copied from (later edits of that one do not change it) */
@@ -61,9 +67,9 @@ public record OrderView(long id, Long customerId, String status, Contact contact
                 new Contact(o.firstName, o.lastName, o.middleName, o.phone, o.email), o.deliveryTypeId,
                 o.deliveryAddress, o.deliveryCost, o.paymentMethod, o.comment,
                 o.items.stream().map(i -> new Line(i.variantId, i.productId, i.supplierId, i.productName, i.variantName,
-                        i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal)).toList(),
+                        i.article, i.sizeName, i.colorName, i.colorCode, i.quantity, i.unitPrice, i.lineTotal, i.discount)).toList(),
                 o.goodsTotal, o.total, o.reason, shortLines, o.createdAt, o.updatedAt, o.paidAt, o.shippedAt,
                 o.refundDueAt == null ? null : new Refund(o.refundAmount, o.refundedAt == null, o.refundDueAt, o.refundedAt),
-                withAccessToken ? o.accessToken : null, Address.of(o.address));
+                withAccessToken ? o.accessToken : null, Address.of(o.address), o.discount, o.promoCode);
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import shop.commons.domain.NotFound;
 import shop.contracts.orders.OrderEvent;
 import shop.orders.payment.Payments;
+import shop.orders.promotion.Promotions;
 import shop.orders.status.ConfiguredTransitions;
 
 /**
@@ -44,6 +45,9 @@ public class OrderWorkflow {
 
     @Inject
     EntityManager em;
+
+    @Inject
+    Promotions promotions;
 
     /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
     public record Cancelled(long orderId) {
@@ -146,8 +150,10 @@ public class OrderWorkflow {
                 events.publish(OrderEvent.CONFIRMED, order, confirmed.from(), null);
             } else if (event instanceof OrderDomainEvent.Rejected rejected) {
                 events.publish(OrderEvent.REJECTED, order, rejected.from(), rejected.reason());
+                promotions.orderEnded(order); // promotion: the promo code's use is given back
             } else if (event instanceof OrderDomainEvent.Cancelled cancellation) {
                 events.publish(OrderEvent.CANCELLED, order, cancellation.from(), cancellation.reason());
+                promotions.orderEnded(order); // promotion: given back unless the order was paid
                 cancelled.fire(new Cancelled(order.id));
             } else if (event instanceof OrderDomainEvent.Paid paid) {
                 events.publish(OrderEvent.PAID, order, paid.from(), null);

@@ -22,6 +22,7 @@ import shop.orders.delivery.AddressRequest;
  *                        still accepted, and kept as it is, when neither {@code address} nor {@code addressId} is given
  * @param address         the address as fields
  * @param addressId       one of the signed-in customer's saved addresses (customer-service), copied onto the order
+ * @param promoCode       a promo code; absent = the cart's code when the order is placed from the cart
  */
 public record PlaceOrderRequest(
         @Size(min = 1, max = 200, message = "must hold 1 to 200 lines") List<@Valid @NotNull(message = "must not be null") Line> lines,
@@ -31,7 +32,8 @@ public record PlaceOrderRequest(
         @NotNull(message = "is required") @Pattern(regexp = "card|cash", message = "must be card or cash") String paymentMethod,
         @Size(max = 2000, message = "must be at most 2000 characters") String comment,
         @Valid AddressRequest address,
-        @Positive(message = "must be a positive id") Long addressId) {
+        @Positive(message = "must be a positive id") Long addressId,
+        @Size(max = 40, message = "must be at most 40 characters") String promoCode) {
 
     /** @param expectedPrice the unit price the shopper was shown; the order is refused (409) if it is not current */
     public record Line(@NotNull(message = "is required") @Positive(message = "must be a positive id") Long variantId,
