@@ -106,7 +106,7 @@ class PromoCodeRulesTest {
         }
         Order order = new Order();
         order.place(7L, new PlaceOrderRequest.Contact("Ann", "Lee", null, "+70000000000", "ann@example.com"),
-                courier, "Moscow", "card", null, lines, new Actor("customer", 7L));
+                courier, null, "Moscow", "card", null, lines, new Actor("customer", 7L));
         return order;
     }
 }
