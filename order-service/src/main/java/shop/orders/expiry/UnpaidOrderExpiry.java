@@ -5,6 +5,7 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -49,6 +50,9 @@ public class UnpaidOrderExpiry {
     Duration grace;
 
     @Inject
+    Clock clock;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -60,7 +64,7 @@ public class UnpaidOrderExpiry {
     @Scheduled(identity = "unpaid-order-expiry", every = "${shop.orders.expiry-interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void run() {
-        Instant cutoff = Instant.now().minus(timeout);
+        Instant cutoff = clock.instant().minus(timeout);
         // orders left waiting for the provider are passed over until the next run
         new DueOrders(em, DUE).forEach(cutoff, id -> expire(id, cutoff));
     }

@@ -19,10 +19,13 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
 import shop.devstack.testing.LogCapture;
+import shop.orders.MovableClock;
 import shop.orders.Shop;
 import shop.orders.payment.SberbankProfile;
 import shop.orders.payment.SberbankStandIn;
@@ -31,6 +34,7 @@ import shop.orders.payment.SberbankStandIn;
  * The expiry asks Sberbank (the WireMock stand-in) before cancelling an order with a pending payment:
  * paid there → paid here; declined or unknown there → cancelled; the bank down or the customer in
  * 3-D Secure → left open, and cancelled once shop.orders.unpaid-grace (PT10S in tests) has passed too.
+ * The job's clock is moved instead of waiting the deadline (PT5S in tests) and the grace out.
  */
 @QuarkusTest
 @TestProfile(SberbankProfile.class)
@@ -42,7 +46,31 @@ class ExpiryAsksSberbankTest {
     @Inject
     UnpaidOrderExpiry expiry;
 
+    @Inject
+    MovableClock clock;
+
+    @ConfigProperty(name = "shop.orders.unpaid-timeout")
+    Duration timeout;
+
+    @ConfigProperty(name = "shop.orders.unpaid-grace")
+    Duration grace;
+
     final String staff = Shop.staff();
+
+    @AfterEach
+    void realTimeAgain() {
+        clock.reset();
+    }
+
+    /** The job's clock a moment past the deadline of every order confirmed until now, inside its grace. */
+    private void pastTheDeadline() {
+        clock.advance(timeout.plusSeconds(1));
+    }
+
+    private Instant confirmedAt(long id) {
+        return Instant.parse(as(staff).get("/api/orders/" + id + "/history").jsonPath()
+                .getString("items.find { it.toStatus == 'confirmed' }.changedAt"));
+    }
 
     /** A confirmed card order with a payment registered at the bank; answers {orderId, bank order id}. */
     private static Object[] orderWithBankPayment(String customer) {
@@ -73,9 +101,15 @@ class ExpiryAsksSberbankTest {
         return as(staff).get("/api/orders/" + id).jsonPath().getString("status");
     }
 
-    /** Runs the job until the order leaves confirmed (bounded); answers its status then. */
+    /** Runs the job past the deadline until the order leaves confirmed (bounded); answers its status then. */
     private String expireUntilDecided(long id) {
-        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+        pastTheDeadline();
+        return runUntilDecided(id);
+    }
+
+    /** Runs the job at the clock's time until the order leaves confirmed (bounded); answers its status then. */
+    private String runUntilDecided(long id) {
+        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             expiry.run();
             return !"confirmed".equals(status(id));
         });
@@ -128,19 +162,23 @@ class ExpiryAsksSberbankTest {
             String bankId = (String) o[1];
             SberbankStandIn.server.stubFor(post(urlEqualTo(STATUS)).withFormParam("orderId", WireMock.equalTo(bankId))
                     .willReturn(aResponse().withStatus(503)));
-            Instant placed = Instant.now();
 
             // past the deadline (5 s) the bank is asked on every run, and cannot answer: the order stays open
-            await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+            pastTheDeadline();
+            await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
                 expiry.run();
                 return statusCalls(bankId) >= 2;
             });
             assertEquals("confirmed", status(id));
             as(staff).get("/api/orders/" + id + "/payments").then().body("items[0].status", equalTo("pending"));
+            // still so 100 ms before the grace (10 s) ends
+            clock.setTo(confirmedAt(id).plus(timeout).plus(grace).minusMillis(100));
+            expiry.run();
+            assertEquals("confirmed", status(id), "cancelled before the grace period ended");
 
-            // once the grace (10 s) has passed too, it is cancelled without the bank's answer
-            assertEquals("cancelled", expireUntilDecided(id));
-            assertTrue(Duration.between(placed, Instant.now()).toSeconds() >= 10, "cancelled before the grace period ended");
+            // once the grace has passed too, it is cancelled without the bank's answer
+            clock.advance(timeout.plus(grace).plusSeconds(1));
+            assertEquals("cancelled", runUntilDecided(id));
             assertEquals("confirmed", Shop.awaitOrderEvent(id, OrderEvent.CANCELLED).previousStatus());
             assertTrue(log.anyMatch(l -> l.contains("Order " + id) && l.contains("could not be asked")),
                     "the wait for the provider was not logged: " + log.lines());
@@ -155,7 +193,8 @@ class ExpiryAsksSberbankTest {
         long id = (long) o[0];
         String bankId = (String) o[1];
         bankStatus(bankId, 5);
-        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(500)).until(() -> {
+        pastTheDeadline();
+        await().atMost(Shop.WAIT).pollInterval(Duration.ofMillis(100)).until(() -> {
             expiry.run();
             return statusCalls(bankId) >= 2;
         });
