@@ -67,7 +67,7 @@ class ErrorReportsTest {
 
     private static void failingFetch(int supplierId, String requestId) {
         given().auth().oauth2(STAFF).header("X-Request-Id", requestId).contentType(ContentType.JSON)
-                .body(Map.of("url", "https://supplier.example/list.yaml?token=" + SECRET, "note", SECRET))
+                .body(Map.of("url", "https://supplier.example/list.yaml?token=" + SECRET))
                 .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists/from-url?key=" + SECRET)
                 .then().statusCode(500).contentType("application/problem+json");
     }
@@ -128,7 +128,8 @@ class ErrorReportsTest {
         for (int i = 0; i < 201; i++) { // more than shop.price-lists.async-above (200 in tests): a job
             yaml.append("  - id: J").append(i).append("\n    category: 1\n    name: Item\n    price: 1\n");
         }
-        String location = given().auth().oauth2(STAFF).contentType("application/yaml").body(yaml.toString())
+        String location = given().auth().oauth2(STAFF).contentType("application/yaml")
+                .body(yaml.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .when().post("/api/catalog/suppliers/" + supplierId + "/price-lists").then().statusCode(202)
                 .extract().header("Location");
         int jobId = Integer.parseInt(location.substring(location.lastIndexOf('/') + 1));
