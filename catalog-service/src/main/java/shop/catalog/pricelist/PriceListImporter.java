@@ -31,6 +31,7 @@ import java.util.TreeMap;
 import java.util.function.IntConsumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import io.quarkus.panache.common.Sort;
 import org.hibernate.Session;
 import shop.catalog.category.Category;
 import shop.catalog.product.Product;
@@ -39,6 +40,9 @@ import shop.catalog.product.VariantEvents;
 import shop.catalog.supplier.Supplier;
 import shop.commons.problem.Problem;
 import shop.commons.domain.NotFound;
+import shop.commons.outbox.Outbox;
+import shop.contracts.Topics;
+import shop.contracts.catalog.CategoryChanged;
 import shop.contracts.catalog.VariantState;
 
 /**
@@ -50,6 +54,8 @@ import shop.contracts.catalog.VariantState;
  * Offers missing from the list are withdrawn: the product is hidden, nothing is deleted; an offer that
  * comes back is shown again. Every variant whose published state changed goes out through VariantEvents.
  * An offer whose product staff moved to another supplier no longer controls it: its line is ignored.
+ * The list's categories are matched to the catalog's by name (any case); a name the catalog lacks is
+ * created as a top-level category ({@link CategoryMatching}), and the summary says which were which.
  *
  * <p>The catalog is read once, without locks (a big list takes minutes; sales must go on meanwhile), and
  * the changes are written relative to the rows as they are when written: stock as a difference added to
@@ -78,6 +84,9 @@ public class PriceListImporter {
     @Inject
     VariantEvents events;
 
+    @Inject
+    Outbox outbox;
+
     @ConfigProperty(name = "shop.price-lists.transaction-timeout", defaultValue = "PT10M")
     Duration timeout;
 
@@ -87,8 +96,8 @@ public class PriceListImporter {
     }
 
     /** What the list resolves to in the catalog; built only when nothing in the list is wrong. */
-    private record Plan(long supplierId, Map<String, Long> categoryIds, Map<String, SupplierOffer> offers,
-                        Map<Long, Product> products, Map<Long, Variant> variants) {
+    private record Plan(long supplierId, Map<String, Long> categoryIds, Categories categories,
+                        Map<String, SupplierOffer> offers, Map<Long, Product> products, Map<Long, Variant> variants) {
         /** Whether the offer still controls its product: not once staff moved the product to another supplier. */
         boolean controls(SupplierOffer offer) {
             return Objects.equals(products.get(offer.productId).supplierId, supplierId);
@@ -179,7 +188,8 @@ public class PriceListImporter {
             progress.accept(done);
         }
         progress.accept(list.offers().size());
-        return new ImportSummary(list.offers().size(), created, updated, withdrawn, unchanged);
+        return new ImportSummary(list.offers().size(), created, updated, withdrawn, unchanged,
+                plan.categories().created(), plan.categories().mapped(), plan.categories().unused());
     }
 
     /**
@@ -480,18 +490,16 @@ public class PriceListImporter {
         List<Problem.FieldError> errors = new ArrayList<>();
         // compared here, not with SQL lower(): a database with the C locale lower-cases only ASCII letters
         Map<String, Long> byName = new HashMap<>();
-        Category.<Category>listAll().forEach(c -> byName.put(c.name.toLowerCase(Locale.ROOT), c.id));
-        Map<String, Long> categoryIds = new HashMap<>();
-        for (int i = 0; i < list.categories().size(); i++) {
-            PriceList.Category category = list.categories().get(i);
-            Long id = byName.get(category.name().toLowerCase(Locale.ROOT));
-            if (id == null) {
-                errors.add(PriceListException.error("categories[" + i + "].name", category.line(),
-                        "the catalog has no category named '" + category.name() + "'"));
-            } else {
-                categoryIds.put(category.id(), id);
-            }
-        }
+        Map<Long, String> names = new HashMap<>();
+        Category.<Category>listAll(Sort.by("id")).forEach(c -> {
+            byName.putIfAbsent(CategoryMatching.key(c.name), c.id); // the oldest of names equal but for case
+            names.put(c.id, c.name);
+        });
+        Set<String> used = new HashSet<>();
+        list.offers().forEach(o -> used.add(o.category()));
+        CategoryMatching.Result matching = CategoryMatching.match(list.categories(), used, byName);
+        // a check changes nothing: categories the catalog lacks are created only when the list is applied
+        Categories categories = apply ? createCategories(matching, names) : null;
 
         Map<String, SupplierOffer> offers = new HashMap<>();
         Map<Long, Product> products = Map.of();
@@ -547,7 +555,49 @@ public class PriceListImporter {
         if (!errors.isEmpty()) {
             throw PriceListException.invalid(errors);
         }
-        return new Plan(supplierId, categoryIds, offers, products, variants);
+        Map<String, Long> categoryIds = new HashMap<>();
+        if (categories != null) {
+            categories.created().forEach(c -> categoryIds.put(c.listId(), c.categoryId()));
+            categories.mapped().forEach(c -> categoryIds.put(c.listId(), c.categoryId()));
+        }
+        return new Plan(supplierId, categoryIds, categories, offers, products, variants);
+    }
+
+    /** What the list's categories became: created, mapped to existing ones, unused. */
+    private record Categories(List<CategoryOutcome> created, List<CategoryOutcome> mapped, List<CategoryOutcome> unused) {
+    }
+
+    /**
+     * Creates the categories the catalog lacks (top level; staff may move them later), each announced on
+     * {@code catalog.categories} like a staff create. Another import may create the same name at the same
+     * moment: the unique name index makes this one wait for it and then take its category (mapped).
+     */
+    private Categories createCategories(CategoryMatching.Result matching, Map<Long, String> names) {
+        List<CategoryOutcome> created = new ArrayList<>();
+        List<CategoryOutcome> mapped = new ArrayList<>();
+        for (CategoryMatching.Mapped m : matching.mapped()) {
+            mapped.add(new CategoryOutcome(m.category().id(), m.category().name(), m.categoryId(), names.get(m.categoryId())));
+        }
+        for (CategoryMatching.ToCreate c : matching.toCreate()) {
+            List<?> inserted = em.createNativeQuery(
+                    "insert into category (name) values (:name) on conflict (lower(name)) do nothing returning id")
+                    .setParameter("name", c.name()).getResultList();
+            if (!inserted.isEmpty()) {
+                long id = ((Number) inserted.get(0)).longValue();
+                outbox.add(Topics.CATALOG_CATEGORIES, id, CategoryChanged.CREATED, CategoryChanged.VERSION,
+                        new CategoryChanged(id, c.name(), null));
+                c.categories().forEach(l -> created.add(new CategoryOutcome(l.id(), l.name(), id, c.name())));
+            } else {
+                Object[] row = (Object[]) em.createNativeQuery(
+                        "select id, name from category where lower(name) = lower(:name) order by id limit 1")
+                        .setParameter("name", c.name()).getSingleResult();
+                long id = ((Number) row[0]).longValue();
+                c.categories().forEach(l -> mapped.add(new CategoryOutcome(l.id(), l.name(), id, (String) row[1])));
+            }
+        }
+        List<CategoryOutcome> unused = matching.unused().stream()
+                .map(l -> new CategoryOutcome(l.id(), l.name(), null, null)).toList();
+        return new Categories(List.copyOf(created), List.copyOf(mapped), unused);
     }
 
     private static Known known(Long productSupplierId, long supplierId, boolean deleted) {

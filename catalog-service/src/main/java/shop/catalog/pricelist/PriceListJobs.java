@@ -10,9 +10,9 @@ import shop.commons.jobs.JobContext;
 
 /**
  * Large price lists are applied as jobs of the commons runner (type {@value #TYPE}, one at a time per
- * instance). The list was already checked, so a job fails only if the catalog changed meanwhile (e.g. a
- * category was renamed) or the instance stopped; it is one transaction, so a failed or cancelled job
- * applied nothing.
+ * instance). The list was already checked, so a job fails only if the catalog changed meanwhile (e.g. an
+ * offer's product was deleted) or the instance stopped; it is one transaction, so a failed or cancelled job
+ * applied nothing (the categories it would have created included).
  */
 @ApplicationScoped
 public class PriceListJobs {
@@ -24,8 +24,11 @@ public class PriceListJobs {
     @Inject
     BackgroundJobs jobs;
 
-    public BackgroundJob start(long supplierId, PriceList list, String startedBy) {
-        BackgroundJob job = jobs.queue(TYPE, startedBy, (long) list.offers().size(), PriceListImportReport.of(supplierId));
+    /** Queues the list; {@code url} is where it was fetched from (null for an upload), kept in the report. */
+    public BackgroundJob start(long supplierId, PriceList list, String startedBy, String url) {
+        PriceListImportReport report = PriceListImportReport.of(supplierId);
+        report.url = url;
+        BackgroundJob job = jobs.queue(TYPE, startedBy, (long) list.offers().size(), report);
         jobs.submit(job, context -> run(context, supplierId, list));
         return job;
     }
@@ -75,6 +78,9 @@ public class PriceListJobs {
                 report.updated = summary.updated();
                 report.withdrawn = summary.withdrawn();
                 report.unchanged = summary.unchanged();
+                report.categoriesCreated = summary.categoriesCreated();
+                report.categoriesMapped = summary.categoriesMapped();
+                report.categoriesUnused = summary.categoriesUnused();
                 return report;
             });
         });

@@ -55,6 +55,9 @@ public class PriceListResource {
     PriceListJobs jobs;
 
     @Inject
+    PriceListFetcher fetcher;
+
+    @Inject
     SecurityIdentity identity;
 
     @ConfigProperty(name = "shop.price-lists.max-bytes", defaultValue = "8388608")
@@ -74,7 +77,7 @@ public class PriceListResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") long id, InputStream body, @Context UriInfo uri) {
         supplier(id);
-        return apply(id, read(body), uri);
+        return apply(id, read(body), uri, null);
     }
 
     /** The same as a multipart form with the file in the field {@code file}. */
@@ -89,10 +92,30 @@ public class PriceListResource {
                     .withErrors(List.of(new Problem.FieldError("file", "is required"))));
         }
         try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-            return apply(id, read(in), uri);
+            return apply(id, read(in), uri, null);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The body of {@code POST .../price-lists/from-url}. */
+    public record FetchRequest(String url) {
+    }
+
+    /**
+     * The list at an http(s) URL (seed 002: a supplier publishes its list on its own site), fetched within the
+     * limits of {@link PriceListFetcher} and then imported exactly as the same file uploaded: the same answers
+     * (200 summary, 202 job, 400 with every problem), the job's report also naming the URL. Anything wrong
+     * with the URL or its server's answer is a 400 naming {@code url}.
+     */
+    @POST
+    @Path("/price-lists/from-url")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response fetch(@PathParam("id") long id, FetchRequest request, @Context UriInfo uri) {
+        supplier(id);
+        java.net.URI url = PriceListFetcher.parse(request == null ? null : request.url());
+        return apply(id, decode(fetcher.fetch(url)), uri, url.toString());
     }
 
     /** The supplier's offers now, in the upload format: uploading it again changes nothing. */
@@ -129,11 +152,11 @@ public class PriceListResource {
         return JobView.of(jobs.cancel(id, jobId));
     }
 
-    private Response apply(long id, String text, UriInfo uri) {
+    private Response apply(long id, String text, UriInfo uri, String url) {
         PriceList list = PriceListYaml.parse(text, maxBytes);
         if (list.offers().size() > asyncAbove) {
             importer.check(id, list);
-            BackgroundJob job = jobs.start(id, list, identity.isAnonymous() ? null : identity.getPrincipal().getName());
+            BackgroundJob job = jobs.start(id, list, identity.isAnonymous() ? null : identity.getPrincipal().getName(), url);
             return Response.accepted(JobView.of(job))
                     .location(uri.getBaseUriBuilder().path("api/catalog/suppliers").path(String.valueOf(id))
                             .path("price-list-imports").path(String.valueOf(job.id)).build())
@@ -162,6 +185,10 @@ public class PriceListResource {
         if (bytes.length > maxBytes) {
             throw ProblemException.badRequest("The price list is larger than " + maxBytes + " bytes");
         }
+        return decode(bytes);
+    }
+
+    private static String decode(byte[] bytes) {
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();

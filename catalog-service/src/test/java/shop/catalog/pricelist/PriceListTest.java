@@ -286,14 +286,85 @@ class PriceListTest {
                 .body("errors.message", hasItem("line 34: is required"))
                 .body("errors.message", hasItem("line 37: must be a whole number"));
 
-        // a category the catalog does not have
-        upload(STAFF, supplierId, seedList(phones, unique("Nowhere"), "1", 14)).statusCode(400)
-                .body("errors.field", hasItem("categories[1].name"))
-                .body("errors.message", hasItem(startsWith("line 5: the catalog has no category named")));
+        // a category the catalog does not have is no longer an error (issue 15: it is created), but a list
+        // refused for another reason creates none
+        String nowhere = unique("Nowhere");
+        upload(STAFF, supplierId, seedList(phones, nowhere, "1", 14).replace("price: 990.50", "price: -1"))
+                .statusCode(400).body("errors.message", hasItem("line 32: must not be negative"));
+        assertEquals(0L, categoriesNamed(nowhere));
 
         assertEquals(exported, export(STAFF, supplierId));
         assertEquals(events, variantEvents(supplierId));
         assertEquals(versions, rowVersions(supplierId));
+    }
+
+    long categoriesNamed(String name) {
+        return QuarkusTransaction.requiringNew().call(() -> em.createQuery(
+                "select count(c) from Category c where c.name = :n", Long.class).setParameter("n", name).getSingleResult());
+    }
+
+    /**
+     * Issue 15: a category the catalog lacks no longer refuses the list. It is created (top level, announced on
+     * catalog.categories), once per name however the list spells it; known names are mapped in any case; the
+     * answer says which were which, and a category no offer uses is left alone.
+     */
+    @Test
+    void unknownCategoriesAreCreatedKnownOnesMappedAndBothReported() {
+        String phones = unique("Phones");
+        int phonesId = category(phones);
+        String toys = unique("Toys");
+        String unused = unique("Unused");
+        int supplierId = supplier();
+        String list = """
+                shop: x
+                categories:
+                  - id: p
+                    name: %s
+                  - id: t1
+                    name: %s
+                  - id: t2
+                    name: %s
+                  - id: u
+                    name: %s
+                goods:
+                  - id: A
+                    category: p
+                    name: Phone
+                    price: 10
+                  - id: B
+                    category: t1
+                    name: Ball
+                    price: 2
+                  - id: C
+                    category: t2
+                    name: Kite
+                    price: 3
+                """.formatted(phones.toLowerCase(), toys, toys.toUpperCase(), unused);
+        ValidatableResponse answer = upload(supplierUser(supplierId), supplierId, list).statusCode(200)
+                .body("created", equalTo(3))
+                .body("categoriesMapped.listId", equalTo(List.of("p")))
+                .body("categoriesMapped[0].categoryId", equalTo(phonesId))
+                .body("categoriesMapped[0].categoryName", equalTo(phones))
+                .body("categoriesCreated.listId", equalTo(List.of("t1", "t2")))
+                .body("categoriesCreated.name", equalTo(List.of(toys, toys.toUpperCase())))
+                .body("categoriesCreated.categoryName", equalTo(List.of(toys, toys)))
+                .body("categoriesUnused.listId", equalTo(List.of("u")));
+        int toysId = answer.extract().path("categoriesCreated[0].categoryId");
+        assertEquals(toysId, (int) answer.extract().path("categoriesCreated[1].categoryId"), "one category per name");
+        assertEquals(1L, categoriesNamed(toys));
+        assertEquals(0L, categoriesNamed(unused));
+        given().when().get("/api/catalog/categories/" + toysId).then().statusCode(200)
+                .body("name", equalTo(toys)).body("parentId", org.hamcrest.Matchers.nullValue());
+        given().when().get("/api/catalog/products/" + productOf(supplierId, "C")).then().statusCode(200)
+                .body("categoryId", equalTo(toysId));
+        long announced = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
+                        "select count(*) from outbox_message where topic = :t and message_key = :k and type = 'CategoryCreated'")
+                .setParameter("t", Topics.CATALOG_CATEGORIES).setParameter("k", String.valueOf(toysId)).getSingleResult()).longValue());
+        assertEquals(1L, announced, "the new category goes out on catalog.categories");
+        // the next list finds it: mapped, nothing created
+        upload(STAFF, supplierId, list).statusCode(200).body("unchanged", equalTo(3))
+                .body("categoriesCreated", org.hamcrest.Matchers.empty())
+                .body("categoriesMapped.categoryId", equalTo(List.of(phonesId, toysId, toysId)));
     }
 
     /** On-hand is bounded (1,000,000,000) wherever it comes from: a list's quantity beyond is a 400 with its line. */

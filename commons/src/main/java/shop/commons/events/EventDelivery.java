@@ -23,6 +23,8 @@ import org.jboss.logging.Logger;
 import shop.commons.domain.Conflict;
 import shop.commons.domain.DomainException;
 import shop.commons.domain.Unavailable;
+import shop.commons.errorreports.ErrorReport;
+import shop.commons.errorreports.ErrorReports;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 
@@ -64,6 +66,13 @@ public class EventDelivery {
     @Inject
     EntityManager em;
 
+    /** Dead letters and consumers that cannot go on are reported to the errors chat, if configured. */
+    @Inject
+    ErrorReports errorReports;
+
+    @ConfigProperty(name = "shop.error-reports.stuck-after", defaultValue = "PT5M")
+    Duration stuckAfter;
+
     @Inject
     @Any
     Instance<EventHandler<?>> handlers;
@@ -92,7 +101,9 @@ public class EventDelivery {
                     if (stopping.await(pause.toMillis(), TimeUnit.MILLISECONDS)) {
                         throw new InterruptedException("stopping");
                     }
-                });
+                }).whenStuck(stuckAfter, (what, failure) -> errorReports.report(ErrorReport.of(
+                        "consumer stuck: retrying for " + stuckAfter.toString().substring(2).toLowerCase() + " and more",
+                        failure, what.replaceAll(" \\(key .*\\)$", ""), null))); // the key may be personal (a client address)
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
@@ -208,11 +219,20 @@ public class EventDelivery {
         Retries.Outcome written = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() ->
                 deadLetters.record(handler.consumerName(), source, event, failure, attempts)));
         if (!written.succeeded()) {
+            errorReports.report(ErrorReport.of("consumer stopped: its dead letter cannot be written", written.failure(),
+                    handler.consumerName() + " of " + where(source), null));
             // not acknowledged: the channel stops (failure-strategy=fail) and the record comes again after a restart
             throw new IllegalStateException("could not write " + what, written.failure());
         }
+        errorReports.report(ErrorReport.of("dead letter (see GET .../dead-letters?consumer=" + handler.consumerName() + ")",
+                failure, handler.consumerName() + " of " + where(source), null));
         LOG.errorf("%s: %s could not be applied after %d attempt(s) and went to %s: %s", handler.consumerName(), source,
                 attempts, DeadLetterMessage.topicFor(source.topic()), Failures.describe(failure));
+    }
+
+    /** The record's place, without its key (a customer's id, say) or value. */
+    private static String where(SourceRecord source) {
+        return source.topic() + " partition " + source.partition() + " offset " + source.offset();
     }
 
     /**

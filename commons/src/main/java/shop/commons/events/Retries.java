@@ -1,6 +1,7 @@
 package shop.commons.events;
 
 import java.time.Duration;
+import java.util.function.BiConsumer;
 import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
@@ -39,9 +40,17 @@ public final class Retries {
     private final Duration failedBackoff;
     private final Predicate<Throwable> isTransient;
     private final Sleeper sleeper;
+    private final Duration stuckAfter;
+    private final BiConsumer<String, RuntimeException> whenStuck;
 
     public Retries(int failedAttempts, Duration transientBackoff, Duration maxBackoff, Duration failedBackoff,
                    Predicate<Throwable> isTransient, Sleeper sleeper) {
+        this(failedAttempts, transientBackoff, maxBackoff, failedBackoff, isTransient, sleeper, null, null);
+    }
+
+    private Retries(int failedAttempts, Duration transientBackoff, Duration maxBackoff, Duration failedBackoff,
+                    Predicate<Throwable> isTransient, Sleeper sleeper, Duration stuckAfter,
+                    BiConsumer<String, RuntimeException> whenStuck) {
         if (failedAttempts < 1) {
             throw new IllegalArgumentException("failedAttempts must be at least 1");
         }
@@ -51,6 +60,16 @@ public final class Retries {
         this.failedBackoff = failedBackoff;
         this.isTransient = isTransient;
         this.sleeper = sleeper;
+        this.stuckAfter = stuckAfter;
+        this.whenStuck = whenStuck;
+    }
+
+    /**
+     * The same retries, telling {@code listener} once per {@link #run} when transient failures in a row have
+     * made it wait {@code after} in all (a consumer that cannot go on: the database has been down that long).
+     */
+    public Retries whenStuck(Duration after, BiConsumer<String, RuntimeException> listener) {
+        return new Retries(failedAttempts, transientBackoff, maxBackoff, failedBackoff, isTransient, sleeper, after, listener);
     }
 
     /**
@@ -63,6 +82,8 @@ public final class Retries {
         int attempts = 0;
         int failures = 0;
         int transientInARow = 0;
+        Duration waitedTransiently = Duration.ZERO;
+        boolean toldStuck = false;
         while (true) {
             attempts++;
             try {
@@ -78,8 +99,14 @@ public final class Retries {
                     pause = transientPause(transientInARow);
                     LOG.warnf("%s failed transiently (attempt %d), retrying in %d ms: %s",
                             what, attempts, pause.toMillis(), e.getMessage());
+                    waitedTransiently = waitedTransiently.plus(pause);
+                    if (whenStuck != null && !toldStuck && waitedTransiently.compareTo(stuckAfter) >= 0) {
+                        toldStuck = true;
+                        whenStuck.accept(what, e);
+                    }
                 } else {
                     transientInARow = 0;
+                    waitedTransiently = Duration.ZERO;
                     failures++;
                     if (failures >= failedAttempts) {
                         return new Outcome(attempts, e);

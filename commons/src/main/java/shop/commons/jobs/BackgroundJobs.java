@@ -23,7 +23,10 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import jakarta.inject.Inject;
 import shop.commons.domain.DomainException;
+import shop.commons.errorreports.ErrorReport;
+import shop.commons.errorreports.ErrorReports;
 import shop.commons.domain.NotFound;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
@@ -55,6 +58,10 @@ public class BackgroundJobs {
 
     @ConfigProperty(name = "shop.jobs.stale-after", defaultValue = "PT1M")
     Duration staleAfter;
+
+    /** A job that fails unexpectedly (not a domain "no") is reported to the errors chat, if configured. */
+    @Inject
+    ErrorReports errorReports;
 
     private final Map<String, ExecutorService> lanes = new ConcurrentHashMap<>();
     /** Jobs this instance holds (queued in a lane or running): the heartbeat keeps them alive. */
@@ -148,15 +155,15 @@ public class BackgroundJobs {
     }
 
     void run(long id, JobWork work) {
-        boolean started = QuarkusTransaction.requiringNew().call(() -> {
+        String type = QuarkusTransaction.requiringNew().call(() -> {
             BackgroundJob job = BackgroundJob.findById(id);
             if (job == null || job.status != JobStatus.queued) {
-                return false; // cancelled (or swept) while it waited
+                return null; // cancelled (or swept) while it waited
             }
             job.start(Instant.now());
-            return true;
+            return job.type;
         });
-        if (!started) {
+        if (type == null) {
             return;
         }
         try {
@@ -171,6 +178,7 @@ public class BackgroundJobs {
             end(id, job -> job.fail(e.getMessage(), Instant.now())); // written for the client: no stack trace
         } catch (Exception e) {
             LOG.errorf(e, "job %d failed", id);
+            errorReports.report(ErrorReport.of("failed background job", e, "job " + id + " (" + type + ")", null));
             String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             end(id, job -> job.fail(message, Instant.now()));
         }
@@ -235,6 +243,8 @@ public class BackgroundJobs {
                                 now.minus(staleAfter), mine}));
         if (stale > 0) {
             LOG.warnf("%d job(s) of a stopped instance marked failed", stale);
+            errorReports.report(new ErrorReport("background jobs of a stopped instance", null,
+                    stale + " job(s) marked failed: " + INTERRUPTED, null, null));
         }
         return stale;
     }

@@ -14,6 +14,11 @@ public class RequestIdLogging {
     public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
+    /** The request id if the header holds a sane one, else null (error reports quote it). */
+    public static String requestId(String header) {
+        return header != null && SANE.matcher(header).matches() ? header : null;
+    }
+
     @ServerRequestFilter(preMatching = true)
     public void tagLogs(ContainerRequestContext request) {
         String id = request.getHeaderString(HEADER);

@@ -16,6 +16,9 @@ import jakarta.validation.Path;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.DateTimeException;
@@ -27,8 +30,11 @@ import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import shop.commons.domain.DomainException;
+import shop.commons.errorreports.ErrorReport;
+import shop.commons.errorreports.ErrorReports;
 import shop.commons.input.NulCharacterException;
 import shop.commons.input.NulCharacters;
+import shop.commons.logging.RequestIdLogging;
 
 /**
  * Turns every exception that reaches the REST layer into problem details. Bad input always becomes a
@@ -36,6 +42,10 @@ import shop.commons.input.NulCharacters;
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    /** Unexpected failures (the 5xx answered here) also go to the errors chat when that is configured. */
+    @Inject
+    ErrorReports errorReports;
 
     /** A business rule's no, thrown by domain code: the edge says it as problem details. */
     @ServerExceptionMapper
@@ -135,7 +145,7 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response webApplication(WebApplicationException e, UriInfo uri) {
+    public Response webApplication(WebApplicationException e, UriInfo uri, Request request, HttpHeaders headers) {
         // the JSON reader wraps some parse failures (e.g. a body cut short) in a bare 400
         if (e.getCause() instanceof JsonProcessingException json) {
             return jsonProblem(json, uri);
@@ -149,6 +159,7 @@ public class ProblemMappers {
         Response.StatusType status = e.getResponse().getStatusInfo();
         if (status.getStatusCode() >= 500) {
             LOG.errorf(e, "request %s failed", uri.getPath());
+            report(e, status.getStatusCode(), uri, request, headers);
         }
         String detail = status.getStatusCode() == 404 && e.getMessage() != null && e.getMessage().startsWith("HTTP 404")
                 ? "Nothing is at " + uri.getPath()
@@ -157,10 +168,21 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Exception e, UriInfo uri, Request request, HttpHeaders headers) {
         LOG.errorf(e, "unexpected failure of %s", uri.getPath());
+        report(e, 500, uri, request, headers);
         return Problem.of(500, "Internal Server Error", "The request could not be completed; it has been logged")
                 .withInstance(uri.getPath()).toResponse();
+    }
+
+    /** The request as an error report names it: method and path (never the query, a header or the body). */
+    private void report(Exception e, int status, UriInfo uri, Request request, HttpHeaders headers) {
+        try {
+            errorReports.report(ErrorReport.of("unexpected server error (" + status + ")", e,
+                    request.getMethod() + " " + uri.getPath(), RequestIdLogging.requestId(headers.getHeaderString(RequestIdLogging.HEADER))));
+        } catch (RuntimeException ignored) {
+            // a report must never change the answer
+        }
     }
 
     /** Any other JSON failure: its own type where it has one, otherwise a detail without internals. */

@@ -40,6 +40,11 @@ public class TelegramMessenger {
         return botToken.isPresent() && chatId.isPresent();
     }
 
+    /** Whether a bot is configured (token), whatever the staff chat: other chats may use it (error reports). */
+    public boolean hasBot() {
+        return botToken.isPresent();
+    }
+
     /**
      * Sends {@code text} to the staff chat in the background (the caller never waits for Telegram); a no-op
      * when Telegram is not configured. {@code about} names the message in the log ("contact form 12").
@@ -48,8 +53,19 @@ public class TelegramMessenger {
         if (!enabled()) {
             return;
         }
+        send(chatId.get(), about, text);
+    }
+
+    /**
+     * Sends {@code text} to the chat {@code chat} in the background, like {@link #notifyStaff}; a no-op
+     * without a bot token.
+     */
+    public void send(String chat, String about, String text) {
+        if (!hasBot()) {
+            return;
+        }
         String message = text.length() <= MAX_LENGTH ? text : text.substring(0, MAX_LENGTH - 1) + "…";
-        api().sendMessage(botToken.get(), new TelegramBotApi.SendMessage(chatId.get(), message)).subscribe().with(
+        api().sendMessage(botToken.get(), new TelegramBotApi.SendMessage(chat, message)).subscribe().with(
                 sent -> LOG.debugf("%s sent to Telegram", about),
                 failure -> LOG.errorf("could not send %s to Telegram: %s", about, reason(failure)));
     }

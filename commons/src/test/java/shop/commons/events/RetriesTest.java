@@ -47,6 +47,29 @@ class RetriesTest {
                 pauses.stream().map(Duration::toMillis).toList());
     }
 
+    /** A consumer that has waited out transient failures for stuck-after in all is reported once (error reports). */
+    @Test
+    void aLongTransientStreakIsToldOnce() {
+        List<String> told = new ArrayList<>();
+        Retries watched = retries.whenStuck(Duration.ofSeconds(60), (what, failure) -> told.add(what + ": " + failure.getMessage()));
+        AtomicInteger calls = new AtomicInteger();
+        // pauses 0.1+0.2+...+25.6 = 51.1 s after 9 failures, 81.1 s after 10: told at the 10th, once
+        watched.run("stock of orders.events-0@7", () -> {
+            if (calls.incrementAndGet() <= 14) {
+                throw databaseDown();
+            }
+        });
+        assertEquals(List.of("stock of orders.events-0@7: could not open a connection"), told);
+        told.clear();
+        calls.set(0);
+        watched.run("short", () -> {
+            if (calls.incrementAndGet() <= 3) {
+                throw databaseDown();
+            }
+        });
+        assertEquals(List.of(), told, "a short outage is not reported");
+    }
+
     @Test
     void anyOtherFailureIsTriedThreeTimesAndThenGivenUp() {
         AtomicInteger calls = new AtomicInteger();
