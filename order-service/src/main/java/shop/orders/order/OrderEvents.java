@@ -17,6 +17,26 @@ public class OrderEvents {
     @Inject
     Outbox outbox;
 
+    /** Units of one order line that came back. */
+    public record Returned(OrderItem item, int quantity) {
+    }
+
+    /** OrderGoodsReturned: the order as it is now, and in {@code returnedLines} exactly the units that came back. */
+    public void publishReturned(Order order, java.util.List<Returned> returned) {
+        OrderEvent event = new OrderEvent(order.id, order.customerId, order.status, order.status, order.paymentMethod,
+                order.total, lines(order), null, null, order.goodsLeftShop(),
+                returned.stream().map(r -> line(r.item(), r.quantity())).toList());
+        outbox.add(Topics.ORDERS_EVENTS, order.id, OrderEvent.GOODS_RETURNED, OrderEvent.VERSION, event);
+    }
+
+    private static java.util.List<OrderLine> lines(Order order) {
+        return order.items.stream().map(i -> line(i, i.quantity)).toList();
+    }
+
+    private static OrderLine line(OrderItem i, int quantity) {
+        return new OrderLine(i.variantId, i.productId, i.supplierId, quantity, i.unitPrice);
+    }
+
     public void publish(String type, Order order, String previousStatus, String reason) {
         OrderEvent event = new OrderEvent(order.id, order.customerId, order.status, previousStatus,
                 order.paymentMethod, order.total,

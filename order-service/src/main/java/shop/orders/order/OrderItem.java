@@ -44,4 +44,7 @@ public class OrderItem extends PanacheEntityBase {
     public BigDecimal unitPrice;
     @Column(name = "line_total")
     public BigDecimal lineTotal;
+    /** Units that came back after delivery (returns); never more than {@link #quantity}. */
+    @Column(name = "returned_quantity")
+    public int returnedQuantity;
 }
