@@ -14,10 +14,13 @@ public final class ReturnMoney {
     }
 
     public static BigDecimal earned(OrderItem item, int units) {
-        BigDecimal discount = discountOf(item);
-        BigDecimal share = cumulativeShare(discount, item.returnedQuantity + units, item.quantity)
-                .subtract(cumulativeShare(discount, item.returnedQuantity, item.quantity));
-        return item.unitPrice.multiply(BigDecimal.valueOf(units)).subtract(share).setScale(2, RoundingMode.HALF_UP);
+        return earned(item.unitPrice, item.quantity, discountOf(item), item.returnedQuantity, units);
+    }
+
+    /** {@code units} more of a line of {@code quantity} at {@code unitPrice} with {@code discount}, {@code before} back already. */
+    static BigDecimal earned(BigDecimal unitPrice, int quantity, BigDecimal discount, int before, int units) {
+        BigDecimal share = cumulativeShare(discount, before + units, quantity).subtract(cumulativeShare(discount, before, quantity));
+        return unitPrice.multiply(BigDecimal.valueOf(units)).subtract(share).setScale(2, RoundingMode.HALF_UP);
     }
 
     private static BigDecimal cumulativeShare(BigDecimal discount, int units, int of) {
