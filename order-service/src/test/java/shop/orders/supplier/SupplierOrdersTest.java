@@ -84,6 +84,6 @@ class SupplierOrdersTest {
         as(Shop.staff()).get("/api/supplier-orders/receipts/1").then().statusCode(400);
         as(Shop.customer(Shop.nextId())).get("/api/supplier-orders/receipts/1").then().statusCode(403);
         Shop.guest().get("/api/supplier-orders/receipts/1").then().statusCode(401);
-        as(Shop.supplier(north)).get("/api/supplier-orders/receipts/abc").then().statusCode(404);
+        as(Shop.supplier(north)).get("/api/supplier-orders/receipts/abc").then().statusCode(400);
     }
 }
