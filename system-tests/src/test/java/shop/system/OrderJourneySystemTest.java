@@ -262,15 +262,13 @@ class OrderJourneySystemTest {
 
         // the goods never left the shop: cancelling puts them back on hand, and the money is owed back
         as(customer).body(Map.of("reason", "ordered twice")).when().post("/api/orders/" + orderId + "/cancel")
-                .then().statusCode(200).body("refund.due", equalTo(true)).body("refund.amount", equalTo(2300.0f));
+                .then().statusCode(200).body("refund.amount", equalTo(2300.0f));
         await().atMost(SAGA).until(() -> stock(shop).equals(List.of(5, 0, 5)));
-        as(staff).queryParam("refundDue", "true").queryParam("ids", String.valueOf(orderId)).when().get("/api/orders")
-                .then().statusCode(200).body("items.id", contains(orderId));
         await().atMost(SAGA).until(() -> RunningPlatform.stack().mailbox().stream().anyMatch(m -> m.subject().equals(
                 "Order #" + orderId + " cancelled after payment of 2300.00 RUB: refund due")));
 
-        as(staff).body(Map.of("note", "refunded to the card")).when().post("/api/orders/" + orderId + "/refund")
-                .then().statusCode(200).body("refund.due", equalTo(false));
+        // paid by card: refunded through the payment provider (RefundSystemTest), not by hand
+        await().atMost(SAGA).until(() -> !as(customer).when().get("/api/orders/" + orderId).jsonPath().getBoolean("refund.due"));
         as(staff).queryParam("refundDue", "true").queryParam("ids", String.valueOf(orderId)).when().get("/api/orders")
                 .then().statusCode(200).body("total", equalTo(0));
         assertEquals(List.of(5, 0, 5), stock(shop), "returned once");

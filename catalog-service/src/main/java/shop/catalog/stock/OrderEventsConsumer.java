@@ -15,7 +15,7 @@ import shop.contracts.orders.OrderLine;
 
 /**
  * Drives catalog's saga participant ({@link StockReservationParticipant}) from {@code orders.events}:
- * OrderPlaced, OrderCancelled, OrderPaid, and OrderStatusChanged whose {@code goodsShipped} says the goods
+ * OrderPlaced, OrderCancelled, OrderPaid, OrderGoodsReturned (units back on hand), and OrderStatusChanged whose {@code goodsShipped} says the goods
  * have left the shop (recorded, so a later cancellation knows; order-service decides it, catalog never reads
  * its status names); other types are ignored. Both payload versions are read: a version-1 record gets
  * {@code goodsShipped} from the contract's reading of its status. Delivered by {@link EventDelivery}: the processed-event log and the stock change
@@ -34,7 +34,8 @@ import shop.contracts.orders.OrderLine;
 public class OrderEventsConsumer extends EventConsumer<OrderEvent> {
     static final String CONSUMER = "stock";
     private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of(CONSUMER, Topics.ORDERS_EVENTS, OrderEvent.class)
-            .on(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID, OrderEvent.STATUS_CHANGED);
+            .on(OrderEvent.PLACED, OrderEvent.CANCELLED, OrderEvent.PAID, OrderEvent.STATUS_CHANGED,
+                    OrderEvent.GOODS_RETURNED);
 
     public OrderEventsConsumer() {
         super(SUBSCRIPTION);
@@ -56,6 +57,7 @@ public class OrderEventsConsumer extends EventConsumer<OrderEvent> {
             case OrderEvent.PLACED -> saga.reserve(order);
             case OrderEvent.CANCELLED -> saga.release(order);
             case OrderEvent.PAID -> saga.sell(order.orderId());
+            case OrderEvent.GOODS_RETURNED -> saga.returned(order);
             case OrderEvent.STATUS_CHANGED -> {
                 if (order.goodsShipped()) {
                     saga.shipped(order.orderId());
@@ -70,13 +72,21 @@ public class OrderEventsConsumer extends EventConsumer<OrderEvent> {
         if (order.orderId() <= 0) {
             throw new IllegalArgumentException("no orderId");
         }
+        if (OrderEvent.GOODS_RETURNED.equals(type)) {
+            checkLines(order, order.returnedLines());
+            return;
+        }
         if (!OrderEvent.PLACED.equals(type)) {
             return;
         }
-        if (order.lines() == null || order.lines().isEmpty()) {
+        checkLines(order, order.lines());
+    }
+
+    private static void checkLines(OrderEvent order, java.util.List<OrderLine> lines) {
+        if (lines == null || lines.isEmpty()) {
             throw new IllegalArgumentException("order " + order.orderId() + " has no lines");
         }
-        for (OrderLine line : order.lines()) {
+        for (OrderLine line : lines) {
             if (line == null || line.variantId() <= 0 || line.quantity() <= 0) {
                 throw new IllegalArgumentException("order " + order.orderId() + " has a line without a variant or"
                         + " a positive quantity: " + line);

@@ -33,6 +33,9 @@ public class StockReservation extends PanacheEntityBase {
 
     public int quantity;
 
+    /** Units of a sold reservation that came back after delivery (OrderGoodsReturned); the state stays sold until all did. */
+    @Column(name = "returned_quantity")
+    public int returnedQuantity;
     public String state;
 
     @Column(name = "created_at")

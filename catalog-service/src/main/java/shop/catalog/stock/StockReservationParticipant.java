@@ -21,12 +21,13 @@ import shop.commons.outbox.Outbox;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
 import shop.contracts.orders.OrderEvent;
+import shop.contracts.orders.OrderLine;
 
 /**
  * Catalog's participant in the order saga (DESIGN.md §5; order-service's participant is
  * {@code shop.orders.saga.OrderConfirmationParticipant}): reserve all lines of a placed order or none
  * (StockReserved / StockRejected), release what a cancelled order still holds (and return what it bought,
- * when the goods never left the shop), turn a paid order's reservation into a sale. What to do is decided
+ * when the goods never left the shop), put delivered goods that came back on hand, turn a paid order's reservation into a sale. What to do is decided
  * by {@link ReservationDecision} and {@link StockMovement}, without SQL; this class locks and writes. Each
  * step runs in the caller's transaction (or its own), writes the changed variants' states and the reply
  * to the outbox, and locks first the order's {@code stock_order} row, then the variant rows in id order,
@@ -128,6 +129,64 @@ public class StockReservationParticipant {
         }
         lockOrder(orderId);
         return settle(orderId, StockMovement.onPaid(), StockReply.SOLD);
+    }
+
+    /**
+     * OrderGoodsReturned: exactly the {@code returnedLines} units go back on hand, each capped by what the
+     * order's line sold and had not got back yet (a line of an order never sold here, or already all back, is
+     * logged and skipped); every changed variant's state is republished. The consumer's processed-event log
+     * makes a redelivered event change nothing; the cap keeps even a second event from adding units twice
+     * beyond what was sold.
+     *
+     * @return the units put back on hand
+     */
+    @Transactional
+    public int returned(OrderEvent order) {
+        long orderId = order.orderId();
+        lockOrder(orderId);
+        Map<Long, Integer> units = new TreeMap<>();
+        for (OrderLine line : order.returnedLines()) {
+            units.merge(line.variantId(), line.quantity(), Integer::sum);
+        }
+        Map<Long, StockReservation> sold = StockReservation.<StockReservation>list("orderId = ?1 and state = ?2 and variantId in ?3",
+                orderId, StockReservation.SOLD, units.keySet()).stream()
+                .collect(Collectors.toMap(r -> r.variantId, Function.identity()));
+        Map<Long, Variant> variants = sold.isEmpty() ? Map.of() : lockVariants(sold.keySet());
+        Map<Long, Product> products = productsOf(variants.values());
+        Instant now = Instant.now();
+        int back = 0;
+        for (Map.Entry<Long, Integer> entry : units.entrySet()) {
+            StockReservation reservation = sold.get(entry.getKey());
+            if (reservation == null) {
+                LOG.warnf("order %d: variant %d came back but was not sold here for the order; stock unchanged",
+                        orderId, entry.getKey());
+                continue;
+            }
+            int giveBack = Math.min(entry.getValue(), reservation.quantity - reservation.returnedQuantity);
+            if (giveBack < entry.getValue()) {
+                LOG.warnf("order %d: %d units of variant %d came back, only %d of its %d sold were still out",
+                        orderId, entry.getValue(), entry.getKey(), giveBack, reservation.quantity);
+            }
+            if (giveBack <= 0) {
+                continue;
+            }
+            Variant variant = variants.get(reservation.variantId);
+            try {
+                write(variant, figures(variant).takeBack(giveBack));
+            } catch (ArithmeticException e) {
+                LOG.errorf("order %d: %d returned units of variant %d would overflow its on-hand %d; stock unchanged",
+                        orderId, giveBack, variant.id, variant.onHand);
+                continue;
+            }
+            reservation.returnedQuantity += giveBack;
+            if (reservation.returnedQuantity == reservation.quantity) {
+                reservation.state = StockReservation.RETURNED; // all back: nothing else moves it any more
+            }
+            reservation.updatedAt = now;
+            variantEvents.publish(products.get(variant.productId), variant);
+            back += giveBack;
+        }
+        return back;
     }
 
     /**

@@ -22,6 +22,8 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -33,6 +35,7 @@ import shop.contracts.catalog.StockReply;
 import shop.contracts.catalog.StockReply.ShortLine;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
+import shop.contracts.orders.OrderLine;
 
 /** The saga driven the way order-service drives it: events on orders.events, answers on catalog.stock. */
 @QuarkusTest
@@ -196,6 +199,42 @@ class OrderStockSagaTest {
         List<EventEnvelope> replies = records(Topics.CATALOG_STOCK, List.of(String.valueOf(orderId)),
                 found -> found.size() >= 2);
         assertEquals(List.of(StockReply.RESERVED, StockReply.SOLD), replies.stream().map(EventEnvelope::type).toList());
+    }
+
+    @Test
+    void deliveredGoodsThatComeBackAreOnHandAgainOncePerEventAndNeverMoreThanSold() {
+        Stock coat = stocked(6);
+        Stock hat = stocked(5);
+        long orderId = nextOrderId();
+        OrderLine[] bought = {line(coat.variantId(), 3), line(hat.variantId(), 1)};
+        send(OrderEvent.PLACED, order(orderId, "new", bought));
+        awaitReply(orderId, StockReply.RESERVED);
+        send(OrderEvent.PAID, order(orderId, "paid", bought));
+        awaitReply(orderId, StockReply.SOLD);
+        send(OrderEvent.STATUS_CHANGED, order(orderId, "delivered", bought));
+
+        // 2 of the 3 coats come back; the hat stays with the customer
+        EventEnvelope returned = send(OrderEvent.GOODS_RETURNED, goodsReturned(orderId, bought, line(coat.variantId(), 2)));
+        await().atMost(WAIT).until(() -> handled(returned));
+        assertEquals(5, coat.onHand());
+        assertEquals(5, coat.available());
+        assertEquals(4, hat.onHand());
+        assertEquals(5, EventJson.payload(latestState(coat.variantId(), 5), VariantState.class).available());
+
+        // Kafka redelivers the event: nothing more comes back
+        send(returned);
+        // a further return of 2 more coats: only the 1 still out can come back
+        EventEnvelope more = send(OrderEvent.GOODS_RETURNED, goodsReturned(orderId, bought, line(coat.variantId(), 2)));
+        await().atMost(WAIT).until(() -> handled(more));
+        assertEquals(6, coat.onHand(), "never more back than the order sold");
+        given().auth().oauth2(STAFF).queryParam("orderId", orderId)
+                .when().get("/api/catalog/stock/reservations")
+                .then().statusCode(200).body("items.state", org.hamcrest.Matchers.containsInAnyOrder("returned", "sold"));
+    }
+
+    private static OrderEvent goodsReturned(long orderId, OrderLine[] bought, OrderLine... back) {
+        return new OrderEvent(orderId, null, "delivered", "delivered", "card", new BigDecimal("40.00"), Arrays.asList(bought),
+                null, null, true, Arrays.asList(back));
     }
 
     @Test

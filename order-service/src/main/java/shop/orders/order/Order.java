@@ -351,6 +351,50 @@ public class Order extends PanacheEntityBase {
     }
 
     /**
+     * Delivered (or shipped) goods came back: {@code units} (variant id → units) of the order's lines.
+     * Refused: an order whose goods have not left the shop, a cancelled one, a variant that is no line of
+     * the order, more units than were bought minus those already returned. Each line's units earn
+     * price × units minus their share of the line's discount ({@link ReturnMoney}); when the order is paid,
+     * that much is owed back (refund-due until refunded; a card payment is refunded by the provider).
+     */
+    public List<OrderDomainEvent> recordReturn(java.util.Map<Long, Integer> units, Actor actor, String reason) {
+        if (units.isEmpty()) {
+            throw new Invalid("lines: name at least one line that came back");
+        }
+        if (SystemStatus.CANCELLED.is(status)) {
+            throw new Conflict("Order " + id + " is cancelled; goods of a cancelled order are not recorded as returns");
+        }
+        if (!goodsLeftShop()) {
+            throw new Conflict("Order " + id + " is " + status + "; goods can be returned only once they were shipped or delivered");
+        }
+        List<OrderDomainEvent.ReturnedLine> lines = new ArrayList<>();
+        BigDecimal amount = BigDecimal.ZERO.setScale(2);
+        for (var entry : units.entrySet()) {
+            OrderItem item = items.stream().filter(i -> i.variantId == entry.getKey()).findFirst()
+                    .orElseThrow(() -> new Invalid("lines: variant " + entry.getKey() + " is not a line of order " + id));
+            int quantity = entry.getValue();
+            int left = item.quantity - item.returnedQuantity;
+            if (quantity > left) {
+                throw new Conflict("Order " + id + ": variant " + item.variantId + " was bought " + item.quantity + " times, "
+                        + item.returnedQuantity + " already came back; " + quantity + " cannot be returned (at most " + left + ")");
+            }
+            BigDecimal earned = ReturnMoney.earned(item, quantity);
+            item.returnedQuantity += quantity;
+            lines.add(new OrderDomainEvent.ReturnedLine(item, quantity, earned));
+            amount = amount.add(earned);
+        }
+        Instant now = Instant.now();
+        updatedAt = now;
+        if (paidAt != null && amount.signum() > 0) {
+            // owed back on top of whatever was owed before; refunded again only once this is paid back too
+            refundAmount = refundAmount == null ? amount : refundAmount.add(amount);
+            refundDueAt = refundDueAt == null ? now : refundDueAt;
+            refundedAt = null;
+        }
+        return List.of(new OrderDomainEvent.GoodsReturned(actor, lines, amount, reason, now));
+    }
+
+    /**
      * The goods have left the shop (shipped, or handed over): a cancellation returns nothing to stock.
      * Carried as {@code goodsShipped} in every event, so no consumer needs status names.
      */

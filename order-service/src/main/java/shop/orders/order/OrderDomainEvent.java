@@ -1,6 +1,8 @@
 package shop.orders.order;
 
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What happened to an order, as its aggregate reports it: each behaviour of {@link Order} returns the
@@ -39,5 +41,17 @@ public sealed interface OrderDomainEvent {
 
     /** Staff paid back the money of an order cancelled after payment: a history entry, no status change. */
     record Refunded(Actor actor, String note, Instant at) implements OrderDomainEvent {
+    }
+
+    /**
+     * Delivered goods came back ({@link Order#recordReturn}): the return is stored with a history entry,
+     * OrderGoodsReturned carries {@code lines}, and a card payment refunds {@code amount}.
+     */
+    record GoodsReturned(Actor actor, List<ReturnedLine> lines, BigDecimal amount, String reason, Instant at)
+            implements OrderDomainEvent {
+    }
+
+    /** One line of a return: the units that came back and what they earned (price × units − their discount share). */
+    record ReturnedLine(OrderItem item, int quantity, BigDecimal amount) {
     }
 }

@@ -49,4 +49,7 @@ public class OrderItem extends PanacheEntityBase {
     public BigDecimal unitWeightKg;
     /** This line's share of the order's promo code discount; what the line earns is lineTotal − discount. */
     public BigDecimal discount = BigDecimal.ZERO.setScale(2);
+    /** Units that came back after delivery (returns); never more than {@link #quantity}. */
+    @Column(name = "returned_quantity")
+    public int returnedQuantity;
 }

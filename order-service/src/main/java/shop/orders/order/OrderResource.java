@@ -12,6 +12,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
@@ -60,6 +62,10 @@ public class OrderResource {
     public record CancelRequest(@Size(max = 2000, message = "must be at most 2000 characters") String reason) {
     }
 
+    public record PaymentMethodChange(@NotNull(message = "is required")
+                                      @Pattern(regexp = "card|cash", message = "must be card or cash") String paymentMethod) {
+    }
+
     public record RefundRequest(@Size(max = 2000, message = "must be at most 2000 characters") String note) {
     }
 
@@ -78,6 +84,9 @@ public class OrderResource {
 
     @Inject
     OrderWorkflow workflow;
+
+    @Inject
+    shop.orders.payment.Refunds refunds;
 
     @POST
     @PermitAll
@@ -198,6 +207,40 @@ public class OrderResource {
         return OrderView.of(order, false);
     }
 
+    /**
+     * Seed 003's "delete a purchase": an order is never erased (its history, payments and stock moves stay);
+     * deleting it cancels it, by the same rules as {@code POST /cancel}, and the answer and the history say so.
+     */
+    @DELETE
+    @Path("/{id}")
+    @PermitAll
+    @Operation(summary = "Delete an order: it is cancelled (customer or token holder before shipping, staff when allowed);"
+            + " answers the cancelled order, its reason saying it was deleted")
+    @Transactional
+    public OrderView delete(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken) {
+        Order order = access.readable(id, orderToken, true);
+        Actor actor = Actor.of(user);
+        workflow.cancel(order, actor, DELETED_REASON_PREFIX + actor.kind());
+        return OrderView.of(order, false);
+    }
+
+    /** The cancellation reason of an order deleted through {@code DELETE /api/orders/{id}}. */
+    public static final String DELETED_REASON_PREFIX = "deleted by ";
+
+    @PUT
+    @Path("/{id}/payment-method")
+    @PermitAll
+    @Operation(summary = "The customer (or token holder) or staff change the payment method of an unpaid order"
+            + " (not once paid or shipped, not while a card payment is in progress)")
+    @Transactional
+    public OrderView changePaymentMethod(@PathParam("id") long id, @HeaderParam(ORDER_TOKEN) String orderToken,
+                                         @Valid @NotNull(message = "a body is required") PaymentMethodChange body) {
+        access.readable(id, orderToken, false);
+        Order order = workflow.locked(id);
+        workflow.changeDelivery(order, Order.DeliveryChange.paymentMethod(body.paymentMethod()));
+        return OrderView.of(order, false);
+    }
+
     @POST
     @Path("/{id}/refund")
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
@@ -205,6 +248,11 @@ public class OrderResource {
     @Transactional
     public OrderView refund(@PathParam("id") long id, @Valid RefundRequest body) {
         Order order = workflow.locked(id);
+        if (refunds.hasPending(id)) {
+            // the provider is paying it back right now: a refund by hand as well would pay twice
+            throw new shop.commons.domain.Conflict("Order " + id + " is being refunded through the payment provider;"
+                    + " see GET /api/orders/" + id + "/refunds");
+        }
         workflow.refunded(order, Actor.of(user), body == null ? null : blankToNull(body.note()));
         return OrderView.of(order, false);
     }

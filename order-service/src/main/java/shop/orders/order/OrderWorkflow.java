@@ -44,6 +44,9 @@ public class OrderWorkflow {
     Event<StatusChanged> statusChanged;
 
     @Inject
+    Event<Returned> returned;
+
+    @Inject
     EntityManager em;
 
     @Inject
@@ -51,6 +54,13 @@ public class OrderWorkflow {
 
     /** Fired inside the transaction that cancels an order; observers act after it commits (payments close). */
     public record Cancelled(long orderId) {
+    }
+
+    /**
+     * Fired inside the transaction that records a return of delivered goods; observers in that transaction
+     * owe the money back (a card payment's refund), after it commits they execute the refund.
+     */
+    public record Returned(long orderId, long returnId, BigDecimal amount) {
     }
 
     /** Fired inside the transaction that marks an order paid; observers act after it commits (other payments close). */
@@ -119,6 +129,15 @@ public class OrderWorkflow {
         order.changeDelivery(change, payments.hasPending(order.id));
     }
 
+    /** Staff record delivered goods that came back (variant id → units); see {@link Order#recordReturn}. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public OrderReturn recordReturn(Order order, java.util.Map<Long, Integer> units, Actor actor, String reason) {
+        List<OrderDomainEvent> happened = order.recordReturn(units, actor, reason);
+        publish(order, happened);
+        // under the order's row lock: the newest return of the order is the one just stored
+        return OrderReturn.<OrderReturn>find("orderId = ?1 order by id desc", order.id).firstResult();
+    }
+
     /**
      * Staff have paid back the money of an order cancelled after payment: kept, with who and when, as a
      * history entry (the status stays {@code cancelled}). No event: nothing else in the platform follows refunds.
@@ -160,11 +179,38 @@ public class OrderWorkflow {
                 paidEvent.fire(new Paid(order.id));
             } else if (event instanceof OrderDomainEvent.StatusChanged changed) {
                 events.publish(OrderEvent.STATUS_CHANGED, order, changed.from(), changed.reason());
+            } else if (event instanceof OrderDomainEvent.GoodsReturned goods) {
+                OrderReturn stored = storeReturn(order, goods);
+                record(order, order.status, goods.actor(), "returned " + goods.lines().stream()
+                        .map(l -> l.quantity() + " x variant " + l.item().variantId).collect(java.util.stream.Collectors.joining(", "))
+                        + " (" + goods.amount().toPlainString() + ")" + (goods.reason() == null ? "" : ": " + goods.reason()), goods.at());
+                events.publishReturned(order, goods.lines().stream()
+                        .map(l -> new OrderEvents.Returned(l.item(), l.quantity(), l.amount())).toList());
+                returned.fire(new Returned(order.id, stored.id, goods.amount()));
             } else if (event instanceof OrderDomainEvent.Refunded refunded) {
                 record(order, order.status, refunded.actor(), "refunded " + order.refundAmount.toPlainString()
                         + (refunded.note() == null ? "" : ": " + refunded.note()), refunded.at());
             }
         }
+    }
+
+    private static OrderReturn storeReturn(Order order, OrderDomainEvent.GoodsReturned goods) {
+        OrderReturn stored = new OrderReturn();
+        stored.orderId = order.id;
+        stored.amount = goods.amount();
+        stored.reason = goods.reason();
+        stored.actorKind = goods.actor().kind();
+        stored.actorId = goods.actor().id();
+        stored.createdAt = goods.at();
+        for (OrderDomainEvent.ReturnedLine l : goods.lines()) {
+            OrderReturn.Line line = new OrderReturn.Line();
+            line.variantId = l.item().variantId;
+            line.quantity = l.quantity();
+            line.amount = l.amount();
+            stored.lines.add(line);
+        }
+        stored.persistAndFlush();
+        return stored;
     }
 
     private static OrderStatusChange record(Order order, String from, Actor actor, String reason, Instant at) {

@@ -42,4 +42,27 @@ public interface PaymentProvider {
      * cannot answer.
      */
     State decline(Payment payment);
+
+    /**
+     * The provider's answer to a refund it received: {@code done}, or refused with its error code and
+     * message; {@code transient} when asking again later may succeed (e.g. a system error at the bank).
+     */
+    record RefundAnswer(boolean done, boolean transientError, String code, String message) {
+        public static RefundAnswer ok(String message) {
+            return new RefundAnswer(true, false, "0", message);
+        }
+    }
+
+    /**
+     * Pays {@code amount} of a paid payment back to the card; {@code refundId} is the shop's idempotency key.
+     * Called outside any transaction. Throws {@link PaymentProviderFailed} when the provider gave no
+     * answer (unreachable, timeout, cut off, circuit open): it may or may not have refunded.
+     */
+    RefundAnswer refund(Payment payment, java.util.UUID refundId, java.math.BigDecimal amount);
+
+    /**
+     * How much of the payment the provider has refunded in all, asked before a refund is tried again (an
+     * earlier attempt may have been executed without its answer reaching us). Throws when it cannot answer.
+     */
+    java.math.BigDecimal refunded(Payment payment);
 }

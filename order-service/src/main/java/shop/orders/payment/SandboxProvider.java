@@ -46,4 +46,42 @@ public class SandboxProvider implements PaymentProvider {
             return Payment.<Payment>findById(payment.id);
         }).sandboxOutcome.equals(PAY) ? State.PAID : State.FAILED;
     }
+
+    /**
+     * The sandbox keeps its own books of refunds ({@code sandbox_refund}), once per refund id, and like a bank
+     * refuses to refund more than the payment took or to refund an unpaid payment.
+     */
+    @Override
+    public RefundAnswer refund(Payment payment, java.util.UUID refundId, java.math.BigDecimal amount) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            jakarta.persistence.EntityManager em = Payment.getEntityManager();
+            Payment current = em.find(Payment.class, payment.id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (current == null || !PAY.equals(current.sandboxOutcome)) {
+                return new RefundAnswer(false, false, "not-paid", "the payment was not paid");
+            }
+            boolean known = em.createNativeQuery("select 1 from sandbox_refund where refund_id = :id")
+                    .setParameter("id", refundId).getResultList().size() == 1;
+            if (known) {
+                return RefundAnswer.ok("refund " + refundId + " was done before");
+            }
+            if (refundedOf(em, payment.id).add(amount).compareTo(current.amount) > 0) {
+                return new RefundAnswer(false, false, "amount", "the refunds would exceed the payment's amount");
+            }
+            em.createNativeQuery("insert into sandbox_refund (refund_id, payment_id, amount, created_at) values (:id, :payment, :amount, now())")
+                    .setParameter("id", refundId).setParameter("payment", payment.id).setParameter("amount", amount)
+                    .executeUpdate();
+            return RefundAnswer.ok("refunded " + amount.toPlainString());
+        });
+    }
+
+    @Override
+    public java.math.BigDecimal refunded(Payment payment) {
+        return QuarkusTransaction.requiringNew().call(() -> refundedOf(Payment.getEntityManager(), payment.id));
+    }
+
+    private static java.math.BigDecimal refundedOf(jakarta.persistence.EntityManager em, java.util.UUID paymentId) {
+        Object sum = em.createNativeQuery("select coalesce(sum(amount), 0) from sandbox_refund where payment_id = :payment")
+                .setParameter("payment", paymentId).getSingleResult();
+        return ((java.math.BigDecimal) sum).setScale(2);
+    }
 }

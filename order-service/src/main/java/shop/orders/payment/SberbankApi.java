@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 
 /**
- * The three methods of Sberbank's internet-acquiring REST API the shop uses (seed 000). Every parameter,
+ * The four methods of Sberbank's internet-acquiring REST API the shop uses (seed 000). Every parameter,
  * the credentials included, travels in the POST form body, never in the URL. Answers are read as text:
  * the bank's content type is not always JSON. Built and guarded by {@link SberbankClient}.
  */
@@ -27,4 +27,8 @@ public interface SberbankApi {
     @POST
     @Path("/decline.do")
     String decline(MultivaluedMap<String, String> form);
+
+    @POST
+    @Path("/refund.do")
+    String refund(MultivaluedMap<String, String> form);
 }

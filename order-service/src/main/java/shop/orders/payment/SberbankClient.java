@@ -29,7 +29,7 @@ import org.eclipse.microprofile.faulttolerance.Retry;
  * <li><b>Retries</b>: a request that never reached the bank ({@link BankCallFailed.NotReached}) is sent
  *     again by every method. {@code register.do} is not idempotent (a second one with the same
  *     {@code orderNumber} is refused, "already registered"), and a second {@code decline.do} of an order the
- *     bank is declining answers "wrong state", so those two are never repeated once sent: the customer,
+ *     bank is declining answers "wrong state", so those two (and {@code refund.do}, which moves money) are never repeated once sent: the customer,
  *     or the payment sync, asks again. The status is a read: it is also repeated after a cut connection or
  *     an HTTP error, but not after a timeout (that would keep a customer waiting three timeouts long).
  * <li><b>Circuit breaker</b>: after {@value #BREAKER_CALLS} calls of one method in a row that got no answer
@@ -45,7 +45,8 @@ public class SberbankClient {
     static final int BREAKER_CALLS = 5;
     static final long BREAKER_DELAY_S = 30;
     /** The circuit breakers' names, for {@code CircuitBreakerMaintenance}. */
-    public static final String REGISTER = "sberbank-register", STATUS = "sberbank-status", DECLINE = "sberbank-decline";
+    public static final String REGISTER = "sberbank-register", STATUS = "sberbank-status", DECLINE = "sberbank-decline",
+            REFUND = "sberbank-refund";
 
     private final URI baseUrl;
     private final Duration timeout;
@@ -81,6 +82,18 @@ public class SberbankClient {
     @CircuitBreakerName(DECLINE)
     public String decline(MultivaluedMap<String, String> form) {
         return call("decline.do", api -> api.decline(form));
+    }
+
+    /**
+     * {@code refund.do} moves money: once sent it is never repeated here (only a request that never reached
+     * the bank is). {@link Refunds} asks the bank's refunded amount before it tries a refund again.
+     */
+    @Retry(retryOn = BankCallFailed.NotReached.class, maxRetries = 2, delay = 200, jitter = 100)
+    @CircuitBreaker(failOn = {BankCallFailed.NotReached.class, BankCallFailed.TimedOut.class, BankCallFailed.CutOff.class},
+            requestVolumeThreshold = BREAKER_CALLS, failureRatio = 1.0, delay = BREAKER_DELAY_S, delayUnit = ChronoUnit.SECONDS)
+    @CircuitBreakerName(REFUND)
+    public String refund(MultivaluedMap<String, String> form) {
+        return call("refund.do", api -> api.refund(form));
     }
 
     private String call(String method, Function<SberbankApi, String> request) {

@@ -112,6 +112,41 @@ public class SberbankProvider implements PaymentProvider {
         return state;
     }
 
+    /**
+     * {@code refund.do} with the bank's order id and the amount in kopecks. {@code errorCode} 0 is done; 7
+     * (system error) may pass later; any other code (wrong amount, wrong order state, no such order) is a
+     * refusal staff must look at. The bank has no idempotency key for refunds: {@link Refunds} asks
+     * {@link #refunded} before any second attempt.
+     */
+    @Override
+    public RefundAnswer refund(Payment payment, java.util.UUID refundId, BigDecimal amount) {
+        Map<String, String> form = credentials();
+        form.put("orderId", payment.providerOrderId);
+        form.put("amount", Long.toString(kopecks(amount)));
+        JsonNode answer = call("refund.do", client::refund, form);
+        String code = answer.path("errorCode").asText("0");
+        String message = answer.path("errorMessage").asText("");
+        if (!failed(answer)) {
+            LOG.infof("Refund %s: the bank refunded %s of its order %s", refundId, amount.toPlainString(), payment.providerOrderId);
+            return RefundAnswer.ok(message.isEmpty() ? "refunded" : message);
+        }
+        LOG.warnf("Refund %s: the bank refused to refund %s of its order %s (errorCode %s: %s)", refundId,
+                amount.toPlainString(), payment.providerOrderId, code, message);
+        return new RefundAnswer(false, "7".equals(code), code, message);
+    }
+
+    /** {@code getOrderStatusExtended.do}: {@code paymentAmountInfo.refundedAmount}, in kopecks. */
+    @Override
+    public BigDecimal refunded(Payment payment) {
+        Map<String, String> form = credentials();
+        form.put("orderId", payment.providerOrderId);
+        JsonNode answer = call("getOrderStatusExtended.do", client::orderStatus, form);
+        if (failed(answer)) {
+            throw providerFailed("the bank did not tell the payment's refunds: " + answer.path("errorMessage").asText("no reason given"));
+        }
+        return BigDecimal.valueOf(answer.path("paymentAmountInfo").path("refundedAmount").asLong(0), 2);
+    }
+
     private Map<String, String> credentials() {
         Map<String, String> form = new LinkedHashMap<>();
         form.put("userName", username.orElseThrow(() -> providerFailed("shop.payments.sberbank.username is not configured")));

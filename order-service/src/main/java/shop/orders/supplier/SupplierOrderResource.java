@@ -88,6 +88,26 @@ public class SupplierOrderResource {
         return new Page<>(items, total);
     }
 
+    /**
+     * Seed 003's "products by checks": the lines (products) of one of the supplier's receipts, by its number.
+     * A supplier reads only its own receipts (another supplier's number is simply not found), staff name the supplier.
+     */
+    @GET
+    @jakarta.ws.rs.Path("/receipts/{number}")
+    @RolesAllowed({Roles.SUPPLIER, Roles.ADMIN, Roles.MANAGER})
+    @Operation(summary = "One receipt of a supplier with its lines (the products it sold in that order)")
+    @Transactional
+    public SupplierOrderView receipt(@jakarta.ws.rs.PathParam("number") long number, @QueryParam("supplierId") Long supplierId) {
+        long supplier = supplier(supplierId);
+        List<Object[]> rows = em.createQuery("select r, o from SupplierReceipt r, Order o where o.id = r.orderId"
+                        + " and r.supplierId = :supplier and r.number = :number", Object[].class)
+                .setParameter("supplier", supplier).setParameter("number", number).getResultList();
+        if (rows.isEmpty()) {
+            throw shop.commons.domain.NotFound.of("receipt", number);
+        }
+        return view((SupplierReceipt) rows.get(0)[0], (Order) rows.get(0)[1]);
+    }
+
     private static SupplierOrderView view(SupplierReceipt r, Order o) {
         List<Line> lines = o.items.stream().filter(i -> i.supplierId != null && i.supplierId == r.supplierId)
                 .map(SupplierOrderResource::line).toList();

@@ -56,4 +56,34 @@ class SupplierOrdersTest {
         as(shop.devstack.testing.TestTokens.issue("5", "supplier")).get("/api/supplier-orders").then().statusCode(403);
         as(Shop.staff()).queryParam("supplierId", supplier).get("/api/supplier-orders").then().statusCode(200).body("total", equalTo(0));
     }
+
+    /** Seed 003's "products by checks": one receipt's lines, the supplier's own only. */
+    @Test
+    void aReceiptListsItsProductsToItsSupplierAndStaffOnly() {
+        long north = Shop.nextId();
+        long south = Shop.nextId();
+        VariantState coat = Shop.known(Shop.variant(north, "5000.00", 10));
+        VariantState boots = Shop.known(Shop.variant(south, "3000.00", 10));
+        long delivery = Shop.deliveryType("300", null);
+        long order = Shop.confirmedOrder(Shop.customer(Shop.nextId()),
+                Shop.order(delivery, "card", Shop.line(coat.variantId(), 2), Shop.line(boots.variantId(), 1)));
+
+        as(Shop.supplier(north)).get("/api/supplier-orders/receipts/1").then().statusCode(200)
+                .body("orderId", equalTo((int) order))
+                .body("receiptNumber", equalTo(1))
+                .body("lines.variantId", contains((int) coat.variantId()))
+                .body("lines[0].quantity", equalTo(2))
+                .body("subtotal", equalTo(10000.0f));
+        as(Shop.staff()).queryParam("supplierId", south).get("/api/supplier-orders/receipts/1").then().statusCode(200)
+                .body("lines.variantId", contains((int) boots.variantId()));
+
+        // another supplier's receipt 2 does not exist for north; nobody else reads receipts
+        as(Shop.supplier(north)).get("/api/supplier-orders/receipts/2").then().statusCode(404)
+                .contentType(org.hamcrest.Matchers.containsString("problem+json"));
+        as(Shop.supplier(north)).queryParam("supplierId", south).get("/api/supplier-orders/receipts/1").then().statusCode(403);
+        as(Shop.staff()).get("/api/supplier-orders/receipts/1").then().statusCode(400);
+        as(Shop.customer(Shop.nextId())).get("/api/supplier-orders/receipts/1").then().statusCode(403);
+        Shop.guest().get("/api/supplier-orders/receipts/1").then().statusCode(401);
+        as(Shop.supplier(north)).get("/api/supplier-orders/receipts/abc").then().statusCode(400);
+    }
 }
