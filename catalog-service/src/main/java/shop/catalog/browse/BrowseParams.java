@@ -14,7 +14,8 @@ import shop.commons.paging.PageParams;
 public class BrowseParams {
     /** Every parameter the list knows (with limit and offset); any other is refused. */
     static final Set<String> NAMES = Set.of("q", "categoryId", "supplierId", "colorId", "sizeId", "minPrice",
-            "maxPrice", "inStock", "sale", "new", "sort", "includeHidden", "includeDeleted", "limit", "offset");
+            "maxPrice", "inStock", "sale", "new", "sort", "includeHidden", "includeDeleted", "limit", "offset",
+            "ids", "facets");
 
     @QueryParam("q")
     @Parameter(description = "Words to find in the name, article or description (Russian or English, any case; "
@@ -77,4 +78,14 @@ public class BrowseParams {
     @QueryParam("includeDeleted")
     @Parameter(description = "Staff only: true also lists deleted products")
     public List<String> includeDeleted;
+
+    // issue 15: product ids (seed 003), facets; param.<name>=<value> filters are read from the query itself
+    @QueryParam("ids")
+    @Parameter(description = "Product ids, comma-separated or repeated (up to 100)")
+    public List<String> ids;
+
+    @QueryParam("facets")
+    @Parameter(description = "true: the answer also counts the matching products by category, colour, size, "
+            + "supplier, price band and parameter (facets); param.<name>=<value> filters by a product parameter")
+    public List<String> facets;
 }

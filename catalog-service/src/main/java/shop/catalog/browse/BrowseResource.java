@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -48,6 +49,9 @@ public class BrowseResource {
     @Inject
     RenderedAnswers answers;
 
+    @Inject
+    ProductFacets facets;
+
     @GET
     @PermitAll
     @APIResponse(responseCode = "200", description = "One page of products; ETag, If-None-Match answers 304",
@@ -68,10 +72,19 @@ public class BrowseResource {
         return answers.answer(new RenderedAnswers.Key("products", filter.cacheKey()), staffOnly, headers, () -> page(filter));
     }
 
-    private Page<ProductView> page(ProductFilter filter) {
+    /** The page, with the facet counts of the whole filter when asked ({@code facets=true}: one statement more). */
+    private Object page(ProductFilter filter) {
         cards.readOnly();
         Page<Long> ids = search.find(filter, filter.page().limit, filter.page().offset);
-        return new Page<>(cards.byIds(ids.items()), ids.total());
+        List<ProductView> items = cards.byIds(ids.items());
+        if (filter.facets()) {
+            return new FacetedPage(items, ids.total(), facets.count(filter));
+        }
+        return new Page<>(items, ids.total());
+    }
+
+    /** A page with its facets: {@code {"items": [...], "total": N, "facets": {...}}}. */
+    record FacetedPage(List<ProductView> items, long total, ProductFacets.Facets facets) {
     }
 
     /** The answer's shape, for the OpenAPI document (a generic {@code Page} cannot be named there). */

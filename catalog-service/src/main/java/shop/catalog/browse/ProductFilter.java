@@ -25,7 +25,8 @@ import shop.commons.problem.ProblemException;
 record ProductFilter(String text, List<String> words, Set<Long> categoryIds, Set<Long> supplierIds,
                      Set<Long> colorIds, Set<Long> sizeIds, BigDecimal minPrice, BigDecimal maxPrice,
                      boolean inStock, boolean sale, boolean isNew, Sort sort, boolean includeHidden,
-                     boolean includeDeleted, PageParams page) {
+                     boolean includeDeleted, PageParams page, Set<Long> ids, Map<String, Set<String>> parameters,
+                     boolean facets) {
 
     static final int MAX_TEXT = 200;
     static final int MAX_IDS = 100;
@@ -52,7 +53,7 @@ record ProductFilter(String text, List<String> words, Set<Long> categoryIds, Set
         return Arrays.asList(text, words, categoryIds, supplierIds, colorIds, sizeIds,
                 minPrice == null ? null : minPrice.stripTrailingZeros(),
                 maxPrice == null ? null : maxPrice.stripTrailingZeros(), inStock, sale, isNew, sort, includeHidden,
-                includeDeleted, page.limit, page.offset);
+                includeDeleted, page.limit, page.offset, ids, parameters, facets);
     }
 
     boolean hasVariantConditions() {
@@ -62,7 +63,8 @@ record ProductFilter(String text, List<String> words, Set<Long> categoryIds, Set
     /** Checks every parameter; one 400 names all that are wrong. */
     static ProductFilter parse(BrowseParams in, Map<String, List<String>> query) {
         Errors errors = new Errors();
-        query.keySet().stream().filter(name -> !BrowseParams.NAMES.contains(name)).sorted()
+        query.keySet().stream().filter(name -> !BrowseParams.NAMES.contains(name))
+                .filter(name -> !name.startsWith(ParameterFilters.PREFIX)).sorted()
                 .forEach(name -> errors.add(name, "unknown parameter; known: "
                         + BrowseParams.NAMES.stream().sorted().collect(Collectors.joining(", "))));
 
@@ -103,7 +105,8 @@ record ProductFilter(String text, List<String> words, Set<Long> categoryIds, Set
                 errors.flag("sale", in.sale), errors.flag("new", in.isNew), sort,
                 errors.flag("includeHidden", in.includeHidden), errors.flag("includeDeleted", in.includeDeleted),
                 new PageParams(errors.number("limit", in.limit, 20, 1, PageParams.MAX_LIMIT),
-                        errors.number("offset", in.offset, 0, 0, Integer.MAX_VALUE)));
+                        errors.number("offset", in.offset, 0, 0, Integer.MAX_VALUE)),
+                errors.ids("ids", in.ids), ParameterFilters.parse(query, errors::add), errors.flag("facets", in.facets));
         errors.check();
         return filter;
     }

@@ -1,5 +1,7 @@
 package shop.catalog.browse;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import shop.catalog.product.Sellability;
 import shop.commons.paging.Page;
@@ -30,6 +33,17 @@ class ProductSearch {
 
     @ConfigProperty(name = "shop.catalog.new-period", defaultValue = "P30D")
     Duration newPeriod;
+
+    @Inject
+    ObjectMapper json;
+
+    private String json(Object value) {
+        try {
+            return json.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     Page<Long> find(ProductFilter filter, int limit, int offset) {
         Sql sql = where(filter);
@@ -61,11 +75,12 @@ class ProductSearch {
         return ((Number) query.getSingleResult()).longValue();
     }
 
-    private record Sql(String with, String where, String tsQuery, Map<String, Object> params) {
+    /** The filter as SQL: {@code with} is empty or ends in a space, {@code where} is over {@code product p}. */
+    record Sql(String with, String where, String tsQuery, Map<String, Object> params) {
     }
 
     /** The conditions as SQL with named parameters; no caller text ever becomes SQL. */
-    private Sql where(ProductFilter f) {
+    Sql where(ProductFilter f) {
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new LinkedHashMap<>();
         String tsQuery = null;
@@ -110,6 +125,23 @@ class ProductSearch {
         if (!f.supplierIds().isEmpty()) {
             where.add("p.supplier_id in (:suppliers)");
             params.put("suppliers", f.supplierIds());
+        }
+        // issue 15: product ids (seed 003) and parameter filters (V17's index answers the containment)
+        if (!f.ids().isEmpty()) {
+            where.add("p.id in (:ids)");
+            params.put("ids", f.ids());
+        }
+        int name = 0;
+        for (Map.Entry<String, Set<String>> parameter : f.parameters().entrySet()) {
+            List<String> anyOf = new ArrayList<>();
+            int value = 0;
+            for (String text : parameter.getValue()) {
+                String key = "param" + name + "_" + value++;
+                anyOf.add("p.parameters @> cast(:" + key + " as jsonb)");
+                params.put(key, json(Map.of(parameter.getKey(), text)));
+            }
+            where.add("(" + String.join(" or ", anyOf) + ")");
+            name++;
         }
         if (f.hasVariantConditions()) {
             List<String> variant = new ArrayList<>();

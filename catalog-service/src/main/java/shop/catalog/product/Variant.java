@@ -74,6 +74,10 @@ public class Variant extends PanacheEntityBase {
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
+    /** Moved by the database on every change of the row (V15's trigger); read-only here. */
+    @Column(name = "updated_at", insertable = false, updatable = false)
+    public Instant updatedAt;
+
     public int available() {
         return Math.max(0, onHand - reserved);
     }

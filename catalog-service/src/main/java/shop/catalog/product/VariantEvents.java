@@ -25,7 +25,10 @@ public class VariantEvents {
     @Inject
     EntityManager em;
 
-    /** The variant's whole state as published, with catalog's decision whether and at what price it can be ordered. */
+    /**
+     * The variant's whole state as published, with catalog's decision whether and at what price it can be
+     * ordered, and the product's weight (kilograms, as the 1C weight import and the product API set it).
+     */
     public static VariantState state(Product p, Variant v) {
         Supplier supplier = p.supplierId == null ? null : Supplier.findById(p.supplierId);
         Sellability sellability = Sellability.of(p, v, supplier);
@@ -38,7 +41,7 @@ public class VariantEvents {
                 v.discountedPrice, v.available(), sellability.listed(), Sellability.supplierAcceptingOrders(supplier),
                 p.deleted(), size == null ? null : size.name, color == null ? null : color.name,
                 color == null ? null : color.code,
-                sellability.orderable(), sellability.unorderable(), sellability.unitPrice());
+                sellability.orderable(), sellability.unorderable(), sellability.unitPrice(), p.weight);
     }
 
     /** VariantRemoved when the variant or its product is deleted, VariantUpserted otherwise. */

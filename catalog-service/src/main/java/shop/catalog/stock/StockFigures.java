@@ -31,4 +31,9 @@ record StockFigures(int onHand, int reserved) {
     StockFigures takeBack(int units) {
         return new StockFigures(Math.addExact(onHand, units), reserved);
     }
+
+    /** A delivery (seed 003 /shop/delivery) brings new units: on hand grows, what is held stays. */
+    StockFigures deliver(int units) {
+        return new StockFigures(Math.addExact(onHand, units), reserved);
+    }
 }

@@ -83,6 +83,18 @@ public class SupplierResource {
         return PublicSupplierView.of(supplier);
     }
 
+    // ---- seed 003's shop categories (issue 15): the logic is SupplierCategories' ----
+    @Inject
+    SupplierCategories categories;
+
+    @GET
+    @Path("/{id: \\d+}/categories")
+    @PermitAll
+    public List<SupplierCategories.SupplierCategory> categories(@PathParam("id") long id) {
+        return categories.of(id);
+    }
+    // ---- end of shop categories ----
+
     @POST
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
     @Transactional
