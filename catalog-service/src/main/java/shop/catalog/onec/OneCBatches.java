@@ -126,6 +126,7 @@ class OneCBatches {
                     .getResultList();
             Map<String, Product> byArticle = products.stream()
                     .collect(Collectors.toMap(p -> key(p.article), Function.identity()));
+            Map<Long, Product> reweighed = new java.util.LinkedHashMap<>();
             for (WeightRow row : rows) {
                 Product product = byArticle.get(key(row.article()));
                 if (product == null || product.deleted()) {
@@ -133,12 +134,13 @@ class OneCBatches {
                     continue;
                 }
                 report.rowsApplied++;
-                // weight is not part of a variant's published state: nothing to publish
                 if (product.weight == null || product.weight.compareTo(row.weight()) != 0) {
                     product.weight = row.weight();
                     report.changed++;
+                    reweighed.put(product.id, product);
                 }
             }
+            publishVariantsOf(reweighed);
         }
         write(jobId, report);
     }
@@ -146,11 +148,34 @@ class OneCBatches {
     /** Snapshot mode: products missing from the weights report lose their weight. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     void clearWeights(long jobId, List<Long> productIds, ImportReport report) {
-        report.missingReset += em.createQuery(
-                        "update Product p set p.weight = null where p.id in :ids and p.weight is not null")
+        batchWrites();
+        Map<Long, Product> weighed = em.createQuery(
+                        "from Product p where p.id in :ids and p.weight is not null order by p.id", Product.class)
                 .setParameter("ids", productIds)
-                .executeUpdate();
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().collect(Collectors.toMap(p -> p.id, Function.identity(), (a, b) -> a,
+                        java.util.LinkedHashMap::new));
+        weighed.values().forEach(p -> p.weight = null);
+        report.missingReset += weighed.size();
+        publishVariantsOf(weighed);
         write(jobId, report);
+    }
+
+    /**
+     * A variant's published state carries its product's weight ({@code VariantState.weightKg}, which
+     * order-service prices delivery by): the live variants of products whose weight changed are published
+     * again, with one query and one outbox statement.
+     */
+    private void publishVariantsOf(Map<Long, Product> products) {
+        if (products.isEmpty()) {
+            return;
+        }
+        VariantEvents.Batch changes = events.batch();
+        em.createQuery("from Variant v where v.productId in :ids and v.deletedAt is null order by v.id", Variant.class)
+                .setParameter("ids", products.keySet())
+                .getResultList()
+                .forEach(v -> changes.add(products.get(v.productId), v));
+        changes.publish();
     }
 
     /**
