@@ -12,10 +12,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.security.CurrentUser;
 import shop.commons.security.Roles;
-import shop.customers.auth.TokenResource;
+import shop.customers.auth.PasswordChange;
 import shop.customers.common.ClientAddress;
 
-/** The signed-in customer's own password ({@link PasswordChanges}); staff change theirs with PATCH /api/users/{id}. */
+/** The signed-in customer's own password ({@link PasswordChanges}); staff use POST /api/users/me/password. */
 @Path("/api/customers/me/password")
 public class PasswordChangeResource {
     static final String PATH = "/api/customers/me/password";
@@ -33,10 +33,6 @@ public class PasswordChangeResource {
     public Response change(@Valid @NotNull(message = "a JSON body is required") PasswordChange change,
                            @Context HttpServerRequest http) {
         long me = currentUser.id().orElseThrow(io.quarkus.security.ForbiddenException::new);
-        PasswordChanges.Outcome outcome = changes.change(me, change, ClientAddress.of(http));
-        if (outcome instanceof PasswordChanges.Blocked blocked) {
-            return TokenResource.tooManyRequests(blocked.retryAfter(), PATH);
-        }
-        return Response.ok(((PasswordChanges.Changed) outcome).session()).build();
+        return changes.change(me, change, ClientAddress.of(http)).toResponse(PATH);
     }
 }

@@ -11,20 +11,20 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import shop.commons.domain.Conflict;
-import shop.commons.domain.Invalid;
 import shop.commons.domain.NotFound;
 import shop.customers.auth.AccountKeys;
+import shop.customers.auth.PasswordChange;
+import shop.customers.auth.PasswordChangeCheck;
+import shop.customers.auth.PasswordChangeOutcome;
 import shop.customers.auth.Passwords;
 import shop.customers.auth.Sessions;
-import shop.customers.auth.SignInLimits;
 import shop.customers.auth.Subject;
 import shop.customers.auth.Subjects;
-import shop.customers.auth.TokenResponse;
 
 /**
  * A signed-in customer changes its password (seeds 000/002). The old password is required, so a stolen
- * access token alone cannot take the account over; a wrong one counts as a failed sign-in of the account
- * from the caller's address ({@link SignInLimits}: the same back-off, the same 429). A change ends every
+ * access token alone cannot take the account over; a wrong one counts as a failed sign-in
+ * ({@link PasswordChangeCheck}). A change ends every
  * session of the account, the caller's too, and the caller gets a fresh one in the answer: so the device
  * that changed the password stays signed in, and every other one has to sign in with the new password.
  * The account's address is told by mail (a change the owner did not make is then noticed).
@@ -37,7 +37,7 @@ public class PasswordChanges {
     Passwords passwords;
 
     @Inject
-    SignInLimits limits;
+    PasswordChangeCheck check;
 
     @Inject
     Sessions sessions;
@@ -48,18 +48,8 @@ public class PasswordChanges {
     @Inject
     AccountMails mails;
 
-    /** Changed (with the caller's new session), or refused for now: the back-off says how long to wait. */
-    public sealed interface Outcome permits Changed, Blocked {
-    }
-
-    public record Changed(TokenResponse session) implements Outcome {
-    }
-
-    public record Blocked(Duration retryAfter) implements Outcome {
-    }
-
     @Transactional
-    public Outcome change(long customerId, PasswordChange change, String clientAddress) {
+    public PasswordChangeOutcome change(long customerId, PasswordChange change, String clientAddress) {
         // locked: of two changes at once, the second checks its old password against the first's result
         Customer customer = Customer.<Customer>find("id = ?1 and deletedAt is null", customerId)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional()
@@ -67,20 +57,11 @@ public class PasswordChanges {
         if (customer.passwordHash == null) {
             throw new Conflict("The account has no password yet: choose one with the password reset (POST /api/auth/password-reset)");
         }
-        SignInLimits.Attempt attempt = limits.attempt(AccountKeys.customer(customer.email, customer.phone), clientAddress);
-        Optional<Duration> blocked = limits.blockedFor(attempt);
+        Optional<Duration> blocked = check.verify(AccountKeys.customer(customer.email, customer.phone), clientAddress,
+                customer.passwordHash, change.oldPassword(), change.newPassword());
         if (blocked.isPresent()) {
-            return new Blocked(blocked.get());
+            return new PasswordChangeOutcome.Blocked(blocked.get());
         }
-        Optional<String> current = Optional.of(customer.passwordHash);
-        if (!passwords.matches(current, change.oldPassword())) {
-            limits.recordFailure(attempt); // its own transaction: it stays although this one rolls back
-            throw Invalid.field("oldPassword", "is not the current password");
-        }
-        if (passwords.matches(current, change.newPassword())) {
-            throw Invalid.field("newPassword", "must differ from the current password");
-        }
-        limits.recordSuccess(attempt);
         Instant now = Instant.now();
         customer.passwordHash = passwords.hash(change.newPassword());
         customer.credentialsVersion++; // refresh tokens issued before stop working
@@ -98,6 +79,6 @@ public class PasswordChanges {
                     """.formatted(customer.firstName, WHEN.format(now.truncatedTo(ChronoUnit.MINUTES))));
         }
         Subject subject = subjects.load(Subject.Kind.CUSTOMER, customer.id).orElseThrow();
-        return new Changed(sessions.start(subject));
+        return new PasswordChangeOutcome.Changed(sessions.start(subject));
     }
 }
