@@ -24,9 +24,9 @@ import shop.customers.auth.Subjects;
 /**
  * A signed-in customer changes its password (seeds 000/002). The old password is required, so a stolen
  * access token alone cannot take the account over; a wrong one counts as a failed sign-in
- * ({@link PasswordChangeCheck}). A change ends every
- * session of the account, the caller's too, and the caller gets a fresh one in the answer: so the device
- * that changed the password stays signed in, and every other one has to sign in with the new password.
+ * ({@link PasswordChangeCheck}). A change ends every session of the account, the caller's too, and the
+ * caller gets a fresh one in the answer: so the device that changed the password stays signed in, and every
+ * other one has to sign in with the new password.
  * The account's address is told by mail (a change the owner did not make is then noticed).
  */
 @ApplicationScoped
