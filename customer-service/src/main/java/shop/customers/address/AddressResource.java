@@ -39,13 +39,16 @@ import shop.commons.patch.MergePatch;
 @Authenticated
 public class AddressResource {
     private static final Set<String> PATCH_FIELDS =
-            Set.of("city", "street", "house", "building", "apartment", "floor", "phone", "comment");
+            Set.of("city", "street", "house", "building", "apartment", "floor", "phone", "comment", "postcode");
 
     @Inject
     CustomerAccess access;
 
     @Inject
     Validator validator;
+
+    @Inject
+    AddressEvents events;
 
     @GET
     @Operation(summary = "A customer's addresses, newest first (owner or staff)")
@@ -74,6 +77,7 @@ public class AddressResource {
         address.customerId = customerId;
         address.apply(fields, FieldProblems.optionalPhone("phone", fields.phone()));
         address.persist();
+        events.saved(address);
         return Response.created(uri.getAbsolutePathBuilder().path(String.valueOf(address.id)).build())
                 .entity(AddressView.of(address)).build();
     }
@@ -97,12 +101,15 @@ public class AddressResource {
         MergePatch.Change<Integer> floor = patch.integer("floor", false);
         MergePatch.Change<String> phone = patch.text("phone", false);
         MergePatch.Change<String> comment = patch.text("comment", false);
+        MergePatch.Change<String> postcode = patch.text("postcode", false);
         patch.requireValid();
         // the whole address goes through apply() as on create: same trimming and phone normalisation
         AddressFields fields = new AddressFields(city.orElse(address.city), street.orElse(address.street),
                 house.orElse(address.house), building.orElse(address.building), apartment.orElse(address.apartment),
-                floor.orElse(address.floor), phone.orElse(address.phone), comment.orElse(address.comment));
+                floor.orElse(address.floor), phone.orElse(address.phone), comment.orElse(address.comment),
+                postcode.orElse(address.postcode));
         address.apply(fields, FieldProblems.optionalPhone("phone", fields.phone()));
+        events.saved(address);
         return AddressView.of(address);
     }
 
@@ -112,7 +119,9 @@ public class AddressResource {
     @Operation(summary = "Delete an address (owner only)")
     public Response delete(@PathParam("customerId") long customerId, @PathParam("id") long id) {
         access.requireOwner(customerId);
-        find(customerId, id).delete();
+        CustomerAddress address = find(customerId, id);
+        address.delete();
+        events.removed(address);
         return Response.noContent().build();
     }
 

@@ -34,6 +34,9 @@ public class CustomerAddress extends PanacheEntityBase {
 
     public String comment;
 
+    /** 6 digits; null when not given. */
+    public String postcode;
+
     @Column(name = "created_at")
     public Instant createdAt = Instant.now();
 
@@ -54,6 +57,7 @@ public class CustomerAddress extends PanacheEntityBase {
         floor = fields.floor();
         phone = normalisedPhone;
         comment = FieldProblems.trimToNull(fields.comment());
+        postcode = FieldProblems.trimToNull(fields.postcode());
         updatedAt = Instant.now();
     }
 }

@@ -11,13 +11,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.problem.Problem;
 import shop.commons.problem.ProblemException;
 import shop.customers.common.ClientAddress;
-import shop.customers.customer.Phones;
 
 @Path("/api/auth")
 @PermitAll
@@ -48,8 +46,7 @@ public class TokenResource {
         SignInLimits.Attempt attempt = limits.attempt(accountKey(request), ClientAddress.of(http));
         Optional<Duration> blocked = limits.blockedFor(attempt);
         if (blocked.isPresent()) {
-            long seconds = Math.max(1, blocked.get().toSeconds() + (blocked.get().toNanosPart() > 0 ? 1 : 0));
-            return tooManyRequests(seconds);
+            return tooManyRequests(blocked.get(), "/api/auth/token");
         }
         Optional<Subject> subject = subjects.authenticate(request);
         if (subject.isEmpty()) {
@@ -76,22 +73,18 @@ public class TokenResource {
         return Response.noContent().build();
     }
 
-    private static Response tooManyRequests(long seconds) {
+    /** 429 with {@code Retry-After} in whole seconds (rounded up) for a caller that must wait {@code blocked}. */
+    public static Response tooManyRequests(Duration blocked, String instance) {
+        long seconds = Math.max(1, blocked.toSeconds() + (blocked.toNanosPart() > 0 ? 1 : 0));
         Problem problem = Problem.of(429, "Too Many Requests", "Too many failed sign-ins; try again in " + seconds + " seconds")
-                .withInstance("/api/auth/token");
+                .withInstance(instance);
         return Response.fromResponse(problem.toResponse()).header(HttpHeaders.RETRY_AFTER, seconds).build();
     }
 
     /** The identifier as typed, normalised the way the lookup does, so variants count as one account. */
     private static String accountKey(TokenRequest request) {
-        String key;
-        if (request.login() != null) {
-            key = "login:" + request.login().trim().toLowerCase(Locale.ROOT);
-        } else if (request.email() != null) {
-            key = "email:" + request.email().trim().toLowerCase(Locale.ROOT);
-        } else {
-            key = "phone:" + Phones.normalise(request.phone()).orElse(request.phone().trim());
-        }
-        return key.length() > 300 ? key.substring(0, 300) : key;
+        return request.login() != null ? AccountKeys.login(request.login())
+                : request.email() != null ? AccountKeys.email(request.email())
+                : AccountKeys.phone(request.phone());
     }
 }

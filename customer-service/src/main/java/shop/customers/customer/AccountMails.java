@@ -28,7 +28,7 @@ public class AccountMails {
     record Outgoing(String to, String subject, String text) {
     }
 
-    void send(String to, String subject, String text) {
+    public void send(String to, String subject, String text) {
         outgoing.fire(new Outgoing(to, subject, text));
     }
 

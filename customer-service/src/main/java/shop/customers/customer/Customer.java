@@ -61,6 +61,10 @@ public class Customer extends PanacheEntityBase {
     @Column(name = "credentials_version")
     public int credentialsVersion;
 
+    /** Mail me when a favorite comes back in stock (on unless the customer turned it off). */
+    @Column(name = "back_in_stock_mails")
+    public boolean backInStockMails = true;
+
     /** The record's id in the legacy customers database (seed 004), for idempotent re-imports. */
     @Column(name = "legacy_id")
     public String legacyId;

@@ -48,7 +48,7 @@ import shop.commons.patch.MergePatch;
 @Path("/api/customers")
 public class CustomerResource {
     private static final Set<String> PATCH_FIELDS = Set.of("firstName", "lastName", "middleName", "email",
-            "birthday", "gender", "city", "company", "position");
+            "birthday", "gender", "city", "company", "position", "backInStockMails");
 
     @Inject
     CustomerEvents events;
@@ -194,6 +194,7 @@ public class CustomerResource {
         MergePatch.Change<String> city = patch.text("city", false);
         MergePatch.Change<String> company = patch.text("company", false);
         MergePatch.Change<String> position = patch.text("position", false);
+        MergePatch.Change<Boolean> backInStockMails = patch.flag("backInStockMails");
         patch.requireValid();
         boolean emailChanged = email.present() && !email.value().equalsIgnoreCase(customer.email);
         if (emailChanged && Customer.findActiveByEmail(email.value()).isPresent()) {
@@ -208,6 +209,7 @@ public class CustomerResource {
         city.ifPresent(v -> customer.city = v);
         company.ifPresent(v -> customer.company = v);
         position.ifPresent(v -> customer.position = v);
+        backInStockMails.ifPresent(v -> customer.backInStockMails = v);
         customer.updatedAt = Instant.now();
         Customer.flush();
         if (emailChanged) {

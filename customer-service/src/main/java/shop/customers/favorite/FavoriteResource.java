@@ -105,7 +105,7 @@ public class FavoriteResource {
             }
         }
         if (ids.size() > MAX_IDS) {
-            throw FieldProblems.invalid(field, "must name at most " + MAX_IDS + " products");
+            throw FieldProblems.invalid(field, "must name at most " + MAX_IDS + " ids");
         }
         return ids;
     }

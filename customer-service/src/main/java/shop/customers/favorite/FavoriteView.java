@@ -2,6 +2,6 @@ package shop.customers.favorite;
 
 import java.time.Instant;
 
-/** A favorite product as the API shows it. */
-public record FavoriteView(long productId, Instant addedAt) {
+/** A favorite product as the API shows it; {@code id} is what {@code DELETE /api/customers/favorites?ids=} takes. */
+public record FavoriteView(long id, long productId, Instant addedAt) {
 }

@@ -26,10 +26,10 @@ public class Favorites {
                         insert into favorite (customer_id, product_id, added_at) values (:customer, :product, now())
                         on conflict do nothing""")
                 .setParameter("customer", customerId).setParameter("product", productId).executeUpdate();
-        Instant addedAt = toInstant(em.createNativeQuery(
-                        "select added_at from favorite where customer_id = :customer and product_id = :product")
-                .setParameter("customer", customerId).setParameter("product", productId).getSingleResult());
-        return new Added(new FavoriteView(productId, addedAt), inserted == 1);
+        Object[] row = (Object[]) em.createNativeQuery(
+                        "select id, added_at from favorite where customer_id = :customer and product_id = :product")
+                .setParameter("customer", customerId).setParameter("product", productId).getSingleResult();
+        return new Added(new FavoriteView(((Number) row[0]).longValue(), productId, toInstant(row[1])), inserted == 1);
     }
 
     public record Added(FavoriteView favorite, boolean created) {
@@ -40,7 +40,7 @@ public class Favorites {
     public Page<FavoriteView> list(long customerId, Collection<Long> productIds, PageParams page) {
         String where = "where customer_id = :customer" + (productIds.isEmpty() ? "" : " and product_id in (:products)");
         Query count = em.createNativeQuery("select count(*) from favorite " + where);
-        Query items = em.createNativeQuery("select product_id, added_at from favorite " + where
+        Query items = em.createNativeQuery("select id, product_id, added_at from favorite " + where
                         + " order by added_at desc, product_id desc")
                 .setFirstResult(page.offset).setMaxResults(page.limit);
         for (Query q : List.of(count, items)) {
@@ -53,7 +53,8 @@ public class Favorites {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = items.getResultList();
         return new Page<>(rows.stream()
-                .map(row -> new FavoriteView(((Number) row[0]).longValue(), toInstant(row[1]))).toList(), total);
+                .map(row -> new FavoriteView(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        toInstant(row[2]))).toList(), total);
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -63,6 +64,21 @@ public class Favorites {
         }
         return em.createNativeQuery("delete from favorite where customer_id = :customer and product_id in (:products)")
                 .setParameter("customer", customerId).setParameter("products", productIds).executeUpdate();
+    }
+
+    /**
+     * Deletes the favorites with these ids, only the customer's own when {@code customerId} is given
+     * (other ids count as not found); how many were deleted.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int removeByIds(Collection<Long> ids, Optional<Long> customerId) {
+        if (ids.isEmpty()) {
+            return 0;
+        }
+        Query delete = em.createNativeQuery("delete from favorite where id in (:ids)"
+                + (customerId.isPresent() ? " and customer_id = :customer" : "")).setParameter("ids", ids);
+        customerId.ifPresent(id -> delete.setParameter("customer", id));
+        return delete.executeUpdate();
     }
 
     /** When the catalog deleted the product; empty if it did not (or restored it since). */

@@ -13,13 +13,15 @@ import shop.commons.events.Subscription;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
+import shop.customers.alert.StockAlerts;
 
 /**
  * Drops deleted products from every customer's favorites, from {@code catalog.variants}. Idempotent:
  * a removal's processed-event row and its change commit together ({@link EventDelivery}), so a redelivered
  * removal changes nothing. Every other state (most of the topic: each stock change of a variant) only
  * undoes removals recorded before it, which is idempotent by itself: those write no processed-event row,
- * and in the usual case (nothing to undo) nothing at all. A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
+ * and in the usual case (nothing to undo) nothing at all. Every state also feeds the back-in-stock mails
+ * ({@link StockAlerts}). A record that cannot be read becomes a dead letter on {@code catalog.variants.dlq}.
  */
 @ApplicationScoped
 public class ProductRemovals extends EventConsumer<VariantState> {
@@ -32,6 +34,9 @@ public class ProductRemovals extends EventConsumer<VariantState> {
 
     @Inject
     Favorites favorites;
+
+    @Inject
+    StockAlerts stockAlerts;
 
     @Incoming("catalog-variants")
     @Blocking
@@ -57,5 +62,7 @@ public class ProductRemovals extends EventConsumer<VariantState> {
         } else {
             favorites.productPresent(state.productId(), at);
         }
+        // back-in-stock mails read the same states (one channel per topic); idempotent by state as well
+        stockAlerts.variantChanged(state, at);
     }
 }
