@@ -1,5 +1,6 @@
 package shop.customers.favorite;
 
+import shop.commons.input.QueryInstants;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,9 +13,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,8 @@ public class AllFavoritesResource {
             @BeanParam @Valid PageParams page) {
         Set<Long> customers = FavoriteResource.parseIds("customerId", customerIds);
         Set<Long> products = FavoriteResource.parseIds("productId", productIds);
-        Instant fromAt = instant("from", from, false);
-        Instant toAt = instant("to", to, true);
+        Instant fromAt = QueryInstants.instant("from", from, false);
+        Instant toAt = QueryInstants.instant("to", to, true);
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (!customers.isEmpty()) {
@@ -103,22 +101,4 @@ public class AllFavoritesResource {
         return new Deleted(favorites.removeByIds(parsed, owner));
     }
 
-    /**
-     * An instant ({@code 2026-05-01T10:00:00Z}) or a date ({@code 2026-05-01}, UTC), as the order lists
-     * take them; a date as the upper bound includes that whole day.
-     */
-    static Instant instant(String name, String value, boolean upper) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            if (value.trim().length() == 10) {
-                LocalDate date = LocalDate.parse(value.trim());
-                return (upper ? date.plusDays(1) : date).atStartOfDay().toInstant(ZoneOffset.UTC);
-            }
-            return Instant.parse(value.trim());
-        } catch (DateTimeParseException e) {
-            throw FieldProblems.invalid(name, "must be a date (2026-05-01) or an instant (2026-05-01T10:00:00Z)");
-        }
-    }
 }

@@ -1,5 +1,6 @@
 package shop.orders.order;
 
+import shop.commons.input.QueryInstants;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -146,8 +147,8 @@ public class OrderResource {
             where.add("o.status = :status");
             params.put("status", status.trim());
         }
-        Instant fromAt = OrderQuery.instant("from", from, false);
-        Instant toAt = OrderQuery.instant("to", to, true);
+        Instant fromAt = QueryInstants.instant("from", from, false);
+        Instant toAt = QueryInstants.instant("to", to, true);
         if (fromAt != null) {
             where.add("o.createdAt >= :from");
             params.put("from", fromAt);
@@ -276,8 +277,8 @@ public class OrderResource {
     @Transactional
     public Page<HistoryEntry> allHistory(@QueryParam("from") String from, @QueryParam("to") String to,
                                          @BeanParam @Valid PageParams page) {
-        Instant fromAt = OrderQuery.instant("from", from, false);
-        Instant toAt = OrderQuery.instant("to", to, true);
+        Instant fromAt = QueryInstants.instant("from", from, false);
+        Instant toAt = QueryInstants.instant("to", to, true);
         Map<String, Object> params = new HashMap<>();
         params.put("from", fromAt == null ? Instant.EPOCH : fromAt);
         params.put("to", toAt == null ? Instant.parse("9999-01-01T00:00:00Z") : toAt);

@@ -1,5 +1,6 @@
 package shop.orders.supplier;
 
+import shop.commons.input.QueryInstants;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -65,8 +66,8 @@ public class SupplierOrderResource {
             where.add("o.status = :status");
             params.put("status", status.trim());
         }
-        Instant fromAt = OrderQuery.instant("from", from, false);
-        Instant toAt = OrderQuery.instant("to", to, true);
+        Instant fromAt = QueryInstants.instant("from", from, false);
+        Instant toAt = QueryInstants.instant("to", to, true);
         if (fromAt != null) {
             where.add("o.createdAt >= :from");
             params.put("from", fromAt);
