@@ -24,9 +24,15 @@ import shop.commons.domain.Conflict;
  * One background job of any type, in the one table shape of every service ({@code background_job}). The
  * status changes only through the methods below, which enforce the transitions; the job's own figures
  * (counters, lists of bad rows, file names...) are its {@link #report}, a JSON object shaped by its type.
+ *
+ * <p>Updates write only the columns that changed ({@code @DynamicUpdate}): the worker's progress writes
+ * (processed, report) never put back a {@code cancel_requested} it read before a cancellation committed.
+ * Status changes lock the row ({@link BackgroundJobs}), so a cancellation and the worker's start or end
+ * take turns instead of overwriting each other.
  */
 @Entity
 @Table(name = "background_job")
+@org.hibernate.annotations.DynamicUpdate
 public class BackgroundJob extends PanacheEntityBase {
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

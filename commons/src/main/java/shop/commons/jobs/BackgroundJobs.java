@@ -24,6 +24,7 @@ import java.util.function.Function;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import shop.commons.domain.DomainException;
 import shop.commons.errorreports.ErrorReport;
 import shop.commons.errorreports.ErrorReports;
@@ -149,6 +150,8 @@ public class BackgroundJobs {
     public JobView cancel(String what, long id, String... types) {
         return QuarkusTransaction.requiringNew().call(() -> {
             BackgroundJob job = find(what, id, types);
+            // the latest committed state, locked: the worker may be starting or ending it right now
+            BackgroundJob.getEntityManager().refresh(job, LockModeType.PESSIMISTIC_WRITE);
             job.requestCancel(Instant.now());
             return JobView.of(job);
         });
@@ -156,7 +159,7 @@ public class BackgroundJobs {
 
     void run(long id, JobWork work) {
         String type = QuarkusTransaction.requiringNew().call(() -> {
-            BackgroundJob job = BackgroundJob.findById(id);
+            BackgroundJob job = BackgroundJob.findById(id, LockModeType.PESSIMISTIC_WRITE);
             if (job == null || job.status != JobStatus.queued) {
                 return null; // cancelled (or swept) while it waited
             }
@@ -188,7 +191,7 @@ public class BackgroundJobs {
     private static void end(long id, Consumer<BackgroundJob> change) {
         try {
             QuarkusTransaction.requiringNew().run(() -> {
-                BackgroundJob job = BackgroundJob.findById(id);
+                BackgroundJob job = BackgroundJob.findById(id, LockModeType.PESSIMISTIC_WRITE);
                 change.accept(job);
                 if (job.error != null && job.error.length() > MAX_ERROR) {
                     job.error = job.error.substring(0, MAX_ERROR);
