@@ -36,6 +36,13 @@ public class Payments {
     @Inject
     OrderWorkflow workflow;
 
+    @Inject
+    jakarta.enterprise.event.Event<UnwantedPayment> unwanted;
+
+    /** A card payment succeeded that the order no longer wants (cancelled, or paid already): {@link Refunds} pays it back. */
+    public record UnwantedPayment(long orderId, UUID paymentId) {
+    }
+
     PaymentProvider provider() {
         return provider(settings.provider());
     }
@@ -237,9 +244,10 @@ public class Payments {
         if (order.paidAt == null && SystemStatus.CONFIRMED.is(order.status)) {
             workflow.markPaid(order);
         } else {
-            // e.g. cancelled as unpaid a moment before the customer paid: the money must go back by hand
-            LOG.warnf("Payment %s of order %d succeeded but the order is %s%s; refund it", paymentId, order.id,
+            // e.g. cancelled as unpaid a moment before the customer paid: the money goes back through the provider
+            LOG.warnf("Payment %s of order %d succeeded but the order is %s%s; it is refunded", paymentId, order.id,
                     order.status, order.paidAt != null ? " and already paid" : "");
+            unwanted.fire(new UnwantedPayment(order.id, paymentId));
         }
         return Payment.PAID;
     }

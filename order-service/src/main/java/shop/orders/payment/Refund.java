@@ -22,6 +22,8 @@ public class Refund extends PanacheEntityBase {
     public static final String FAILED = "failed";
     public static final String CANCELLATION = "cancellation";
     public static final String RETURN = "return";
+    /** A payment that succeeded when the order no longer wanted it: refunded in full. */
+    public static final String UNWANTED_PAYMENT = "unwanted-payment";
 
     @Id
     public UUID id;

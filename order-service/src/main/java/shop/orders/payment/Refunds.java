@@ -69,6 +69,15 @@ public class Refunds {
         }
     }
 
+    /** In the transaction recording the payment (the order's row is locked): all of it is owed back. */
+    void unwanted(@Observes Payments.UnwantedPayment unwanted) {
+        owe(Payment.findById(unwanted.paymentId()), Refund.UNWANTED_PAYMENT, null, null);
+    }
+
+    void afterUnwanted(@Observes(during = TransactionPhase.AFTER_SUCCESS) Payments.UnwantedPayment unwanted) {
+        Infrastructure.getDefaultWorkerPool().execute(() -> executeAllOf(unwanted.orderId()));
+    }
+
     void afterCancel(@Observes(during = TransactionPhase.AFTER_SUCCESS) OrderWorkflow.Cancelled cancelled) {
         Infrastructure.getDefaultWorkerPool().execute(() -> executeAllOf(cancelled.orderId()));
     }
@@ -84,11 +93,18 @@ public class Refunds {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public Refund owe(long orderId, String kind, Long returnId, BigDecimal wanted) {
-        Payment payment = Payment.<Payment>find("orderId = ?1 and status = ?2 order by createdAt", orderId, Payment.PAID)
+        // the payment that paid the order: a payment the order did not want is refunded on its own
+        Payment payment = Payment.<Payment>find("orderId = ?1 and status = ?2 and id not in (select r.paymentId from Refund r "
+                        + "where r.kind = ?3) order by createdAt", orderId, Payment.PAID, Refund.UNWANTED_PAYMENT)
                 .firstResult();
         if (payment == null) {
             return null; // paid in cash or by hand: the manual path (refund-due, staff mark it refunded)
         }
+        return owe(payment, kind, returnId, wanted);
+    }
+
+    private Refund owe(Payment payment, String kind, Long returnId, BigDecimal wanted) {
+        long orderId = payment.orderId;
         BigDecimal left = payment.amount.subtract(owedOf(payment.id));
         BigDecimal amount = wanted == null || wanted.compareTo(left) > 0 ? left : wanted;
         if (amount.signum() <= 0) {
@@ -236,13 +252,16 @@ public class Refunds {
     /** The order is refunded once every refund of it succeeded and together they cover what it owes. */
     private void markOrderRefunded(Order order) {
         Refund.getEntityManager().flush();
+        // what the order owes (cancellation, returns); a payment it never wanted is paid back on its own
         if (order.refundDueAt == null || order.refundedAt != null
-                || Refund.count("orderId = ?1 and state <> ?2", order.id, Refund.SUCCEEDED) > 0) {
+                || Refund.count("orderId = ?1 and state <> ?2 and kind <> ?3", order.id, Refund.SUCCEEDED,
+                        Refund.UNWANTED_PAYMENT) > 0) {
             return;
         }
         BigDecimal refunded = Refund.getEntityManager()
-                .createQuery("select coalesce(sum(r.amount), 0) from Refund r where r.orderId = :order", BigDecimal.class)
-                .setParameter("order", order.id).getSingleResult();
+                .createQuery("select coalesce(sum(r.amount), 0) from Refund r where r.orderId = :order and r.kind <> :unwanted",
+                        BigDecimal.class)
+                .setParameter("order", order.id).setParameter("unwanted", Refund.UNWANTED_PAYMENT).getSingleResult();
         if (refunded.compareTo(order.refundAmount) >= 0) {
             workflow.refunded(order, Actor.SYSTEM, "through the payment provider");
         }

@@ -229,7 +229,7 @@ class SandboxPaymentTest {
     }
 
     @Test
-    void aSandboxPaymentClickedJustBeforeTheCancelIsKeptAsPaidForRefund() {
+    void aSandboxPaymentClickedJustBeforeTheCancelIsKeptAsPaidAndRefundedInFull() {
         String customer = Shop.customer(Shop.nextId());
         long id = confirmed(customer, "card");
         String paymentId = start(customer, id).then().statusCode(201).extract().jsonPath().getString("paymentId");
@@ -241,6 +241,16 @@ class SandboxPaymentTest {
         await().atMost(Shop.WAIT).until(() -> "paid".equals(as(customer).get("/api/payments/" + paymentId).jsonPath().getString("status")));
         as(customer).get("/api/orders/" + id).then().body("status", equalTo("cancelled")).body("paidAt", nullValue());
         assertEquals(0, count(Shop.staff(), id, "paid"));
+
+        // the money the cancelled order did not want goes back through the provider, all of it, once
+        await().atMost(Shop.WAIT).until(() -> "succeeded".equals(
+                as(customer).get("/api/orders/" + id + "/refunds").jsonPath().getString("items[0].state")));
+        io.restassured.path.json.JsonPath refunds = as(customer).get("/api/orders/" + id + "/refunds").jsonPath();
+        assertEquals(1, refunds.getList("items").size());
+        assertEquals("unwanted-payment", refunds.getString("items[0].kind"));
+        assertEquals(paymentId, refunds.getString("items[0].paymentId"));
+        assertEquals(0, new java.math.BigDecimal(as(customer).get("/api/payments/" + paymentId).jsonPath().getString("amount"))
+                .compareTo(new java.math.BigDecimal(refunds.getString("items[0].amount"))));
     }
 
     @Test
