@@ -53,7 +53,14 @@ class ApiSchemasTest {
     void aWrongQuantityAndAnUnknownKindFail() {
         ObjectNode deployment = orderService();
         ((ObjectNode) container(deployment).path("resources").path("limits")).put("memory", "768 megabytes");
-        assertTrue(ApiSchemas.problems(deployment).get(0).contains("limits.memory"), ApiSchemas.problems(deployment).toString());
+        assertTrue(ApiSchemas.problems(deployment).stream().anyMatch(problem -> problem.contains("limits.memory")),
+                ApiSchemas.problems(deployment).toString());
+
+        ObjectNode wrongEnum = orderService();
+        ((ObjectNode) wrongEnum.path("spec").path("strategy")).put("type", "Rolling");
+        container(wrongEnum).put("imagePullPolicy", "Sometimes");
+        ((ObjectNode) container(wrongEnum).path("ports").get(1)).put("name", "management-interface");
+        assertEquals(3, ApiSchemas.problems(wrongEnum).size(), ApiSchemas.problems(wrongEnum).toString());
 
         deployment.put("apiVersion", "extensions/v1beta1");
         assertTrue(ApiSchemas.problems(deployment).get(0).contains("not one of the checked kinds"));
