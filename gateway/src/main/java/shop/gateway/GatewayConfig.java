@@ -39,6 +39,8 @@ public interface GatewayConfig {
 
     CircuitBreaker circuitBreaker();
 
+    Retry retry();
+
     RequestEvents requestEvents();
 
     Health health();
@@ -112,6 +114,24 @@ public interface GatewayConfig {
         Duration openFor();
     }
 
+    /**
+     * Retries on another instance of the service (only with more than one): see
+     * {@code shop.gateway.routing.RetryPolicy}.
+     */
+    interface Retry {
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * PUT and DELETE bodies up to this size (by Content-Length) are read whole before they are sent,
+         * so that the request can be sent again to another instance when the first loses the connection
+         * before answering; larger or chunked bodies stream and are retried only when nothing was sent.
+         * 0: never buffer.
+         */
+        @WithDefault("64K")
+        MemorySize maxBufferedBody();
+    }
+
     interface RequestEvents {
         @WithDefault("true")
         boolean enabled();
@@ -136,6 +156,13 @@ public interface GatewayConfig {
         /** Time each upstream gets to answer its /q/health/ready. */
         @WithDefault("2S")
         Duration timeout();
+
+        /**
+         * How often each service instance's readiness is checked, to take it out of rotation while it
+         * fails and put it back when it passes; 0 = only when the gateway's own health is asked.
+         */
+        @WithDefault("5S")
+        Duration interval();
     }
 
     interface OpenApi {

@@ -22,7 +22,7 @@ import shop.gateway.GatewayConfig;
 import shop.gateway.client.RequestIds;
 import shop.gateway.problem.Problem;
 import shop.gateway.routing.Upstream;
-import shop.gateway.routing.UpstreamServices;
+import shop.gateway.routing.UpstreamProxies;
 
 /**
  * The services' OpenAPI documents, served by the gateway so that one Swagger UI covers them all:
@@ -37,16 +37,16 @@ public class ServiceApiDocs {
             .add(new JsonObject().put("url", "/").put("description", "the gateway"));
 
     private final WebClient client;
-    private final UpstreamServices services;
+    private final UpstreamProxies proxies;
     private final long timeoutMillis;
 
-    public ServiceApiDocs(Vertx vertx, UpstreamServices services, GatewayConfig config) {
+    public ServiceApiDocs(Vertx vertx, UpstreamProxies proxies, GatewayConfig config) {
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setName("gateway-openapi")
                 .setConnectTimeout((int) config.openapi().timeout().toMillis())
                 .setKeepAlive(true)
                 .setMaxPoolSize(4));
-        this.services = services;
+        this.proxies = proxies;
         this.timeoutMillis = config.openapi().timeout().toMillis();
     }
 
@@ -111,9 +111,9 @@ public class ServiceApiDocs {
         });
     }
 
-    /** The service's OpenAPI document as JSON. */
+    /** The service's OpenAPI document as JSON (from an instance in rotation: they all serve the same). */
     Future<JsonObject> fetch(Upstream upstream) {
-        URI url = services.url(upstream);
+        URI url = proxies.instances(upstream).preferred().url();
         boolean ssl = "https".equalsIgnoreCase(url.getScheme());
         int port = url.getPort() > 0 ? url.getPort() : (ssl ? 443 : 80);
         return client.get(port, url.getHost(), "/q/openapi?format=json")

@@ -4,10 +4,13 @@ import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
- * Marks an upstream unavailable after {@code threshold} consecutive connection failures, so that
- * clients get a quick 503 instead of each waiting for a refused or timed-out connect. After
- * {@code openFor}, one request is let through as a probe: its success closes the breaker, its
- * failure opens it again.
+ * Marks an upstream instance unavailable after {@code threshold} consecutive connection failures, so
+ * that clients get a quick 503 (or another instance) instead of each waiting for a refused or timed-out
+ * connect. After {@code openFor}, one request is let through as a probe: its success closes the
+ * breaker, its failure opens it again. A passed readiness check closes it too ({@link #onReachable()}).
+ *
+ * <p>Asked on every request: the usual answers (closed; reachable while closed) are one volatile read,
+ * without a lock; only state changes take the lock.
  */
 final class CircuitBreaker {
 
@@ -17,8 +20,8 @@ final class CircuitBreaker {
     private final int threshold;
     private final long openForNanos;
     private final LongSupplier clock;
-    private State state = State.CLOSED;
-    private int consecutiveFailures;
+    private volatile State state = State.CLOSED;
+    private volatile int consecutiveFailures;
     private long openedAt;
     private long probeStartedAt;
 
@@ -29,9 +32,16 @@ final class CircuitBreaker {
         this.clock = clock;
     }
 
-    /** Whether a request may go to the upstream now. */
-    synchronized boolean tryAcquire() {
+    /** Whether a request may go to the upstream now (when open: whether it may be the probe). */
+    boolean tryAcquire() {
         if (!enabled || state == State.CLOSED) {
+            return true;
+        }
+        return tryAcquireWhileOpen();
+    }
+
+    private synchronized boolean tryAcquireWhileOpen() {
+        if (state == State.CLOSED) {
             return true;
         }
         long now = clock.getAsLong();
@@ -48,6 +58,11 @@ final class CircuitBreaker {
         return false;
     }
 
+    /** Closed (or switched off): requests go through without asking for a probe. */
+    boolean isClosed() {
+        return !enabled || state == State.CLOSED;
+    }
+
     /** Seconds until the next probe is allowed (for Retry-After). */
     synchronized long retryAfterSeconds() {
         long remaining = openForNanos - (clock.getAsLong() - (state == State.HALF_OPEN ? probeStartedAt : openedAt));
@@ -55,9 +70,14 @@ final class CircuitBreaker {
     }
 
     /** The upstream answered (whatever the status): it is reachable. */
-    synchronized void onReachable() {
-        consecutiveFailures = 0;
-        state = State.CLOSED;
+    void onReachable() {
+        if (state == State.CLOSED && consecutiveFailures == 0) {
+            return;
+        }
+        synchronized (this) {
+            consecutiveFailures = 0;
+            state = State.CLOSED;
+        }
     }
 
     /** Connecting to the upstream failed. */
@@ -69,7 +89,7 @@ final class CircuitBreaker {
         }
     }
 
-    synchronized State state() {
+    State state() {
         return state;
     }
 }

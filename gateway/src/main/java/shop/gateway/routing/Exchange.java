@@ -23,6 +23,10 @@ public final class Exchange {
     private volatile Upstream upstream;
     private volatile boolean bodyTooLarge;
     private volatile long bodyLimit = -1;
+    // balancing: touched only on the request's event loop
+    private UpstreamInstance instance;
+    private long triedInstances;
+    private boolean bodyBuffered;
 
     public Exchange(Instant startedAt, long startNanos, String requestId, String clientAddress, String path, String query) {
         this.startedAt = startedAt;
@@ -86,6 +90,31 @@ public final class Exchange {
 
     void bodyLimit(long bodyLimit) {
         this.bodyLimit = bodyLimit;
+    }
+
+    /** The instance of the current (or last) attempt; null before the request is routed. */
+    public UpstreamInstance instance() {
+        return instance;
+    }
+
+    /** The next attempt goes to this instance; it counts as tried. */
+    void dispatchTo(UpstreamInstance instance) {
+        this.instance = instance;
+        this.triedInstances |= 1L << instance.index();
+    }
+
+    /** Bit {@code i} set: instance {@code i} has been tried. */
+    long triedInstances() {
+        return triedInstances;
+    }
+
+    /** The gateway holds the whole body (so it can send it again). */
+    boolean bodyBuffered() {
+        return bodyBuffered;
+    }
+
+    void markBodyBuffered() {
+        this.bodyBuffered = true;
     }
 
     public boolean bodyTooLarge() {

@@ -1,9 +1,12 @@
 package shop.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.HostAndPort;
@@ -12,10 +15,12 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyInterceptor;
 import io.vertx.httpproxy.ProxyRequest;
 import io.vertx.httpproxy.ProxyResponse;
+import io.vertx.httpproxy.impl.BufferedReadStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import shop.gateway.GatewayConfig;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
 import shop.gateway.problem.Problem;
@@ -31,7 +36,9 @@ import shop.gateway.problem.Problem;
  * <li>the path sent upstream is the normalized one the route was chosen by;</li>
  * <li>bodies without a Content-Length are counted against the body limit (413);</li>
  * <li>refused connections → 502, silence past the timeout → 504, pool exhausted → 503, and the
- * circuit breaker hears about each outcome;</li>
+ * instance's circuit breaker hears about each outcome;</li>
+ * <li>a failed attempt goes to another instance of the service when that is safe ({@link RetryPolicy}),
+ * each other instance at most once; small PUT and DELETE bodies are buffered for that;</li>
  * <li>the upstream's own {@code X-Request-Id} and CORS headers are dropped from its response (the
  * gateway has set its own).</li>
  * </ul>
@@ -48,19 +55,26 @@ final class ForwardingInterceptor implements ProxyInterceptor {
 
     private final Vertx vertx;
     private final Upstream upstream;
-    private final CircuitBreaker breaker;
+    private final UpstreamInstances instances;
     private final ClientAddresses clientAddresses;
     private final long maxBodySize;
     private final boolean gatewayAnswersCors;
+    /** Retries are possible at all: more than one instance, and switched on. */
+    private final boolean retries;
+    private final long maxBufferedBody;
+    private final Counter retried;
 
-    ForwardingInterceptor(Vertx vertx, Upstream upstream, CircuitBreaker breaker, ClientAddresses clientAddresses,
-            long maxBodySize, boolean gatewayAnswersCors) {
+    ForwardingInterceptor(Vertx vertx, Upstream upstream, UpstreamInstances instances, ClientAddresses clientAddresses,
+            long maxBodySize, boolean gatewayAnswersCors, GatewayConfig.Retry retry, Counter retried) {
         this.vertx = vertx;
         this.upstream = upstream;
-        this.breaker = breaker;
+        this.instances = instances;
         this.clientAddresses = clientAddresses;
         this.maxBodySize = maxBodySize;
         this.gatewayAnswersCors = gatewayAnswersCors;
+        this.retries = retry.enabled() && instances.size() > 1;
+        this.maxBufferedBody = retry.maxBufferedBody().asLongValue();
+        this.retried = retried;
     }
 
     @Override
@@ -86,13 +100,115 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             context.set(LIMITED_BODY, limited);
         }
 
+        if (retries && exchange != null && shouldBuffer(incoming)) {
+            // read the (small) body whole, so that it can be sent again; the client waits for nothing
+            // it would not wait for anyway (the service reads the whole body before it answers)
+            Future<Buffer> whole = incoming.body();
+            incoming.resume(); // the router paused it for the proxy's pipe
+            return whole.compose(body -> {
+                request.setBody(Body.body(body));
+                exchange.markBodyBuffered();
+                return attempt(context, exchange);
+            });
+        }
+        return attempt(context, exchange);
+    }
+
+    /** A PUT or DELETE whose body is announced and small: worth holding for a retry. */
+    private boolean shouldBuffer(HttpServerRequest incoming) {
+        HttpMethod method = incoming.method();
+        if (method != HttpMethod.PUT && method != HttpMethod.DELETE) {
+            return false;
+        }
+        long length = contentLength(incoming);
+        return length > 0 && length <= maxBufferedBody;
+    }
+
+    private static long contentLength(HttpServerRequest incoming) {
+        String header = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (header == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * An HTTP/1.x request that announces no body (most GETs): a retry sends an empty one. HTTP/2
+     * requests without a Content-Length are not known to be empty, so they are not replayed.
+     */
+    private static boolean hasNoBody(HttpServerRequest incoming) {
+        String length = incoming.getHeader(HttpHeaders.CONTENT_LENGTH);
+        if (length != null) {
+            return "0".equals(length.trim());
+        }
+        return incoming.version() != HttpVersion.HTTP_2 && incoming.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+    }
+
+    /** One attempt, to the instance the exchange is dispatched to (see UpstreamProxies#open). */
+    private Future<ProxyResponse> attempt(ProxyContext context, Exchange exchange) {
         return context.sendRequest().transform(ar -> {
+            UpstreamInstance instance = exchange != null ? exchange.instance() : null;
+            if (instance != null) {
+                instance.answered();
+            }
             if (ar.succeeded()) {
-                breaker.onReachable();
+                if (instance != null) {
+                    instance.breaker.onReachable();
+                }
                 return Future.succeededFuture(ar.result());
             }
-            return Future.succeededFuture(failureResponse(context, exchange, ar.cause()));
+            return failed(context, exchange, instance, ar.cause());
         });
+    }
+
+    private Future<ProxyResponse> failed(ProxyContext context, Exchange exchange, UpstreamInstance instance, Throwable cause) {
+        ProxyRequest request = context.request();
+        HttpServerRequest incoming = request.proxiedRequest();
+        LimitedReadStream limited = context.get(LIMITED_BODY, LimitedReadStream.class);
+        if (limited != null && limited.exceeded()) {
+            if (exchange != null) {
+                exchange.markBodyTooLarge();
+            }
+            context.set(CLOSE_AFTER, Boolean.TRUE);
+            return Future.succeededFuture(problemResponse(request,
+                    Problem.of(incoming, 413, "The request body is larger than " + limited.limit() + " bytes")));
+        }
+        UpstreamFailure failure = UpstreamFailure.classify(cause, upstream);
+        if (instance != null) {
+            if (failure.connectFailure()) {
+                instance.breaker.onConnectFailure();
+                if (instances.size() > 1) {
+                    instance.connectFailed(cause);
+                }
+            } else if (failure.status() == 504 || failure.status() == 502) {
+                // connected, so reachable, even if this exchange failed
+                instance.breaker.onReachable();
+            }
+        }
+        LOG.debugf("%s %s → %s failed: %s", incoming.method(), incoming.path(), instance != null ? instance : upstream.serviceName(),
+                cause.toString());
+        if (retries && instance != null && !incoming.response().ended() && !incoming.response().closed()) {
+            boolean nothingSent = cause instanceof NothingSent;
+            boolean noBody = !exchange.bodyBuffered() && hasNoBody(incoming);
+            if (RetryPolicy.mayRetry(incoming.method(), nothingSent, failure, exchange.bodyBuffered() || noBody)) {
+                UpstreamInstance next = instances.pick(exchange.triedInstances());
+                if (next != null) {
+                    if (!nothingSent && noBody) {
+                        // the first attempt read the (empty) request to its end: a fresh empty body
+                        request.setBody(Body.body(new BufferedReadStream(), contentLength(incoming) == 0 ? 0 : -1));
+                    }
+                    exchange.dispatchTo(next);
+                    retried.increment();
+                    LOG.debugf("%s %s: retrying on %s", incoming.method(), incoming.path(), next);
+                    return attempt(context, exchange);
+                }
+            }
+        }
+        return Future.succeededFuture(problemResponse(request, Problem.of(incoming, failure.status(), failure.detail())));
     }
 
     /**
@@ -132,28 +248,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.remove(HttpHeaders.EXPECT);
     }
 
-    private ProxyResponse failureResponse(ProxyContext context, Exchange exchange, Throwable cause) {
-        ProxyRequest request = context.request();
-        HttpServerRequest incoming = request.proxiedRequest();
-        LimitedReadStream limited = context.get(LIMITED_BODY, LimitedReadStream.class);
-        Problem problem;
-        if (limited != null && limited.exceeded()) {
-            if (exchange != null) {
-                exchange.markBodyTooLarge();
-            }
-            problem = Problem.of(incoming, 413, "The request body is larger than " + limited.limit() + " bytes");
-            context.set(CLOSE_AFTER, Boolean.TRUE);
-        } else {
-            UpstreamFailure failure = UpstreamFailure.classify(cause, upstream);
-            if (failure.connectFailure()) {
-                breaker.onConnectFailure();
-            } else if (failure.status() == 504 || failure.status() == 502) {
-                // connected, so reachable, even if this exchange failed
-                breaker.onReachable();
-            }
-            LOG.debugf("%s %s → %s failed: %s", incoming.method(), incoming.path(), upstream.serviceName(), cause.toString());
-            problem = Problem.of(incoming, failure.status(), failure.detail());
-        }
+    private static ProxyResponse problemResponse(ProxyRequest request, Problem problem) {
         request.release();
         ProxyResponse response = request.response()
                 .setStatusCode(problem.status())

@@ -20,7 +20,7 @@ import shop.gateway.requestlog.RequestObserver;
 
 /**
  * The gateway's entry for {@code /api/**} and {@code /analytics/**}: request id, request event,
- * rate limits, route, body size, then the reverse proxy of the chosen service.
+ * rate limits, route, body size, the service's instance, then the reverse proxy of the chosen service.
  *
  * <p>The route runs after Quarkus' CORS filter (so pre-flights are answered before any of this) and
  * just before Quarkus' own body-size check, which would answer 413 without problem details.
@@ -103,12 +103,14 @@ public class GatewayRoutes {
             }
         }
 
-        if (!proxies.tryAcquire(upstream.get())) {
+        UpstreamInstance instance = proxies.pick(upstream.get());
+        if (instance == null) {
             ctx.response().putHeader(HttpHeaders.RETRY_AFTER, Long.toString(proxies.retryAfterSeconds(upstream.get())));
             Problem.of(request, 503, upstream.get().serviceName() + " is unavailable at the moment")
                     .send(ctx.response());
             return;
         }
+        exchange.dispatchTo(instance);
         if (request.version() != HttpVersion.HTTP_2
                 && "100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
             // the checks above passed: let the client send its body (the upstream is not asked)

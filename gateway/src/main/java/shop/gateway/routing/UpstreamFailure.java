@@ -9,6 +9,11 @@ import java.util.concurrent.TimeoutException;
 /** How a failed upstream exchange is reported to the client. */
 record UpstreamFailure(int status, String detail, boolean connectFailure) {
 
+    /** Connected, then the connection ended without a (complete) response head: the instance died or closed it. */
+    boolean connectionLost() {
+        return status == 502 && !connectFailure;
+    }
+
     static UpstreamFailure classify(Throwable failure, Upstream upstream) {
         String service = upstream.serviceName();
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

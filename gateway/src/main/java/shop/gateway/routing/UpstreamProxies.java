@@ -1,5 +1,7 @@
 package shop.gateway.routing;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
 import io.netty.channel.EventLoop;
@@ -19,8 +21,11 @@ import io.vertx.httpproxy.ProxyContext;
 import io.vertx.httpproxy.ProxyOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,12 +34,14 @@ import shop.gateway.GatewayConfig;
 import shop.gateway.client.ClientAddresses;
 
 /**
- * One Vert.x reverse proxy per service. The upstream connections are pooled HTTP/1.1 (keep-alive,
+ * One Vert.x reverse proxy per service, balancing over the service's instances
+ * ({@link UpstreamInstances}; the retries are the {@link ForwardingInterceptor}'s). The upstream connections are pooled HTTP/1.1 (keep-alive,
  * bounded pool and wait queue per service, connect timeout, and an idle timeout per request that
  * turns a silent upstream into a 504), in one client <em>per event loop</em>: a request is then sent
  * and answered on the event loop its client connection is on. With one client for all, Vert.x' pool
  * lends any idle connection to any event loop, and every request and response crosses threads twice
  * (a task hand-off and a wake-up each), which cost the gateway more CPU than the proxying itself.
+ * A client pools per instance (host and port), so the pool sizes are per instance and event loop.
  */
 @Startup
 @ApplicationScoped
@@ -57,10 +64,10 @@ public class UpstreamProxies {
     private final PoolOptions streamPoolOptions;
     private final Map<EventLoop, HttpClient> streamClientsByEventLoop = new ConcurrentHashMap<>();
     private final Map<Upstream, HttpProxy> proxies = new EnumMap<>(Upstream.class);
-    private final Map<Upstream, CircuitBreaker> breakers = new EnumMap<>(Upstream.class);
+    private final Map<Upstream, UpstreamInstances> instances = new EnumMap<>(Upstream.class);
 
     public UpstreamProxies(Vertx vertx, GatewayConfig config, UpstreamServices services, ClientAddresses clientAddresses,
-            BodyLimits bodyLimits,
+            BodyLimits bodyLimits, MeterRegistry registry,
             @ConfigProperty(name = "quarkus.http.cors.enabled", defaultValue = "false") boolean corsEnabled) {
         GatewayConfig.Proxy proxy = config.proxy();
         this.vertx = vertx;
@@ -81,18 +88,29 @@ public class UpstreamProxies {
         // requests routed by GatewayRoutes carry their path's limit; this is for any other
         long limit = bodyLimits.defaultLimit();
         for (Upstream upstream : Upstream.values()) {
-            URI url = services.url(upstream);
-            CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().enabled(),
-                    config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime);
-            RequestOptions target = target(url, proxy);
+            List<URI> urls = services.urls(upstream);
+            List<UpstreamInstance> list = new ArrayList<>();
+            for (int i = 0; i < urls.size(); i++) {
+                CircuitBreaker breaker = new CircuitBreaker(config.circuitBreaker().enabled(),
+                        config.circuitBreaker().failureThreshold(), config.circuitBreaker().openFor(), System::nanoTime);
+                list.add(new UpstreamInstance(upstream, i, urls.size(), urls.get(i), target(urls.get(i), proxy), breaker));
+            }
+            UpstreamInstances pool = new UpstreamInstances(upstream, list);
+            Counter retries = Counter.builder("gateway.upstream.retries")
+                    .description("Requests sent again to another instance of the service after a failed attempt")
+                    .tag("service", upstream.serviceName())
+                    .register(registry);
             // WebSocket tunnelling of vertx-http-proxy 4.5 bypasses the interceptors (no forwarding
             // headers, no problem details): upgrades are proxied as plain requests instead
             HttpProxy httpProxy = HttpProxy.reverseProxy(new ProxyOptions().setSupportWebSocket(false), client)
-                    .origin((ProxyContext context) -> open(clientFor(context.request().proxiedRequest()), target))
-                    .addInterceptor(new ForwardingInterceptor(vertx, upstream, breaker, clientAddresses, limit, corsEnabled));
+                    .origin((ProxyContext context) -> open(context, pool))
+                    .addInterceptor(new ForwardingInterceptor(vertx, upstream, pool, clientAddresses, limit, corsEnabled,
+                            config.retry(), retries));
             proxies.put(upstream, httpProxy);
-            breakers.put(upstream, breaker);
-            LOG.infof("%s → %s", upstream.serviceName(), url);
+            instances.put(upstream, pool);
+            for (UpstreamInstance instance : list) {
+                LOG.infof("%s → %s", instance.name(), instance.url());
+            }
         }
     }
 
@@ -127,26 +145,54 @@ public class UpstreamProxies {
                 loop -> vertx.createHttpClient(clientOptions, poolOptions));
     }
 
-    private static Future<HttpClientRequest> open(HttpClient client, RequestOptions target) {
+    /**
+     * The connection for the request's current attempt, to the instance its {@link Exchange} was
+     * dispatched to. A failure here means nothing was sent ({@link NothingSent}): the request may go
+     * to another instance whatever its method.
+     */
+    private Future<HttpClientRequest> open(ProxyContext context, UpstreamInstances pool) {
+        HttpServerRequest incoming = context.request().proxiedRequest();
+        Exchange exchange = Exchange.of(incoming);
+        UpstreamInstance instance;
+        if (exchange != null && exchange.instance() != null) {
+            instance = exchange.instance();
+            instance.dispatched(); // the interceptor counts the answer
+        } else {
+            // not routed by GatewayRoutes (none in practice): no balancing bookkeeping, no retries
+            instance = pool.pick(0L);
+            if (instance == null) {
+                return Future.failedFuture(new NothingSent(new ConnectException(pool.upstream().serviceName() + " is unavailable")));
+            }
+        }
         // a copy per request: the proxy sets method, URI and headers on the request it gets
-        return client.request(new RequestOptions(target))
-                .onSuccess(request -> request.exceptionHandler(failure ->
-                        // the failure also fails the response the proxy waits for; this only keeps
-                        // Vert.x from logging resets (e.g. of a body refused as too large) as errors
-                        LOG.debugf("upstream request: %s", failure.toString())));
+        return clientFor(incoming).request(new RequestOptions(instance.target)).transform(ar -> {
+            if (ar.failed()) {
+                return Future.failedFuture(new NothingSent(ar.cause()));
+            }
+            // the failure also fails the response the proxy waits for; this only keeps Vert.x from
+            // logging resets (e.g. of a body refused as too large) as errors
+            ar.result().exceptionHandler(failure -> LOG.debugf("upstream request: %s", failure.toString()));
+            return Future.succeededFuture(ar.result());
+        });
     }
 
     public HttpProxy proxy(Upstream upstream) {
         return proxies.get(upstream);
     }
 
-    /** Whether requests may go to this upstream now (false while its circuit is open). */
-    public boolean tryAcquire(Upstream upstream) {
-        return breakers.get(upstream).tryAcquire();
+    /** The service's instances and their state. */
+    public UpstreamInstances instances(Upstream upstream) {
+        return instances.get(upstream);
     }
 
+    /** The instance for a request's first attempt; null while none may be asked (every breaker open). */
+    UpstreamInstance pick(Upstream upstream) {
+        return instances.get(upstream).pick(0L);
+    }
+
+    /** When the service may be asked again, after {@link #pick} found no instance (for Retry-After). */
     public long retryAfterSeconds(Upstream upstream) {
-        return breakers.get(upstream).retryAfterSeconds();
+        return instances.get(upstream).retryAfterSeconds();
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -7,6 +7,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +16,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Stand-ins for the four services, each a small Vert.x HTTP server on a free loopback port that
@@ -28,16 +31,31 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>Init arg {@code down}: comma-separated service names (customer, catalog, order, analytics)
  * whose URL points at a port nothing listens on.
+ *
+ * <p>Several instances of a service (the gateway balances over them): init arg {@code instances}
+ * ({@code catalog=2,order=2}) starts that many stand-ins for the service, and {@code refused}
+ * ({@code order=1}) puts that many URLs nothing listens on first in its list. The echo then says which
+ * instance answered ({@code "instance": "catalog#2"}). For the balancing tests, each instance also
+ * answers on its own port (not through the gateway) {@code /stand-in/ready?up=false|true} (its
+ * readiness from then on) and {@code /stand-in/hits?id=} (how many requests with that {@code ?id=} all
+ * instances have received); a path containing {@code /die-once} closes the connection without an answer
+ * the first time an {@code ?id=} is asked for, one containing {@code /die} every time.
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String DOWN = "down";
+    public static final String INSTANCES = "instances";
+    public static final String REFUSED = "refused";
     /** Their keys in {@code shop.services.<key>.url}, from devstack's registry. */
     public static final List<String> SERVICES = shop.devstack.Service.backends().stream().map(shop.devstack.Service::gatewayKey).toList();
     /** What the stand-ins send as their own request id (the gateway must not pass it on). */
     public static final String UPSTREAM_REQUEST_ID = "stand-in-own-id";
 
     private final Set<String> down = new HashSet<>();
+    private final Map<String, Integer> instances = new HashMap<>();
+    private final Map<String, Integer> refused = new HashMap<>();
+    /** Requests received per {@code ?id=}, all instances together. */
+    private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     /** Open event streams by their {@code ?id=}: what sends their second event. */
     private final Map<String, Runnable> streams = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -46,6 +64,20 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault(DOWN, "");
         Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(down::add);
+        counts(initArgs.get(INSTANCES), instances);
+        counts(initArgs.get(REFUSED), refused);
+    }
+
+    private static void counts(String value, Map<String, Integer> into) {
+        if (value == null) {
+            return;
+        }
+        for (String entry : value.split(",")) {
+            String[] pair = entry.trim().split("=");
+            if (pair.length == 2) {
+                into.put(pair[0].trim(), Integer.parseInt(pair[1].trim()));
+            }
+        }
     }
 
     @Override
@@ -53,23 +85,51 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         vertx = Vertx.vertx();
         Map<String, String> config = new HashMap<>();
         for (String service : SERVICES) {
-            int port;
+            List<String> urls = new ArrayList<>();
+            for (int i = 0; i < refused.getOrDefault(service, 0); i++) {
+                urls.add("http://127.0.0.1:" + Ports.unused());
+            }
             if (down.contains(service)) {
-                port = Ports.unused();
+                urls.add("http://127.0.0.1:" + Ports.unused());
             } else {
-                try {
-                    HttpServer server = vertx.createHttpServer()
-                            .requestHandler(request -> answer(service, request))
-                            .listen(0, "127.0.0.1")
-                            .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
-                    port = server.actualPort();
-                } catch (Exception e) {
-                    throw new IllegalStateException("stand-in " + service + " did not start", e);
+                for (int i = 1; i <= instances.getOrDefault(service, 1); i++) {
+                    urls.add("http://127.0.0.1:" + startInstance(service, service + "#" + i));
                 }
             }
-            config.put("shop.services." + service + ".url", "http://127.0.0.1:" + port);
+            config.put("shop.services." + service + ".url", String.join(",", urls));
         }
         return config;
+    }
+
+    private int startInstance(String service, String instance) {
+        AtomicBoolean ready = new AtomicBoolean(true);
+        try {
+            HttpServer server = vertx.createHttpServer()
+                    .requestHandler(request -> {
+                        if (request.path().startsWith("/stand-in/")) {
+                            control(ready, request);
+                        } else {
+                            answer(service, instance, ready.get(), request);
+                        }
+                    })
+                    .listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+            return server.actualPort();
+        } catch (Exception e) {
+            throw new IllegalStateException("stand-in " + instance + " did not start", e);
+        }
+    }
+
+    private void control(AtomicBoolean ready, HttpServerRequest request) {
+        if (request.path().equals("/stand-in/ready")) {
+            ready.set(!"false".equals(request.getParam("up")));
+            request.response().setStatusCode(204).end();
+        } else if (request.path().equals("/stand-in/hits")) {
+            AtomicInteger count = hits.get(String.valueOf(request.getParam("id")));
+            request.response().end(Integer.toString(count == null ? 0 : count.get()));
+        } else {
+            request.response().setStatusCode(404).end();
+        }
     }
 
     @Override
@@ -79,13 +139,13 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private void answer(String service, HttpServerRequest request) {
+    private void answer(String service, String instance, boolean ready, HttpServerRequest request) {
         request.exceptionHandler(ignored -> {
         });
         switch (request.path()) {
             case "/q/health/ready" -> {
-                request.response().putHeader("Content-Type", "application/json")
-                        .end(new JsonObject().put("status", "UP").put("checks", new JsonArray()).encode());
+                request.response().setStatusCode(ready ? 200 : 503).putHeader("Content-Type", "application/json")
+                        .end(new JsonObject().put("status", ready ? "UP" : "DOWN").put("checks", new JsonArray()).encode());
                 return;
             }
             case "/q/openapi" -> {
@@ -94,6 +154,13 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             }
             default -> {
             }
+        }
+        String id = request.getParam("id");
+        int hit = id == null ? 0 : hits.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
+        if (request.path().contains("/die-once") ? hit == 1 : request.path().contains("/die")) {
+            // an instance that dies in the middle of the request: no answer, the connection just ends
+            request.connection().close();
+            return;
         }
         if (request.path().endsWith("/events")) {
             stream(request);
@@ -114,6 +181,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             }
             JsonObject echo = new JsonObject()
                     .put("service", service)
+                    .put("instance", instance)
                     .put("method", request.method().name())
                     .put("uri", request.uri())
                     .put("path", request.path())
@@ -143,7 +211,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .end(echo.encode());
             };
             if (delay > 0) {
-                vertx.setTimer(delay, id -> reply.run());
+                vertx.setTimer(delay, timer -> reply.run());
             } else {
                 reply.run();
             }
