@@ -59,7 +59,7 @@ import shop.system.OrderJourneySystemTest.Shop;
 class ReplicasSystemTest {
     private static final Duration SAGA = Duration.ofSeconds(90);
     /** Unpaid card orders are cancelled this long after their confirmation. */
-    private static final Duration UNPAID_TIMEOUT = Duration.ofSeconds(20);
+    private static final Duration UNPAID_TIMEOUT = Duration.ofSeconds(30);
 
     private static OwnPlatform platform;
     private static Stack stack;
