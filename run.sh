@@ -2,7 +2,8 @@
 # Starts the whole shop platform locally: PostgreSQL, Kafka, SMTP and the five applications.
 # No Docker needed; Java 17+ is. Builds the project first when something is not built yet.
 #
-#   ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR] [--jvm dev|throughput]   (--help for details)
+#   ./run.sh [--build] [--clean] [--demo] [--quiet] [--data DIR] [--jvm dev|throughput]
+#            [--replicas N|SERVICE=N,...] [--no-restart] [--status]   (--help for details)
 set -euo pipefail
 cd "$(dirname "$0")"
 

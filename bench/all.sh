@@ -2,9 +2,11 @@
 # Every benchmark of issue 11 in one run, with the comparisons side by side, on a platform this script
 # starts itself (./run.sh on the default ports, a fresh data directory, rate limits off) and stops again.
 #
-#   bench/all.sh [--jvm dev|throughput] [--project DIR] [--logs DIR] [--seconds 15] [--out FILE]
+#   bench/all.sh [--jvm dev|throughput] [--replicas N] [--project DIR] [--logs DIR] [--seconds 15] [--out FILE]
 #
 #   --jvm       the JVM profile of the platform (./run.sh --jvm; default dev). Stated in the output.
+#   --replicas  instances of every service behind the gateway (./run.sh --replicas; default 1). Stated in
+#               the output. "directly" rows then measure catalog-service#1 alone; the gateway balances.
 #   --project   the project tree whose build to start (default: this one). Lets one run compare an older
 #               commit's build (e.g. a git worktree) with this one, measured by the same scripts.
 #   --logs      directory with logs.txt and logs-ip-country.csv for the log import (default ../shared/data;
@@ -26,6 +28,7 @@ set -euo pipefail
 bench=$(cd "$(dirname "$0")" && pwd)
 project=$(cd "$bench/.." && pwd)
 jvm=dev
+replicas=1
 logs=$project/../shared/data
 seconds=15
 out=
@@ -33,6 +36,7 @@ order_wait=sse
 while (($#)); do
   case $1 in
     --jvm) jvm=$2; shift 2 ;;
+    --replicas) replicas=$2; shift 2 ;;
     --project) project=$(cd "$2" && pwd); shift 2 ;;
     --logs) logs=$2; shift 2 ;;
     --seconds) seconds=$2; shift 2 ;;
@@ -123,12 +127,13 @@ cpu_per() { # CPU since $work/cpu-before per operation ($1 operations), per proc
         END {printf "| **total** | **%.1f %s** |\n", total, unit}'
 }
 
-echo "== bench/all.sh $(date -u +%Y-%m-%dT%H:%MZ), project $project at $(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM profile $jvm, $(nproc) cores"
+echo "== bench/all.sh $(date -u +%Y-%m-%dT%H:%MZ), project $project at $(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo '?'), JVM profile $jvm, $replicas instance(s) per service, $(nproc) cores"
 echo "   load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # --- start-up and memory ---------------------------------------------------------------------------
 jvm_option=()
 [[ $jvm == dev ]] || jvm_option=(--jvm "$jvm") # an older tree knows only the dev profile
+[[ $replicas == 1 ]] || jvm_option+=(--replicas "$replicas") # nor replicas
 began=$(date +%s.%N)
 (cd "$project" && SHOP_GATEWAY_RATE_LIMIT_ENABLED=false exec ./run.sh --quiet --clean --data "$work/data" \
   ${jvm_option[@]+"${jvm_option[@]}"}) > "$work/launcher.log" 2>&1 &
@@ -217,7 +222,7 @@ fi
 
 stop_platform
 echo
-echo "## bench/all.sh, $(date -u +%Y-%m-%d), JVM profile $jvm, $(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "## bench/all.sh, $(date -u +%Y-%m-%d), JVM profile $jvm, $replicas instance(s) per service, $(git -C "$project" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo
 {
   echo "| measure | result |"

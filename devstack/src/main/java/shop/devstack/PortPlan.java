@@ -7,11 +7,15 @@ import java.util.Map;
  * Every port the stack uses. Services take consecutive ports from the gateway's: gateway +0,
  * catalog +1, order +2, customer +3, analytics +4 (see {@link Service#portOffset()}); their
  * management interfaces ({@code /q/metrics}) take the same offsets from {@code management}.
+ * Instance {@code k} of a replicated service ({@code ./run.sh --replicas}) adds
+ * {@code (k - 1) * }{@value #MAX_APPLICATIONS} to both: order-service#2 on 8092, management 9012.
  */
 public record PortPlan(int gateway, int management, int postgres, int kafka, int kafkaController, int smtp,
                        int mailbox) {
     /** Port offsets ({@link Service#portOffset()}) run from 0 to this, exclusive, in every plan. */
     public static final int MAX_APPLICATIONS = 10;
+    /** Most instances of one application ({@code --replicas}); the default plan's ports stay below 8200 and 9100. */
+    public static final int MAX_INSTANCES = 9;
 
     /** The ports in docs/conventions.md. */
     public static PortPlan defaults() {
@@ -33,18 +37,31 @@ public record PortPlan(int gateway, int management, int postgres, int kafka, int
      * (see {@link shop.devstack.infra.Ports#free()}).
      */
     public static PortPlan randomFree() {
+        return randomFree(1);
+    }
+
+    /**
+     * {@link #randomFree()} for up to {@code instances} instances of every application: a block of
+     * {@code 20 * instances + 10} ports (applications' instances, then management, then infrastructure).
+     */
+    public static PortPlan randomFree(int instances) {
+        if (instances < 1 || instances > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instances must be 1.." + MAX_INSTANCES + ": " + instances);
+        }
+        int applicationPorts = instances * MAX_APPLICATIONS;
+        int size = 2 * applicationPorts + MAX_APPLICATIONS;
         java.util.Random random = new java.util.Random();
-        int blocks = Math.max(1, (shop.devstack.infra.Ports.ephemeralStart() - 20000) / 30 - 1);
+        int blocks = Math.max(1, (shop.devstack.infra.Ports.ephemeralStart() - 20000) / size - 1);
         for (int attempt = 0; attempt < 100; attempt++) {
-            int base = 20000 + random.nextInt(blocks) * 30;
-            int infrastructure = base + 2 * MAX_APPLICATIONS;
-            PortPlan plan = new PortPlan(base, base + MAX_APPLICATIONS, infrastructure, infrastructure + 1, infrastructure + 2,
+            int base = 20000 + random.nextInt(blocks) * size;
+            int infrastructure = base + 2 * applicationPorts;
+            PortPlan plan = new PortPlan(base, base + applicationPorts, infrastructure, infrastructure + 1, infrastructure + 2,
                     infrastructure + 3, infrastructure + 4);
-            if (plan.describe().keySet().stream().allMatch(shop.devstack.infra.Ports::canBind)) {
+            if (plan.describe(instances).keySet().stream().allMatch(shop.devstack.infra.Ports::canBind)) {
                 return plan;
             }
         }
-        throw new IllegalStateException("no free block of 30 ports found");
+        throw new IllegalStateException("no free block of " + size + " ports found");
     }
 
     public int port(Service service) {
@@ -56,14 +73,44 @@ public record PortPlan(int gateway, int management, int postgres, int kafka, int
         return management + service.portOffset();
     }
 
+    /** Instance {@code instance} (1-based; 1 is {@link #port(Service)}) of a replicated application. */
+    public int port(Service service, int instance) {
+        return port(service) + instanceShift(instance);
+    }
+
+    /** The management interface of instance {@code instance} of an application. */
+    public int managementPort(Service service, int instance) {
+        return managementPort(service) + instanceShift(instance);
+    }
+
+    private static String label(Service service, int instance) {
+        return instance == 1 ? service.module() : new ServiceInstance(service, instance).name();
+    }
+
+    private static int instanceShift(int instance) {
+        if (instance < 1 || instance > MAX_INSTANCES) {
+            throw new IllegalArgumentException("instance must be 1.." + MAX_INSTANCES + ": " + instance);
+        }
+        return (instance - 1) * MAX_APPLICATIONS;
+    }
+
     /** What each port is for, for messages about ports already in use. */
     public Map<Integer, String> describe() {
+        return describe(1);
+    }
+
+    /** {@link #describe()} with up to {@code instances} instances of every application. */
+    public Map<Integer, String> describe(int instances) {
         Map<Integer, String> ports = new LinkedHashMap<>();
-        for (Service service : Service.values()) {
-            ports.put(port(service), service.module());
+        for (int instance = 1; instance <= instances; instance++) {
+            for (Service service : Service.values()) {
+                ports.put(port(service, instance), label(service, instance));
+            }
         }
-        for (Service service : Service.values()) {
-            ports.put(managementPort(service), service.module() + " management");
+        for (int instance = 1; instance <= instances; instance++) {
+            for (Service service : Service.values()) {
+                ports.put(managementPort(service, instance), label(service, instance) + " management");
+            }
         }
         ports.put(postgres, "PostgreSQL");
         ports.put(kafka, "Kafka");

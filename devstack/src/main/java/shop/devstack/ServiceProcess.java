@@ -23,11 +23,14 @@ public final class ServiceProcess {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
+    private final String name;
     private final int port;
     private final ChildProcess process;
+    private final long startedAt = System.nanoTime();
 
-    private ServiceProcess(Service service, int port, ChildProcess process) {
+    private ServiceProcess(Service service, String name, int port, ChildProcess process) {
         this.service = service;
+        this.name = name;
         this.port = port;
         this.process = process;
     }
@@ -40,11 +43,18 @@ public final class ServiceProcess {
     static ServiceProcess start(Service service, int port, Path projectRoot, JvmProfile jvm, String maxHeap,
                                 Map<String, String> environment, Path logFile, Consumer<String> console)
             throws IOException {
+        return start(service, service.module(), port, projectRoot, jvm, maxHeap, environment, logFile, console);
+    }
+
+    /** {@code name} (e.g. {@code order-service#2}) prefixes its console lines and names it in messages. */
+    static ServiceProcess start(Service service, String name, int port, Path projectRoot, JvmProfile jvm, String maxHeap,
+                                Map<String, String> environment, Path logFile, Consumer<String> console)
+            throws IOException {
         List<String> command = javaCommand(service, projectRoot, jvm, maxHeap);
-        Consumer<String> sink = console == null ? null : line -> console.accept("[" + service.module() + "] " + line);
-        ChildProcess process = ChildProcess.start(service.module(), ChildProcess.dieWithParent("TERM", command),
+        Consumer<String> sink = console == null ? null : line -> console.accept("[" + name + "] " + line);
+        ChildProcess process = ChildProcess.start(name, ChildProcess.dieWithParent("TERM", command),
                 environment, projectRoot, logFile, sink);
-        return new ServiceProcess(service, port, process);
+        return new ServiceProcess(service, name, port, process);
     }
 
     /** The command line of an application's JVM: the profile's flags, the heap, the fast-jar. */
@@ -64,7 +74,7 @@ public final class ServiceProcess {
         String lastAnswer = "no answer";
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IOException(service.module() + " exited with code " + process.exitValue()
+                throw new IOException(name + " exited with code " + process.exitValue()
                         + ". Last lines of " + process.logFile() + ":\n" + process.logTail(40));
             }
             try {
@@ -78,11 +88,11 @@ public final class ServiceProcess {
                 lastAnswer = e.toString();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IOException("interrupted while waiting for " + service.module(), e);
+                throw new IOException("interrupted while waiting for " + name, e);
             }
             sleep(100); // a start takes seconds; a cheap poll, and the platform is ready sooner
         }
-        throw new IOException(service.module() + " not ready after " + timeout.toSeconds() + " s (last answer: "
+        throw new IOException(name + " not ready after " + timeout.toSeconds() + " s (last answer: "
                 + lastAnswer + "). Last lines of " + process.logFile() + ":\n" + process.logTail(40));
     }
 
@@ -94,7 +104,7 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (process.isAlive()) {
             if (System.nanoTime() > deadline) {
-                throw new IOException(service.module() + " still runs after " + timeout.toSeconds() + " s. Last lines of "
+                throw new IOException(name + " still runs after " + timeout.toSeconds() + " s. Last lines of "
                         + process.logFile() + ":\n" + process.logTail(40));
             }
             sleep(200);
@@ -109,6 +119,32 @@ public final class ServiceProcess {
 
     Service service() {
         return service;
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    Path logFile() {
+        return process.logFile();
+    }
+
+    /** How long this process has been running. */
+    Duration uptime() {
+        return Duration.ofNanos(System.nanoTime() - startedAt);
+    }
+
+    /** Completes when the process has exited, deliberately or not. */
+    java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
+    int exitValue() {
+        return process.exitValue();
     }
 
     public boolean isAlive() {

@@ -50,7 +50,9 @@ public final class Stack implements AutoCloseable {
     private final StackOptions options;
     private final Consumer<String> progress;
     private final Map<String, Duration> startupTimes = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
-    private final Map<Service, ServiceProcess> running = new ConcurrentHashMap<>();
+    /** The current process of each instance; an instance stopped on purpose is removed before it is stopped. */
+    private final Map<ServiceInstance, ServiceProcess> running = new ConcurrentHashMap<>();
+    private final Supervisor supervisor;
     private final Thread shutdownHook = new Thread(this::close, "devstack-shutdown");
     private PostgresServer postgres;
     private KafkaBroker kafka;
@@ -62,6 +64,7 @@ public final class Stack implements AutoCloseable {
     public Stack(StackOptions options) {
         this.options = options;
         this.progress = options.progress();
+        this.supervisor = new Supervisor(new SupervisedInstances(), options.restart(), options.readyTimeout(), progress);
     }
 
     /** Starts everything and waits until every application reports ready; on failure stops what started. */
@@ -80,6 +83,7 @@ public final class Stack implements AutoCloseable {
             startInfrastructure();
             // the gateway too: it needs its upstreams only to answer, and its readiness waits for theirs
             startApplications(List.copyOf(options.services()));
+            InstanceList.write(options.dataDir(), instances());
             return this;
         } catch (IOException | RuntimeException e) {
             close();
@@ -117,52 +121,135 @@ public final class Stack implements AutoCloseable {
         }
     }
 
+    /**
+     * Starts instance 1 of every application, all at once, then the other instances of replicated ones
+     * (again all at once): the first wave migrates the databases alone, and on two cores two waves of
+     * four or five JVMs start sooner than nine JVMs fighting for the CPU at once.
+     */
     private void startApplications(List<Service> services) throws IOException {
         if (services.isEmpty()) {
             return;
         }
-        ExecutorService pool = Executors.newFixedThreadPool(services.size());
-        try {
-            List<CompletableFuture<Void>> starts = new ArrayList<>();
+        int waves = services.stream().mapToInt(options::replicas).max().orElse(1);
+        for (int number = 1; number <= Math.min(waves, 2); number++) {
+            List<ServiceInstance> wave = new ArrayList<>();
             for (Service service : services) {
-                starts.add(run(pool, service.module(), () -> startService(service)));
+                for (int n = number; n <= (number == 1 ? 1 : options.replicas(service)); n++) {
+                    wave.add(new ServiceInstance(service, n));
+                }
             }
-            awaitAll(starts);
-        } finally {
-            pool.shutdown();
+            if (wave.isEmpty()) {
+                continue;
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(wave.size());
+            try {
+                List<CompletableFuture<Void>> starts = new ArrayList<>();
+                for (ServiceInstance instance : wave) {
+                    starts.add(run(pool, label(instance), () -> startInstance(instance.service(), instance.number())));
+                }
+                awaitAll(starts);
+            } finally {
+                pool.shutdown();
+            }
         }
     }
 
-    /** Starts one application (again) and waits until it is ready, e.g. after {@link #stopService}. */
+    /** Starts every instance of one application (again) and waits until they are ready, e.g. after {@link #stopService}. */
     public void startService(Service service) throws IOException {
+        for (int number = 1; number <= options.replicas(service); number++) {
+            startInstance(service, number);
+        }
+    }
+
+    /** Starts one instance of an application (again) and waits until it is ready. */
+    public void startInstance(Service service, int number) throws IOException {
         if (closed.get()) {
             throw new IllegalStateException("the stack is stopping");
         }
-        if (running.containsKey(service)) {
+        ServiceInstance instance = new ServiceInstance(service, number);
+        if (running.containsKey(instance)) {
             return;
         }
-        Path logFile = log(service.module());
+        ServiceProcess process = spawn(instance);
+        running.put(instance, process);
+        supervisor.watch(instance, process);
+        if (closed.get()) { // close() ran while we were spawning: it could not see this process
+            stopInstance(service, number);
+            throw new IllegalStateException("the stack is stopping");
+        }
+        try {
+            process.awaitReady(options.readyTimeout());
+        } catch (IOException e) {
+            // a start that fails is reported to the caller, not retried by the supervisor
+            running.remove(instance, process);
+            process.stop();
+            throw e;
+        }
+    }
+
+    /** Starts the instance's JVM with its environment, log file and ports; not awaited. */
+    private ServiceProcess spawn(ServiceInstance instance) throws IOException {
+        Service service = instance.service();
+        Path logFile = log(instance.logName());
         LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
         Files.writeString(logFile, "\n===== started by devstack at " + Instant.now() + " =====\n",
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Consumer<String> console = options.logMode() == StackOptions.LogMode.FILE_AND_CONSOLE ? System.out::println : null;
-        ServiceProcess process = ServiceProcess.start(service, options.ports().port(service), options.projectRoot(),
-                options.jvmProfile(), options.maxHeap(service), environment(service), logFile, console);
-        running.put(service, process);
-        if (closed.get()) { // close() ran while we were spawning: it could not see this process
-            stopService(service);
-            throw new IllegalStateException("the stack is stopping");
+        return ServiceProcess.start(service, label(instance), options.ports().port(service, instance.number()),
+                options.projectRoot(), options.jvmProfile(), options.maxHeap(service), environment(instance), logFile, console);
+    }
+
+    /** How messages name an instance: {@code order-service#2}, or {@code order-service} when it runs once. */
+    String label(ServiceInstance instance) {
+        return options.replicas(instance.service()) == 1 && instance.number() == 1 ? instance.service().module() : instance.name();
+    }
+
+    /** The supervisor's view of the running instances. */
+    private final class SupervisedInstances implements Supervisor.Owner {
+        @Override
+        public boolean isCurrent(ServiceInstance instance, ServiceProcess process) {
+            return !closed.get() && running.get(instance) == process;
         }
-        process.awaitReady(options.readyTimeout());
+
+        @Override
+        public ServiceProcess respawn(ServiceInstance instance, ServiceProcess dead) throws IOException {
+            if (!isCurrent(instance, dead)) {
+                return null;
+            }
+            ServiceProcess fresh = spawn(instance);
+            if (closed.get() || !running.replace(instance, dead, fresh)) {
+                fresh.stop(); // stopped on purpose while it was being spawned
+                return null;
+            }
+            supervisor.watch(instance, fresh);
+            return fresh;
+        }
+
+        @Override
+        public void forget(ServiceInstance instance, ServiceProcess dead) {
+            running.remove(instance, dead);
+        }
+
+        @Override
+        public String label(ServiceInstance instance) {
+            return Stack.this.label(instance);
+        }
     }
 
     public void startService(String name) throws IOException {
         startService(Service.byName(name));
     }
 
-    /** Stops one application (the gateway then answers 502 for its routes). */
+    /** Stops every instance of one application (the gateway then answers 502 for its routes); not restarted. */
     public void stopService(Service service) {
-        ServiceProcess process = running.remove(service);
+        for (int number = 1; number <= PortPlan.MAX_INSTANCES; number++) {
+            stopInstance(service, number);
+        }
+    }
+
+    /** Stops one instance of an application gracefully (SIGTERM); not restarted. */
+    public void stopInstance(Service service, int number) {
+        ServiceProcess process = running.remove(new ServiceInstance(service, number));
         if (process != null) {
             process.stop();
         }
@@ -175,14 +262,37 @@ public final class Stack implements AutoCloseable {
     // --- chaos: crashes of single parts, for tests that the platform survives them ---
 
     /**
-     * Kills one application with SIGKILL (by the PID of the process this stack started), as a crash
-     * or the OOM killer would; {@link #startService(Service)} starts it again.
+     * Kills every instance of one application with SIGKILL (by the PID of the process this stack started),
+     * as a crash or the OOM killer would; the supervisor leaves them dead, {@link #startService(Service)}
+     * starts them again.
      */
     public void killService(Service service) {
-        ServiceProcess process = running.remove(service);
-        if (process != null) {
-            process.kill();
+        for (int number = 1; number <= PortPlan.MAX_INSTANCES; number++) {
+            ServiceProcess process = running.remove(new ServiceInstance(service, number));
+            if (process != null) {
+                process.kill();
+            }
         }
+    }
+
+    /**
+     * Crashes one instance with SIGKILL without telling the supervisor: an unexpected exit, which it
+     * restarts after its back-off unless restarts are off ({@link StackOptions#restart}). Answers the
+     * killed PID.
+     */
+    public long crashInstance(Service service, int number) {
+        ServiceProcess process = running.get(new ServiceInstance(service, number));
+        if (process == null) {
+            throw new IllegalStateException(new ServiceInstance(service, number).name() + " is not running");
+        }
+        process.kill();
+        return process.pid();
+    }
+
+    /** The PID of the instance's current process; empty while it is not running (e.g. waiting to be restarted). */
+    public java.util.OptionalLong pid(Service service, int number) {
+        ServiceProcess process = running.get(new ServiceInstance(service, number));
+        return process == null || !process.isAlive() ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(process.pid());
     }
 
     /** Kills the Kafka broker with SIGKILL; the applications keep running and retry. */
@@ -214,16 +324,25 @@ public final class Stack implements AutoCloseable {
         postgres.start();
     }
 
-    /** The environment of one application; names as in docs/conventions.md. */
+    /** The environment of instance 1 of an application. */
     Map<String, String> environment(Service service) {
+        return environment(new ServiceInstance(service, 1));
+    }
+
+    /** The environment of one application instance; names as in docs/conventions.md. */
+    Map<String, String> environment(ServiceInstance instance) {
+        Service service = instance.service();
         PortPlan ports = options.ports();
         Map<String, String> env = new LinkedHashMap<>();
         // the applications' defaults are production's; the dev stack's conveniences (sandbox payments,
         // admin/admin, any CORS origin, ...) are the %devstack values in their application.properties
         env.put("QUARKUS_PROFILE", DEVSTACK_PROFILE);
-        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service)));
+        env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.port(service, instance.number())));
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service)));
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(ports.managementPort(service, instance.number())));
+        // unique per instance: its Kafka clients' ids (the broker's consumer groups tell the members apart)
+        env.put("SHOP_INSTANCE_ID", instance.id());
+        env.put("MP_MESSAGING_CONNECTOR_SMALLRYE_KAFKA_CLIENT_ID_PREFIX", instance.id() + "-");
         env.put("QUARKUS_MANAGEMENT_HOST", "127.0.0.1");
         if (service.database() != null) {
             env.put("QUARKUS_DATASOURCE_JDBC_URL", postgres.jdbcUrl(service.database()));
@@ -236,7 +355,14 @@ public final class Stack implements AutoCloseable {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toString());
         }
         if (service == Service.CATALOG) {
+            // one directory for every catalog instance: on one machine a shared directory is the shared
+            // volume the local store is safe on (atomic moves); see docs/architecture.md, "Replicas"
             env.put("SHOP_CATALOG_IMAGES_DIR", options.dataDir().resolve("images").toString());
+            if (options.replicas(Service.CATALOG) > 1) {
+                // the rendered-answers cache follows only its own instance's writes (docs/architecture.md,
+                // "Rendered catalog answers"): another instance's stock change would be served stale
+                env.put("SHOP_CATALOG_CACHE_ENABLED", "false");
+            }
         }
         if (service == Service.ORDER) {
             // payment pages and the provider's return address are links a browser follows: the gateway's
@@ -248,7 +374,7 @@ public final class Stack implements AutoCloseable {
         if (service == Service.GATEWAY) {
             for (Service backend : Service.values()) {
                 if (backend.routeVariable() != null) {
-                    env.put(backend.routeVariable(), "http://127.0.0.1:" + ports.port(backend));
+                    env.put(backend.routeVariable(), String.join(",", instanceUrls(backend)));
                 }
             }
         }
@@ -288,6 +414,42 @@ public final class Stack implements AutoCloseable {
     public String createDatabase(String name) {
         postgres.createDatabaseAndUser(name, name, name);
         return postgres.jdbcUrl(name);
+    }
+
+    /** The base URLs of every instance of an application (what the gateway balances over). */
+    public List<String> instanceUrls(Service service) {
+        List<String> urls = new ArrayList<>();
+        for (int number = 1; number <= options.replicas(service); number++) {
+            urls.add("http://127.0.0.1:" + options.ports().port(service, number));
+        }
+        return urls;
+    }
+
+    /** The base URL of one instance of an application. */
+    public String instanceUrl(Service service, int number) {
+        return "http://127.0.0.1:" + options.ports().port(service, number);
+    }
+
+    /** How many instances of the application this stack runs. */
+    public int replicas(Service service) {
+        return options.replicas(service);
+    }
+
+    /** Every instance of the started applications, for status output. */
+    public List<InstanceList.Entry> instances() {
+        List<InstanceList.Entry> entries = new ArrayList<>();
+        for (Service service : Service.values()) {
+            if (!options.services().contains(service)) {
+                continue;
+            }
+            for (int number = 1; number <= options.replicas(service); number++) {
+                ServiceInstance instance = new ServiceInstance(service, number);
+                entries.add(new InstanceList.Entry(label(instance), options.ports().port(service, number),
+                        options.ports().managementPort(service, number), log(instance.logName()),
+                        supervisor.restarts(instance)));
+            }
+        }
+        return entries;
     }
 
     public String gatewayUrl() {
@@ -335,8 +497,13 @@ public final class Stack implements AutoCloseable {
         return log(service.module());
     }
 
+    /** The log file of one instance: {@code <module>.log} for instance 1, {@code <module>-<n>.log} for the others. */
+    public Path logFile(Service service, int number) {
+        return log(new ServiceInstance(service, number).logName());
+    }
+
     public Set<Service> runningServices() {
-        return Set.copyOf(running.keySet());
+        return running.keySet().stream().map(ServiceInstance::service).collect(java.util.stream.Collectors.toUnmodifiableSet());
     }
 
     /** How long each part took to start, in start order. */
@@ -362,10 +529,11 @@ public final class Stack implements AutoCloseable {
             // already shutting down, or never registered
         }
         long started = System.nanoTime();
+        supervisor.close();
         stopQuietly("gateway", () -> stopService(Service.GATEWAY));
         List<Thread> stops = new ArrayList<>();
-        for (Service service : List.copyOf(running.keySet())) {
-            Thread stop = new Thread(() -> stopService(service), "stop-" + service.module());
+        for (ServiceInstance instance : List.copyOf(running.keySet())) {
+            Thread stop = new Thread(() -> stopInstance(instance.service(), instance.number()), "stop-" + instance.id());
             stop.start();
             stops.add(stop);
         }
@@ -405,11 +573,13 @@ public final class Stack implements AutoCloseable {
 
     private void requireFreePorts() {
         PortPlan ports = options.ports();
-        Map<Integer, String> wanted = new LinkedHashMap<>(ports.describe());
+        Map<Integer, String> wanted = new LinkedHashMap<>(ports.describe(options.maxReplicas()));
         for (Service service : Service.values()) {
-            if (!options.services().contains(service)) {
-                wanted.remove(ports.port(service));
-                wanted.remove(ports.managementPort(service));
+            for (int number = 1; number <= options.maxReplicas(); number++) {
+                if (!options.services().contains(service) || number > options.replicas(service)) {
+                    wanted.remove(ports.port(service, number));
+                    wanted.remove(ports.managementPort(service, number));
+                }
             }
         }
         List<String> taken = wanted.entrySet().stream()

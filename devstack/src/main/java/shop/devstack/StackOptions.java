@@ -33,6 +33,9 @@ public final class StackOptions {
     private final Map<Service, String> maxHeap = new EnumMap<>(Service.class);
     private final Map<String, String> environment = new LinkedHashMap<>();
     private Consumer<String> progress = message -> { };
+    private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
+    private int defaultReplicas = 1;
+    private boolean restart = true;
 
     private StackOptions(Path projectRoot) {
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -96,6 +99,40 @@ public final class StackOptions {
         return this;
     }
 
+    /**
+     * Runs {@code count} instances of every service behind the gateway ({@code ./run.sh --replicas N}); a
+     * per-service {@link #replicas(Service, int)} wins. The gateway always runs once: it is the one entry port.
+     */
+    public StackOptions replicas(int count) {
+        if (count < 1 || count > PortPlan.MAX_INSTANCES) {
+            throw new IllegalArgumentException("replicas must be 1.." + PortPlan.MAX_INSTANCES + ", not " + count);
+        }
+        this.defaultReplicas = count;
+        return this;
+    }
+
+    /** Runs {@code count} instances of one service ({@code ./run.sh --replicas order-service=3}). */
+    public StackOptions replicas(Service service, int count) {
+        if (service == Service.GATEWAY && count != 1) {
+            throw new IllegalArgumentException("the gateway runs once: it is the platform's one entry port");
+        }
+        if (count < 1 || count > PortPlan.MAX_INSTANCES) {
+            throw new IllegalArgumentException(service.module() + ": replicas must be 1.." + PortPlan.MAX_INSTANCES
+                    + ", not " + count);
+        }
+        replicas.put(service, count);
+        return this;
+    }
+
+    /**
+     * Whether the stack restarts an instance that exits without being asked to (default true), with
+     * back-off; off ({@code ./run.sh --no-restart}) for tests that need a dead instance to stay dead.
+     */
+    public StackOptions restart(boolean restart) {
+        this.restart = restart;
+        return this;
+    }
+
     /** Receives short progress messages ("PostgreSQL ready in 0.8 s"); default: ignored. */
     public StackOptions progress(Consumer<String> progress) {
         this.progress = progress;
@@ -140,6 +177,20 @@ public final class StackOptions {
 
     public Map<String, String> environment() {
         return Map.copyOf(environment);
+    }
+
+    /** How many instances of the application run (default 1). */
+    public int replicas(Service service) {
+        return replicas.getOrDefault(service, service == Service.GATEWAY ? 1 : defaultReplicas);
+    }
+
+    /** The most instances any application runs, for the port plan. */
+    public int maxReplicas() {
+        return java.util.Arrays.stream(Service.values()).mapToInt(this::replicas).max().orElse(1);
+    }
+
+    public boolean restart() {
+        return restart;
     }
 
     public Consumer<String> progress() {

@@ -132,7 +132,7 @@ class StackTest {
     }
 
     /** A jar whose manifest runs FakeService from this module's test classes. */
-    private static void writeFakeJar(Path jar) throws IOException {
+    static void writeFakeJar(Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
@@ -41,17 +42,21 @@ class OrderJourneySystemTest {
 
     /** A product with one variant of the given stock at 1000.00, and a delivery type costing 300.00. */
     static Shop shop(int onHand) {
-        String staff = RunningPlatform.adminToken();
+        return shop(RestAssured::given, RunningPlatform.adminToken(), onHand);
+    }
+
+    /** {@link #shop(int)} through another platform's gateway ({@code gateway} makes its requests), as {@code staff}. */
+    static Shop shop(Supplier<RequestSpecification> gateway, String staff, int onHand) {
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        int category = given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("name", "Scarves " + tag))
+        int category = gateway.get().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("name", "Scarves " + tag))
                 .when().post("/api/catalog/categories").then().statusCode(201).extract().path("id");
-        int product = given().auth().oauth2(staff).contentType(ContentType.JSON)
+        int product = gateway.get().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("name", "Wool scarf " + tag, "article", "ORD-" + tag, "categoryId", category))
                 .when().post("/api/catalog/products").then().statusCode(201).extract().path("id");
-        int variant = given().auth().oauth2(staff).contentType(ContentType.JSON)
+        int variant = gateway.get().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("name", "One size", "price", 1000.00, "onHand", onHand))
                 .when().post("/api/catalog/products/" + product + "/variants").then().statusCode(201).extract().path("id");
-        int delivery = given().auth().oauth2(staff).contentType(ContentType.JSON)
+        int delivery = gateway.get().auth().oauth2(staff).contentType(ContentType.JSON)
                 .body(Map.of("name", "Courier " + tag, "price", 300.00))
                 .when().post("/api/delivery-types").then().statusCode(201).extract().path("id");
         return new Shop(category, product, variant, delivery);
@@ -206,9 +211,14 @@ class OrderJourneySystemTest {
 
     /** Clicks "pay" on the sandbox page and follows the provider's redirect back; answers where the shop sends the browser. */
     static String payInSandbox(String paymentUrl) {
-        String callback = given().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
+        return payInSandbox(RestAssured::given, paymentUrl);
+    }
+
+    /** {@link #payInSandbox(String)} through another platform's gateway. */
+    static String payInSandbox(Supplier<RequestSpecification> gateway, String paymentUrl) {
+        String callback = gateway.get().redirects().follow(false).formParam("outcome", "pay").when().post(path(paymentUrl))
                 .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
-        return given().redirects().follow(false).when().get(path(callback))
+        return gateway.get().redirects().follow(false).when().get(path(callback))
                 .then().statusCode(org.hamcrest.Matchers.oneOf(302, 303)).extract().header("Location");
     }
 

@@ -4,11 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PrivateKey;
 import shop.devstack.infra.JwtKeys;
-import shop.devstack.PortPlan;
 import shop.devstack.Stack;
 import shop.devstack.StackOptions;
 
@@ -40,11 +38,7 @@ final class RunningPlatform {
     }
 
     private static Stack start() throws IOException {
-        Path root = Path.of(System.getProperty("shop.root", "..")).toAbsolutePath().normalize();
-        data = Files.createTempDirectory("shop-system-test-");
-        return new Stack(StackOptions.forProject(root)
-                .dataDir(data)
-                .ports(PortPlan.randomFree())
+        StackOptions options = OwnPlatform.options("system-test", 1)
                 // every test signs in from 127.0.0.1: the gateway's per-address sign-in limit
                 // (tested in the gateway's own tests) would otherwise throttle the suite
                 .environment("SHOP_GATEWAY_RATE_LIMIT_SIGN_IN_REQUESTS", "1000")
@@ -52,8 +46,9 @@ final class RunningPlatform {
                 // unpaid card orders expire within a test's patience (30 min in production)
                 .environment("SHOP_ORDERS_UNPAID_TIMEOUT", "PT40S")
                 .environment("SHOP_ORDERS_EXPIRY_INTERVAL", "2s")
-                .progress(line -> System.out.println("[stack] " + line)))
-                .start();
+                .progress(line -> System.out.println("[stack] " + line));
+        data = options.dataDir();
+        return new Stack(options).start();
     }
 
     /** The stack's own signing key, for tokens that are correctly signed but otherwise wrong. */

@@ -119,6 +119,11 @@ public final class ChildProcess {
         return process.exitValue();
     }
 
+    /** Completes when the process has exited, however it ended (for the stack's supervisor). */
+    public java.util.concurrent.CompletableFuture<Process> onExit() {
+        return process.onExit();
+    }
+
     public Path logFile() {
         return logFile;
     }
