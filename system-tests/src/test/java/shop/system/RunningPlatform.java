@@ -46,6 +46,10 @@ final class RunningPlatform {
                 // unpaid card orders expire within a test's patience (30 min in production)
                 .environment("SHOP_ORDERS_UNPAID_TIMEOUT", "PT40S")
                 .environment("SHOP_ORDERS_EXPIRY_INTERVAL", "2s")
+                // tracing: every application exports its spans to the test JVM (TraceSystemTest)
+                .environment("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", SpanReceiver.shared().endpoint())
+                .environment("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf")
+                .environment("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "200ms")
                 .progress(line -> System.out.println("[stack] " + line));
         data = options.dataDir();
         return new Stack(options).start();

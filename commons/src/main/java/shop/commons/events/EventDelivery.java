@@ -1,5 +1,8 @@
 package shop.commons.events;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.annotation.PostConstruct;
@@ -25,6 +28,7 @@ import shop.commons.domain.DomainException;
 import shop.commons.domain.Unavailable;
 import shop.commons.errorreports.ErrorReport;
 import shop.commons.errorreports.ErrorReports;
+import shop.commons.tracing.EventTracing;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 
@@ -65,6 +69,10 @@ public class EventDelivery {
 
     @Inject
     EntityManager em;
+
+    /** A consumer span per event, child of the producer's context the record carries. */
+    @Inject
+    EventTracing tracing;
 
     /** Dead letters and consumers that cannot go on are reported to the errors chat, if configured. */
     @Inject
@@ -112,7 +120,8 @@ public class EventDelivery {
 
     /** Applies the record with {@code handler}, or makes it a dead letter; see the class comment. */
     public void deliver(EventHandler<?> handler, ConsumerRecord<String, String> record) {
-        deliver(handler, SourceRecord.of(record));
+        SourceRecord source = SourceRecord.of(record);
+        deliver(handler, source, read(handler, source, record));
     }
 
     /**
@@ -125,17 +134,19 @@ public class EventDelivery {
     public void deliverAll(EventHandler<?> handler, Iterable<ConsumerRecord<String, String>> records) {
         List<SourceRecord> sources = new ArrayList<>();
         List<Read> reads = new ArrayList<>();
-        List<EventEnvelope> accepted = new ArrayList<>();
+        List<Read> accepted = new ArrayList<>();
+        boolean allEvents = true;
         for (ConsumerRecord<String, String> record : records) {
             SourceRecord source = SourceRecord.of(record);
-            Read read = read(handler, source);
+            Read read = read(handler, source, record);
             sources.add(source);
             reads.add(read);
             if (read != null) {
-                accepted.add(read.event()); // null for a record that is no event: the batch falls back below
+                accepted.add(read);
+                allEvents &= read.event() != null; // a record that is no event: the batch falls back below
             }
         }
-        if (accepted.size() > 1 && !accepted.contains(null)) {
+        if (accepted.size() > 1 && allEvents) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> applyAll(handler, accepted));
                 return;
@@ -149,8 +160,8 @@ public class EventDelivery {
         }
     }
 
-    /** A record read: its event, or why it is none. */
-    private record Read(EventEnvelope event, IllegalArgumentException notAnEvent) {
+    /** A record read: its event, or why it is none; and the trace context it carries (tracing). */
+    private record Read(EventEnvelope event, IllegalArgumentException notAnEvent, Context trace) {
     }
 
     /**
@@ -158,21 +169,23 @@ public class EventDelivery {
      * does not accept (asked here, before any transaction: most records of a shared topic do not concern
      * a given consumer at all).
      */
-    private static Read read(EventHandler<?> handler, SourceRecord source) {
+    private static Read read(EventHandler<?> handler, SourceRecord source, ConsumerRecord<String, String> record) {
         if (source.value() == null) {
             LOG.debugf("%s: passing over the tombstone %s", handler.consumerName(), source);
             return null;
         }
         try {
             EventEnvelope event = EventJson.read(source.value());
-            return handler.accepts(event) ? new Read(event, null) : null;
+            return handler.accepts(event)
+                    ? new Read(event, null, record == null ? Context.root() : EventTracing.parentOf(record.headers()))
+                    : null;
         } catch (IllegalArgumentException notAnEvent) {
-            return new Read(null, notAnEvent);
+            return new Read(null, notAnEvent, Context.root());
         }
     }
 
     void deliver(EventHandler<?> handler, SourceRecord source) {
-        deliver(handler, source, read(handler, source));
+        deliver(handler, source, read(handler, source, null));
     }
 
     private void deliver(EventHandler<?> handler, SourceRecord source, Read read) {
@@ -185,19 +198,59 @@ public class EventDelivery {
         }
         EventEnvelope event = read.event();
         String what = handler.consumerName() + " of " + source;
-        Retries.Outcome outcome = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() -> apply(handler, event)));
-        if (!outcome.succeeded()) {
-            deadLetter(handler, source, event, outcome.failure(), outcome.attempts());
+        // tracing: retries, the effect and a dead letter all belong to the event's consumer span
+        Span span = startConsume(handler, read);
+        RuntimeException failure = null;
+        try (Scope traced = span.makeCurrent()) {
+            Retries.Outcome outcome = retries.run(what, () -> QuarkusTransaction.requiringNew().run(() -> apply(handler, event)));
+            if (!outcome.succeeded()) {
+                failure = outcome.failure();
+                deadLetter(handler, source, event, outcome.failure(), outcome.attempts());
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+            throw e;
+        } finally {
+            EventTracing.end(span, failure);
         }
     }
 
     /** Inside the caller's transaction, in order; all at once when there is no processed event to record. */
-    private void applyAll(EventHandler<?> handler, List<EventEnvelope> events) {
-        if (events.stream().allMatch(event -> handler.processedEventLog(event).isEmpty())) {
-            handler.handleAll(events);
+    private void applyAll(EventHandler<?> handler, List<Read> reads) {
+        if (reads.stream().allMatch(read -> handler.processedEventLog(read.event()).isEmpty())) {
+            // one call for all: each event gets its span, but none is current (the handler writes them together)
+            List<Span> spans = reads.stream().map(read -> startConsume(handler, read)).toList();
+            RuntimeException failure = null;
+            try {
+                handler.handleAll(reads.stream().map(Read::event).toList());
+            } catch (RuntimeException e) {
+                failure = e;
+                throw e;
+            } finally {
+                for (Span span : spans) {
+                    EventTracing.end(span, failure);
+                }
+            }
         } else {
-            events.forEach(event -> apply(handler, event));
+            for (Read read : reads) {
+                Span span = startConsume(handler, read);
+                RuntimeException failure = null;
+                try (Scope traced = span.makeCurrent()) {
+                    apply(handler, read.event());
+                } catch (RuntimeException e) {
+                    failure = e;
+                    throw e;
+                } finally {
+                    EventTracing.end(span, failure);
+                }
+            }
         }
+    }
+
+    private Span startConsume(EventHandler<?> handler, Read read) {
+        EventEnvelope event = read.event();
+        return tracing.startConsume(read.trace(), handler.consumerName(), handler.topic(), event.type(),
+                String.valueOf(event.eventId()));
     }
 
     /** Inside the caller's transaction: the handler's filter, the processed-event check, the effect. */

@@ -1,5 +1,6 @@
 package shop.commons.outbox;
 
+import io.opentelemetry.api.trace.Span;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,6 +9,8 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Emitter;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import shop.commons.tracing.EventTracing;
 
 /**
  * Hands one outbox message to the Kafka producer without waiting: the answer completes with the broker's
@@ -28,21 +31,38 @@ public class KafkaPublisher {
     @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 1024)
     Emitter<String> kafka;
 
+    @Inject
+    EventTracing tracing;
+
     CompletableFuture<Void> send(OutboxMessage message) {
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
+        OutgoingKafkaRecordMetadata.OutgoingKafkaRecordMetadataBuilder<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withTopic(message.topic)
-                .withKey(message.messageKey)
-                .build();
+                .withKey(message.messageKey);
+        // tracing: the record carries the context of a producer span, child of the one that wrote the event
+        Span span = tracing.startPublish(message.topic, message.type, String.valueOf(message.eventId),
+                message.traceparent, message.tracestate);
+        if (span != null) {
+            RecordHeaders headers = new RecordHeaders();
+            EventTracing.inject(span, headers);
+            metadata.withHeaders(headers);
+        }
         CompletableFuture<Void> acknowledged = new CompletableFuture<>();
-        kafka.send(Message.of(message.envelope).addMetadata(metadata)
-                .withAck(() -> {
-                    acknowledged.complete(null);
-                    return CompletableFuture.completedFuture(null);
-                })
-                .withNack(failure -> {
-                    acknowledged.completeExceptionally(failure);
-                    return CompletableFuture.completedFuture(null);
-                }));
+        try {
+            kafka.send(Message.of(message.envelope).addMetadata(metadata.build())
+                    .withAck(() -> {
+                        EventTracing.end(span, null);
+                        acknowledged.complete(null);
+                        return CompletableFuture.completedFuture(null);
+                    })
+                    .withNack(failure -> {
+                        EventTracing.end(span, failure);
+                        acknowledged.completeExceptionally(failure);
+                        return CompletableFuture.completedFuture(null);
+                    }));
+        } catch (RuntimeException e) {
+            EventTracing.end(span, e);
+            throw e;
+        }
         return acknowledged;
     }
 }

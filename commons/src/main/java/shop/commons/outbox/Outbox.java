@@ -13,6 +13,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.hibernate.Session;
+import shop.commons.tracing.EventTracing;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 
@@ -47,6 +48,11 @@ public class Outbox {
         message.type = type;
         message.envelope = EventJson.write(envelope);
         message.createdAt = Instant.now();
+        EventTracing.TraceContext trace = EventTracing.current();
+        if (trace != null) {
+            message.traceparent = trace.traceparent();
+            message.tracestate = trace.tracestate();
+        }
         em.persist(message);
         written.fire(new MessageWritten(topic));
         return envelope;
@@ -83,18 +89,21 @@ public class Outbox {
             written.add(entry.topic());
         }
         Timestamp now = Timestamp.from(Instant.now());
+        EventTracing.TraceContext trace = EventTracing.current();
         // the session's own connection: the rows belong to the caller's transaction
         em.unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_message (event_id, topic, message_key, type, envelope, created_at)
-                    select cast(e as uuid), t, k, y, v, ? from unnest(?, ?, ?, ?, ?) with ordinality as m(e, t, k, y, v, n)
+                    insert into outbox_message (event_id, topic, message_key, type, envelope, created_at, traceparent, tracestate)
+                    select cast(e as uuid), t, k, y, v, ?, ?, ? from unnest(?, ?, ?, ?, ?) with ordinality as m(e, t, k, y, v, n)
                     order by n""")) {
                 insert.setTimestamp(1, now);
-                insert.setArray(2, connection.createArrayOf("text", eventIds));
-                insert.setArray(3, connection.createArrayOf("text", topics));
-                insert.setArray(4, connection.createArrayOf("text", keys));
-                insert.setArray(5, connection.createArrayOf("text", types));
-                insert.setArray(6, connection.createArrayOf("text", json));
+                insert.setString(2, trace == null ? null : trace.traceparent());
+                insert.setString(3, trace == null ? null : trace.tracestate());
+                insert.setArray(4, connection.createArrayOf("text", eventIds));
+                insert.setArray(5, connection.createArrayOf("text", topics));
+                insert.setArray(6, connection.createArrayOf("text", keys));
+                insert.setArray(7, connection.createArrayOf("text", types));
+                insert.setArray(8, connection.createArrayOf("text", json));
                 insert.executeUpdate();
             }
         });

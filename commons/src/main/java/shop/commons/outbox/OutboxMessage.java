@@ -49,4 +49,9 @@ public class OutboxMessage {
 
     @Column(name = "last_error")
     public String lastError;
+
+    /** The W3C trace context of the transaction that wrote the event, sent as record headers; null outside a trace. */
+    public String traceparent;
+
+    public String tracestate;
 }

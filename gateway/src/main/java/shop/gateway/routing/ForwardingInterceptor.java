@@ -24,6 +24,7 @@ import shop.gateway.GatewayConfig;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
 import shop.gateway.problem.Problem;
+import shop.gateway.tracing.TraceHeaders;
 
 /**
  * Adds what vertx-http-proxy 4.5 leaves out and turns upstream failures into problem details:
@@ -246,6 +247,9 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.set(RequestIds.HEADER, requestId);
         // the gateway has answered "100 Continue" itself (or refused the body)
         headers.remove(HttpHeaders.EXPECT);
+        // tracing: the client's trace context is continued by the gateway's server span; Vert.x' tracer then
+        // adds the context of the gateway's own client span to the upstream request (shop.gateway.tracing)
+        TraceHeaders.removeClients(headers);
     }
 
     private static ProxyResponse problemResponse(ProxyRequest request, Problem problem) {
