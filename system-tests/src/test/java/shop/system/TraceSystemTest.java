@@ -61,8 +61,6 @@ class TraceSystemTest {
         assertEquals(reserved.spanId(), confirmation.parentSpanId());
         ExportedSpan confirmed = span(spans, traceId, "order-service", Kind.PRODUCER, event("OrderConfirmed"));
         assertEquals(confirmation.spanId(), confirmed.parentSpanId());
-
-    }
     }
 
     private static Predicate<ExportedSpan> event(String type) {
