@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
@@ -19,11 +20,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.EventHandler;
@@ -96,6 +100,7 @@ class OutboxTracingTest {
     void aConsumerAppliesEachEventInItsTraceAndWhatItWritesCarriesThatTraceOn() {
         String topic = "test.consumed." + UUID.randomUUID();
         String onward = "test.onward." + UUID.randomUUID();
+        List<String> logged = new CopyOnWriteArrayList<>();
         EventHandler<Numbered> handler = new EventHandler<>() {
             final Subscription<Numbered> subscription =
                     Subscription.of("trace-test-" + UUID.randomUUID(), topic, Numbered.class).on("Numbered");
@@ -108,6 +113,7 @@ class OutboxTracingTest {
             @Override
             public void handle(EventEnvelope event, Numbered payload) {
                 outbox.add(onward, "k", "Onward", 1, payload);
+                logged.add(String.valueOf(MDC.get("traceId"))); // what the log format prints as trace=...
             }
         };
         String[] traces = {hex(32), hex(32), hex(32)};
@@ -124,6 +130,9 @@ class OutboxTracingTest {
             assertEquals(traces[i], traceparent.substring(3, 35), "event " + i + " continues its record's trace");
             assertNotEquals(producerSpan, traceparent.substring(36, 52), "its parent is the consumer's span");
         }
+        // the handler's log lines carry the trace id of the event it applies
+        assertEquals(List.of(traces[0], traces[1], traces[2]), logged);
+        assertTrue(ConfigProvider.getConfig().getValue("quarkus.log.console.format", String.class).contains("trace=%X{traceId}"));
     }
 
     private static ConsumerRecord<String, String> record(String topic, int n, String traceId, String spanId) {
