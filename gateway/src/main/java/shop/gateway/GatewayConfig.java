@@ -56,12 +56,12 @@ public interface GatewayConfig {
         @WithDefault("5S")
         Duration connectTimeout();
 
-        /** Pooled HTTP/1.1 connections per upstream (per event loop). */
+        /** Pooled HTTP/1.1 connections per upstream instance (per event loop). */
         @WithDefault("100")
         int maxConnectionsPerUpstream();
 
         /**
-         * Pooled connections per upstream (per event loop) for event streams (requests that accept
+         * Pooled connections per upstream instance (per event loop) for event streams (requests that accept
          * {@code text/event-stream}), apart from the others: each open stream holds one.
          */
         @WithDefault("1000")

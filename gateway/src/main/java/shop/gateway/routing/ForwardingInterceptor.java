@@ -104,7 +104,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // read the (small) body whole, so that it can be sent again; the client waits for nothing
             // it would not wait for anyway (the service reads the whole body before it answers)
             Future<Buffer> whole = incoming.body();
-            incoming.resume(); // the router paused it for the proxy's pipe
+            incoming.resume(); // the proxy paused it until its pipe reads it (ProxyRequest.reverseProxy)
             return whole.compose(body -> {
                 request.setBody(Body.body(body));
                 exchange.markBodyBuffered();

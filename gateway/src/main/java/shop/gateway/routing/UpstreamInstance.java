@@ -26,12 +26,15 @@ public final class UpstreamInstance {
     final CircuitBreaker breaker;
     /** Requests sent to it whose response has not begun yet (what least-outstanding balancing compares). */
     private final AtomicInteger outstanding = new AtomicInteger();
+    /** One of several: only then is there a choice to count for. */
+    private final boolean balanced;
     private volatile boolean ready = true;
 
     UpstreamInstance(Upstream upstream, int index, int count, URI url, RequestOptions target, CircuitBreaker breaker) {
         this.upstream = upstream;
         this.index = index;
         this.name = count == 1 ? upstream.serviceName() : upstream.serviceName() + "#" + (index + 1);
+        this.balanced = count > 1;
         this.url = url;
         this.target = target;
         this.breaker = breaker;
@@ -96,11 +99,15 @@ public final class UpstreamInstance {
     }
 
     void dispatched() {
-        outstanding.incrementAndGet();
+        if (balanced) {
+            outstanding.incrementAndGet();
+        }
     }
 
     void answered() {
-        outstanding.decrementAndGet();
+        if (balanced) {
+            outstanding.decrementAndGet();
+        }
     }
 
     @Override

@@ -51,6 +51,24 @@ class BalancingTest {
     }
 
     @Test
+    void an_instance_busy_with_a_request_gets_the_next_ones_less_outstanding_first() throws Exception {
+        awaitBothInRotation();
+        String id = UUID.randomUUID().toString();
+        // held by whichever instance gets it, until released
+        CompletableFuture<String> held = CompletableFuture.supplyAsync(() -> given().get("/api/catalog/hold?id=" + id)
+                .then().statusCode(200).extract().path("instance"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> standIn(0, "/stand-in/hits?id=" + id).equals("1"));
+
+        Map<String, Integer> answeredBy = answeredBy(6);
+        assertEquals(1, answeredBy.size(), "all go to the idle instance: " + answeredBy);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().baseUri(catalogUrl(1)).basePath("")
+                .post("/stand-in/release?id=" + id).then().statusCode(204));
+        String busy = held.get(30, TimeUnit.SECONDS);
+        assertFalse(answeredBy.containsKey(busy), busy + " was busy: " + answeredBy);
+    }
+
+    @Test
     void an_instance_whose_readiness_fails_gets_no_requests_until_it_recovers() {
         awaitBothInRotation();
         setReady(1, false);
@@ -143,7 +161,15 @@ class BalancingTest {
 
     /** Tells a catalog stand-in (0-based) to pass or fail its readiness checks from now on. */
     private static void setReady(int instance, boolean ready) {
-        String url = ConfigProvider.getConfig().getValue("shop.services.catalog.url", String.class).split(",")[instance];
-        given().baseUri(url).basePath("").post("/stand-in/ready?up=" + ready).then().statusCode(204);
+        given().baseUri(catalogUrl(instance)).basePath("").post("/stand-in/ready?up=" + ready).then().statusCode(204);
+    }
+
+    private static String standIn(int instance, String path) {
+        return given().baseUri(catalogUrl(instance)).basePath("").get(path).then().statusCode(200).extract().asString();
+    }
+
+    /** A catalog stand-in's own address (0-based), not the gateway's. */
+    private static String catalogUrl(int instance) {
+        return ConfigProvider.getConfig().getValue("shop.services.catalog.url", String.class).split(",")[instance];
     }
 }

@@ -8,10 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
@@ -25,6 +33,9 @@ import shop.gateway.testing.RetryProfile;
 @QuarkusTest
 @TestProfile(RetryProfile.class)
 class RetryTest {
+
+    @TestHTTPResource("/")
+    URI testUrl;
 
     @Inject
     UpstreamProxies proxies;
@@ -73,6 +84,29 @@ class RetryTest {
     }
 
     @Test
+    void a_chunked_upload_refused_by_one_instance_is_streamed_to_the_other() throws Exception {
+        UpstreamInstance dead = deadOrderInstanceInRotation();
+        double retriesBefore = orderRetries();
+        byte[] upload = new byte[50_000];
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        for (int i = 0; i < 2; i++) {
+            // a body of unknown length: sent chunked, streamed through the gateway
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + testUrl.getPort() + "/api/orders/imports"))
+                    .header("Content-Type", "application/octet-stream")
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(upload)))
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response.body());
+            JsonPath echo = JsonPath.from(response.body());
+            assertEquals("order#1", echo.getString("instance"));
+            assertEquals("chunked", echo.getString("headers.'transfer-encoding'"));
+            assertEquals(upload.length, echo.getInt("bodyLength"));
+        }
+        assertEquals(retriesBefore + 1, orderRetries());
+        assertFalse(dead.ready());
+    }
+
+    @Test
     void a_post_whose_instance_dies_mid_request_is_not_retried() {
         String id = UUID.randomUUID().toString();
         Response response = given().contentType("application/json").body("{\"a\":1}")
@@ -117,7 +151,7 @@ class RetryTest {
     @Test
     void a_timeout_is_not_retried() {
         String id = UUID.randomUUID().toString();
-        Problems.assertProblem(given().get("/api/catalog/slow?ms=3000&id=" + id), 504, "/api/catalog/slow");
+        Problems.assertProblem(given().get("/api/catalog/slow?ms=" + (RetryProfile.PROXY_TIMEOUT_SECONDS + 5) * 1000 + "&id=" + id), 504, "/api/catalog/slow");
         assertEquals(1, hits(id));
     }
 

@@ -18,12 +18,14 @@ public class RetryProfile implements QuarkusTestProfile {
 
     public static final int FAILURE_THRESHOLD = 2;
     public static final int MAX_BUFFERED_BODY = 1024;
+    /** Long enough for an upload on a loaded machine (the idle timeout runs while the body is sent). */
+    public static final int PROXY_TIMEOUT_SECONDS = 3;
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "shop.gateway.health.interval", "0S",
-                "shop.gateway.proxy.timeout", "1S",
+                "shop.gateway.proxy.timeout", PROXY_TIMEOUT_SECONDS + "S",
                 "shop.gateway.retry.max-buffered-body", Integer.toString(MAX_BUFFERED_BODY),
                 "shop.gateway.circuit-breaker.failure-threshold", Integer.toString(FAILURE_THRESHOLD),
                 "shop.gateway.circuit-breaker.open-for", "1M",

@@ -39,7 +39,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers on its own port (not through the gateway) {@code /stand-in/ready?up=false|true} (its
  * readiness from then on) and {@code /stand-in/hits?id=} (how many requests with that {@code ?id=} all
  * instances have received); a path containing {@code /die-once} closes the connection without an answer
- * the first time an {@code ?id=} is asked for, one containing {@code /die} every time.
+ * the first time an {@code ?id=} is asked for, one containing {@code /die} every time; a path ending in
+ * {@code /hold} is answered only when {@code /stand-in/release?id=} is asked for (on any instance).
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
@@ -58,6 +59,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
     /** Open event streams by their {@code ?id=}: what sends their second event. */
     private final Map<String, Runnable> streams = new ConcurrentHashMap<>();
+    /** Requests to {@code .../hold} waiting for their release, by {@code ?id=}. */
+    private final Map<String, Runnable> held = new ConcurrentHashMap<>();
     private Vertx vertx;
 
     @Override
@@ -124,6 +127,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         if (request.path().equals("/stand-in/ready")) {
             ready.set(!"false".equals(request.getParam("up")));
             request.response().setStatusCode(204).end();
+        } else if (request.path().equals("/stand-in/release")) {
+            Runnable release = held.remove(String.valueOf(request.getParam("id")));
+            request.response().setStatusCode(release == null ? 404 : 204).end();
+            if (release != null) {
+                release.run();
+            }
         } else if (request.path().equals("/stand-in/hits")) {
             AtomicInteger count = hits.get(String.valueOf(request.getParam("id")));
             request.response().end(Integer.toString(count == null ? 0 : count.get()));
@@ -210,7 +219,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .putHeader("Access-Control-Allow-Origin", "http://stand-in.invalid")
                         .end(echo.encode());
             };
-            if (delay > 0) {
+            if (request.path().endsWith("/hold")) {
+                held.put(String.valueOf(id), reply);
+            } else if (delay > 0) {
                 vertx.setTimer(delay, timer -> reply.run());
             } else {
                 reply.run();
