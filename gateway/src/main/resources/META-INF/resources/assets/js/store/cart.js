@@ -67,8 +67,11 @@ async function load() {
     if (cart.promotion) {
       const remove = el('button', { type: 'button', class: 'link-button' }, 'Remove code');
       remove.addEventListener('click', () => change(() => api('/api/cart/promo-code', { method: 'DELETE' }), 'Promo code removed'));
-      clear(applied, 'Code ', el('strong', null, cart.promotion.code || ''), ' ',
-        cart.promotion.problem || cart.promotion.reason ? el('span', { class: 'error' }, cart.promotion.problem || cart.promotion.reason) : '', ' ', remove);
+      const promotion = cart.promotion;
+      clear(applied, 'Code ', el('strong', null, promotion.code || ''), ' ',
+        promotion.applies === false ? el('span', { class: 'error' }, promotion.message || promotion.reason || 'does not apply')
+          : el('span', { class: 'success' }, promotion.discount ? '−' + money(promotion.discount) : 'applied'),
+        ' ', remove);
     }
     document.getElementById('checkout').hidden = !items.some((i) => i.orderable !== false);
   } catch (error) {
