@@ -8,7 +8,9 @@ import { deliveryTypes, fillDeliverySelect, chooseDeliveryType, totalsRows } fro
 const errorBox = () => document.getElementById('cart-error');
 
 function lineName(item) {
-  const parts = [item.variantName, item.colorName, item.sizeName].filter((p) => p && p !== item.productName);
+  // colour and size say what the variant is; its own name only when it has neither
+  const parts = item.colorName || item.sizeName ? [item.colorName, item.sizeName].filter(Boolean)
+    : [item.variantName].filter((p) => p && p !== item.productName);
   return [el('a', { href: '/product.html?id=' + item.productId + '&variantId=' + item.variantId, class: 'name' }, item.productName),
     parts.length ? el('span', { class: 'muted' }, ' — ' + Array.from(new Set(parts)).join(', ')) : null];
 }
