@@ -35,6 +35,7 @@ import shop.gateway.tracing.TraceHeaders;
  * {@code Host} is kept (the proxy would put the upstream's) so that services build links
  * ({@code Location}) that point at the gateway;</li>
  * <li>the path sent upstream is the normalized one the route was chosen by;</li>
+ * <li>the {@code Cookie} header is not passed on (the web session's cookies are the gateway's);</li>
  * <li>bodies without a Content-Length are counted against the body limit (413);</li>
  * <li>refused connections → 502, silence past the timeout → 504, pool exhausted → 503, and the
  * instance's circuit breaker hears about each outcome;</li>
@@ -250,6 +251,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         // tracing: the client's trace context is continued by the gateway's server span; Vert.x' tracer then
         // adds the context of the gateway's own client span to the upstream request (shop.gateway.tracing)
         TraceHeaders.removeClients(headers);
+        // the web session's cookies are the gateway's (WebAuthorization): services use Authorization only
+        headers.remove(HttpHeaders.COOKIE);
     }
 
     private static ProxyResponse problemResponse(ProxyRequest request, Problem problem) {

@@ -41,12 +41,16 @@ import java.util.concurrent.atomic.AtomicInteger;
  * instances have received); a path containing {@code /die-once} closes the connection without an answer
  * the first time an {@code ?id=} is asked for, one containing {@code /die} every time; a path ending in
  * {@code /hold} is answered only when {@code /stand-in/release?id=} is asked for (on any instance).
+ *
+ * <p>Init arg {@code auth=true}: the customer stand-in answers {@code POST /api/auth/*} like
+ * customer-service ({@link AuthStandIn}), for the web session.
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String DOWN = "down";
     public static final String INSTANCES = "instances";
     public static final String REFUSED = "refused";
+    public static final String AUTH = "auth";
     /** Their keys in {@code shop.services.<key>.url}, from devstack's registry. */
     public static final List<String> SERVICES = shop.devstack.Service.backends().stream().map(shop.devstack.Service::gatewayKey).toList();
     /** What the stand-ins send as their own request id (the gateway must not pass it on). */
@@ -57,6 +61,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private final Map<String, Integer> refused = new HashMap<>();
     /** Requests received per {@code ?id=}, all instances together. */
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private boolean auth;
     /** Open event streams by their {@code ?id=}: what sends their second event. */
     private final Map<String, Runnable> streams = new ConcurrentHashMap<>();
     /** Requests to {@code .../hold} waiting for their release, by {@code ?id=}. */
@@ -69,6 +74,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(down::add);
         counts(initArgs.get(INSTANCES), instances);
         counts(initArgs.get(REFUSED), refused);
+        auth = Boolean.parseBoolean(initArgs.getOrDefault(AUTH, "false"));
     }
 
     private static void counts(String value, Map<String, Integer> into) {
@@ -163,6 +169,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             }
             default -> {
             }
+        }
+        if (auth && "customer".equals(service) && request.path().startsWith("/api/auth/")
+                && request.method() == io.vertx.core.http.HttpMethod.POST) {
+            AuthStandIn.answer(request);
+            return;
         }
         String id = request.getParam("id");
         int hit = id == null ? 0 : hits.computeIfAbsent(id, key -> new AtomicInteger()).incrementAndGet();
