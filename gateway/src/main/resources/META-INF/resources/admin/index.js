@@ -1,7 +1,8 @@
 // The console shell: staff sign in here (the gateway's web session, session.js), then see the areas
 // their role may use. Customers are told the console is for staff.
 import { el, clear, formData, showError, qs } from '/assets/js/dom.js';
-import { currentUser, signIn, signOut } from '/assets/js/session.js';
+import { currentUser, signIn } from '/assets/js/session.js';
+import { initLayout } from '/assets/js/layout.js';
 import { areasFor, mayUse, renderConsoleNav, STAFF_ROLES } from '/assets/js/admin-nav.js';
 
 const form = document.getElementById('sign-in');
@@ -54,8 +55,6 @@ function showHome(user) {
 
 form.addEventListener('submit', async event => {
   event.preventDefault();
-  const errors = form.querySelector('.form-errors');
-  clear(errors);
   const { login, password } = formData(form);
   try {
     const user = await signIn({ login, password });
@@ -69,20 +68,14 @@ form.addEventListener('submit', async event => {
     status.textContent = 'Signed in.';
     document.getElementById('home-title').focus?.();
   } catch (e) {
-    showError(form, e);
+    showError(form.querySelector('.form-errors'), e);
   }
-});
-
-document.getElementById('sign-out').addEventListener('click', async () => {
-  await signOut();
-  status.textContent = 'Signed out.';
-  showSignIn();
 });
 
 (async () => {
   let user = null;
   try {
-    user = await currentUser();
+    user = await initLayout({ area: 'admin' });
   } catch (e) {
     user = null;
   }

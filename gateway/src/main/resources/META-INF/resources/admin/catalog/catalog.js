@@ -55,10 +55,12 @@ export async function readAll(path, params = {}) {
   }
 }
 
-/** Says something in the page's aria-live status region. */
-export function announce(message) {
-  const status = document.getElementById('status');
-  if (status) status.textContent = message;
+export { announce } from '/assets/js/dom.js';
+
+/** The error box of a form (its `.form-errors`, added at the end when it has none), for dom.js's showError. */
+export function errorsOf(form) {
+  if (form.classList.contains('form-errors')) return form;
+  return form.querySelector('.form-errors') || form.appendChild(el('div', { class: 'form-errors' }));
 }
 
 /** A `<select>` of options `[{value, label}]`, `selected` chosen. */

@@ -2,7 +2,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, select, field, button, categoryPaths } from './catalog.js';
+import { readAll, announce, select, field, button, categoryPaths, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 let categories = [];
@@ -44,7 +44,7 @@ function createForm() {
       announce('Category "' + created.name + '" created.');
       await load();
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;
@@ -68,7 +68,7 @@ function editForm(category, item) {
       announce('Category "' + (body.name || category.name) + '" saved.');
       await load();
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   item.append(form);

@@ -3,7 +3,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, field, button } from './catalog.js';
+import { readAll, announce, field, button, errorsOf } from './catalog.js';
 
 export const DICTIONARIES = [
   { path: '/api/catalog/colors', title: 'Colours', one: 'colour', code: true },
@@ -37,7 +37,7 @@ function entryForm(dictionary, entry, onDone) {
       announce((entry ? 'Saved ' : 'Added ') + dictionary.one + ' "' + body.name + '".');
       await onDone();
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;

@@ -4,7 +4,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, field, button, checkbox, table } from './catalog.js';
+import { readAll, announce, field, button, checkbox, table, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 const numberOrNull = value => value.trim() === '' ? null : Number(value.trim());
@@ -22,7 +22,7 @@ function factoryForm(factory, onDone) {
       announce(factory ? 'Factory renamed.' : 'Factory created.');
       await onDone();
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;
@@ -53,7 +53,7 @@ function lineForm(factory, line, onDone) {
       announce(line ? 'Line saved.' : 'Line added.');
       await onDone();
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;

@@ -6,7 +6,7 @@ import { api, apiResponse } from '/assets/js/api.js';
 import { el, clear, showError, qs } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, withQuery, catalogRights, ownSupplierId, followJob,
-  renderJob, FINISHED } from './catalog.js';
+  renderJob, FINISHED, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 let rights;
@@ -78,7 +78,7 @@ function priceListSection(ownSupplier) {
         announce('Price list imported: ' + body.offers + ' offers.');
       }
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   };
   fileForm.addEventListener('submit', event => {
@@ -98,8 +98,9 @@ function priceListSection(ownSupplier) {
       const supplierId = supplierOf();
       const response = await apiResponse('/api/catalog/suppliers/' + supplierId + '/price-list',
         { headers: { Accept: 'application/yaml' } });
-      const link = el('a', { href: URL.createObjectURL(await response.blob()), download: 'price-list-' + supplierId + '.yaml' },
-        'price-list-' + supplierId + '.yaml');
+      const link = el('a', { download: 'price-list-' + supplierId + '.yaml' }, 'price-list-' + supplierId + '.yaml');
+      // set here, not through el(): dom.js keeps only same-origin paths, and a blob: URL is not one
+      link.setAttribute('href', URL.createObjectURL(await response.blob()));
       clear(output);
       output.append(el('p', {}, 'Ready: ', link));
       link.focus();
@@ -136,7 +137,7 @@ function oneCSection() {
       const job = await api(withQuery(base, { mode: mode.value }), { method: 'POST', body: data });
       await follow(output, kind.value, job.id);
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   const section = el('section', { 'aria-labelledby': 'onec-title' },

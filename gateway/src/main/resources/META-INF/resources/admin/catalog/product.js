@@ -4,7 +4,7 @@ import { api } from '/assets/js/api.js';
 import { el, clear, showError, money, qs } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, checkbox, catalogRights, categoryPaths, imageElement,
-  table } from './catalog.js';
+  table, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 const id = Number(qs('id'));
@@ -57,7 +57,7 @@ async function change(form, action, message) {
     await render();
     announce(message);
   } catch (e) {
-    showError(form, e);
+    showError(errorsOf(form), e);
   }
 }
 
@@ -192,7 +192,7 @@ function deliveryForm() {
       await render();
       announce('Delivery ' + delivery.deliveryId + ' recorded: on hand now ' + delivery.lines[0].onHandAfter + '.');
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;

@@ -4,7 +4,7 @@ import { api } from '/assets/js/api.js';
 import { el, clear, showError, money, qs } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, checkbox, withQuery, catalogRights, ownSupplierId,
-  categoryPaths } from './catalog.js';
+  categoryPaths, errorsOf } from './catalog.js';
 
 const PAGE = 20;
 const content = document.getElementById('content');
@@ -18,7 +18,7 @@ function searchForm() {
   const category = select({ name: 'categoryId' },
     [{ value: '', label: 'All categories' }, ...categoryPaths(categories).map(c => ({ value: c.id, label: c.path }))],
     qs('categoryId') || '');
-  const parts = [field('Search', q, 'Name, article or description'), field('Category', category)];
+  const parts = [field('Search', q, 'Name, article or description'), field('In category', category)];
   if (rights.seeHidden) {
     parts.push(checkbox('Hidden products too', 'includeHidden', qs('includeHidden') !== 'false'));
     parts.push(checkbox('Deleted products too', 'includeDeleted', qs('includeDeleted') === 'true'));
@@ -66,7 +66,7 @@ function createForm() {
       const product = await api('/api/catalog/products', { method: 'POST', body });
       location.assign('/admin/catalog/product.html?id=' + product.id + '&created=1');
     } catch (e) {
-      showError(form, e);
+      showError(errorsOf(form), e);
     }
   });
   return form;

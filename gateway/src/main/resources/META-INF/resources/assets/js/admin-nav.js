@@ -2,7 +2,7 @@
 // A page shows only the areas the signed-in role may use, and the home page lists them per role.
 // Other console parts add ONE entry per area to `consoleAreas` (in their place in the list).
 import { el, clear } from './dom.js';
-import { currentUser } from './session.js';
+import { initLayout } from './layout.js';
 
 /** Every staff role the platform issues (customer-service's StaffUser roles). */
 export const STAFF_ROLES = ['admin', 'manager', 'supplier', 'bot'];
@@ -65,14 +65,14 @@ export function renderConsoleNav(user) {
 }
 
 /**
- * Starts a console page: the signed-in staff user whose role is one of `roles`, with the nav drawn; or
+ * Starts a console page (layout.js's header and footer for the console, then the nav): the signed-in staff user whose role is one of `roles`, with the nav drawn; or
  * null after telling the user why not (signed out: a link to the console sign-in; a role that may not use
  * the page: what it may do instead). The page then offers nothing.
  */
 export async function startConsolePage(roles, container = document.getElementById('content')) {
   let user = null;
   try {
-    user = await currentUser();
+    user = await initLayout({ area: 'admin' });
   } catch (e) {
     user = null;
   }
