@@ -1,6 +1,6 @@
 // The category tree: create, rename, move (under another category or to the top), delete (only empty ones).
 import { api } from '/assets/js/api.js';
-import { el, clear, showError } from '/assets/js/dom.js';
+import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, categoryPaths, errorsOf } from './catalog.js';
 

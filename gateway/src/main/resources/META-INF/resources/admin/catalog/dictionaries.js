@@ -1,7 +1,7 @@
 // The catalog's dictionaries (one REST contract for all, catalog-service DictionaryResource): list, add,
 // rename, delete (an entry in use is refused with 409, shown as the API says it). Colours have a code.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError } from '/assets/js/dom.js';
+import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
 import { readAll, announce, field, button, errorsOf } from './catalog.js';
 

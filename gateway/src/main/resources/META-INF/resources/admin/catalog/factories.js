@@ -2,7 +2,7 @@
 // active. Create, rename, delete factories (only without lines); add, change, pause/resume, delete lines;
 // each line's delivery log.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError } from '/assets/js/dom.js';
+import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
 import { readAll, announce, field, button, checkbox, table, errorsOf } from './catalog.js';
 

@@ -3,7 +3,7 @@
 // the job endpoint until it ends, then its report is shown. The job in progress is kept in the address
 // (?job=…&kind=…), so a reload follows it again.
 import { api, apiResponse } from '/assets/js/api.js';
-import { el, clear, showError, qs } from '/assets/js/dom.js';
+import { el, clear, showError, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, withQuery, catalogRights, ownSupplierId, followJob,
   renderJob, FINISHED, errorsOf } from './catalog.js';

@@ -1,7 +1,7 @@
 // One product: its fields, shown/hidden, deleted; its variants (add, edit, delete); a stock delivery;
 // its images (upload, reorder, delete: staff only). What the role may not do is not offered.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError, money, qs } from '/assets/js/dom.js';
+import { el, clear, showError, money, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { readAll, announce, select, field, button, checkbox, catalogRights, categoryPaths, imageElement,
   table, errorsOf } from './catalog.js';

@@ -1,7 +1,7 @@
 // Stock levels of variants (on hand, reserved for orders, available), filtered by article or product,
 // and a stock delivery of several lines (adds to on-hand; idempotent per delivery id).
 import { api } from '/assets/js/api.js';
-import { el, clear, showError, qs } from '/assets/js/dom.js';
+import { el, clear, showError, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
 import { announce, field, button, checkbox, withQuery, catalogRights, table, errorsOf } from './catalog.js';
 

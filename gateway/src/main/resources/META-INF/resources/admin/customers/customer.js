@@ -1,16 +1,14 @@
 // /admin/customers/customer.html?id=N: a customer's profile, saved addresses and latest orders; staff
 // soft-delete it (DELETE /api/customers/{id}, asked twice).
 import { api } from '/assets/js/api.js';
-import { el, clear, money, showError, qs } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, loadStatuses, statusNames, statusBadge, dateTime, table, cell, pageLink,
-  announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, money, showError, qs, dateTime } from '/assets/js/dom.js';
+import { loadStatuses, statusNames, statusBadge, table, cell, pageLink } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const GENDERS = { M: 'male', F: 'female' };
 
 async function main() {
-  const user = await requireRole(document.getElementById('main'), ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   const id = qs('id');
   const errors = document.getElementById('customer-errors');

@@ -1,14 +1,13 @@
 // /admin/customers/index.html: customers (not deleted), searched by name, email or phone, paged.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, dateTime, pager, queryParams, fillForm, table, cell, pageLink, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, showError, dateTime, announce } from '/assets/js/dom.js';
+import { pager, queryParams, fillForm, table, cell, pageLink } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const PAGE_SIZE = 20;
 
 async function main() {
-  const user = await requireRole(document.getElementById('main'), ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   const search = queryParams(['q']);
   fillForm(document.getElementById('customer-search'), search);

@@ -1,9 +1,9 @@
 // /admin/customers/imports.html[?job=N]: start a customer import (CSV file or the legacy database) and
 // follow the job: progress while it runs (polled each second), then its report; a running one can be stopped.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError, qs } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, dateTime, pager, queryParams, table, cell, withQuery, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, showError, qs, dateTime, announce } from '/assets/js/dom.js';
+import { pager, queryParams, table, cell, withQuery } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const PAGE_SIZE = 10;
 const POLL_MS = 1000;
@@ -11,8 +11,7 @@ const RUNNING = new Set(['queued', 'running']);
 let pollTimer = null;
 
 async function main() {
-  const user = await requireRole(document.getElementById('main'), ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   document.getElementById('csv-form').addEventListener('submit', startCsv);
   document.getElementById('jdbc-form').addEventListener('submit', startJdbc);

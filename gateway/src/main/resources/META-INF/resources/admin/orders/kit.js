@@ -1,48 +1,7 @@
-// What the console's order, customer and staff-user pages share (helper "console-orders"): the role guard,
-// dates, status badges, paging links and the status message. Everything is built with dom.js's el(), so
-// data from the API is only ever text.
-import { el, clear } from '/assets/js/dom.js';
-import { currentUser } from '/assets/js/session.js';
-
-/** Staff roles that work with orders and customers (customer-service and order-service allow both). */
-export const ORDER_STAFF = ['admin', 'manager'];
-
-/**
- * The signed-in user when it has one of `roles`; otherwise explains, in `main`, what to do (sign in at the
- * console, or that the role has no business here) and answers null, so a page offers nothing it may not do.
- */
-export async function requireRole(main, roles) {
-  const user = await currentUser();
-  if (!user) {
-    clear(main);
-    main.append(el('h1', {}, 'Staff console'),
-      el('p', {}, 'Please ', el('a', { href: '/admin/index.html' }, 'sign in to the staff console'), ' first.'));
-    return null;
-  }
-  if (!roles.some((role) => hasRoleIn(user, role))) {
-    clear(main);
-    main.append(el('h1', {}, 'Not available'),
-      el('p', {}, 'Your role (' + (user.roles || []).join(', ') + ') does not include this page. ',
-        el('a', { href: '/admin/index.html' }, 'Back to the console')));
-    return null;
-  }
-  return user;
-}
-
-export function hasRoleIn(user, role) {
-  return !!user && Array.isArray(user.roles) && user.roles.includes(role);
-}
-
-/** A date and time as the shop writes them (ru-RU, the browser's time zone); '' for none. */
-export function dateTime(iso) {
-  if (!iso) return '';
-  return new Date(iso).toLocaleString('ru-RU', { dateStyle: 'short', timeStyle: 'short' });
-}
-
-/** `2026-12-05` of an ISO instant, for date inputs; '' for none. */
-export function dateOnly(iso) {
-  return iso ? String(iso).slice(0, 10) : '';
-}
+// What the console's order, customer and staff-user pages share (helper "console-orders"): status badges
+// and the rule for the statuses staff may set, paging links, query-string filters and tables. Everything
+// is built with dom.js's el(), so data from the API is only ever text.
+import { el } from '/assets/js/dom.js';
 
 /** A status badge: the status's name (or code) with a class per code for its colour. */
 export function statusBadge(code, statusNames) {
@@ -122,12 +81,6 @@ export function fillForm(form, values) {
     const field = form.elements.namedItem(name);
     if (field && 'value' in field) field.value = value;
   }
-}
-
-/** Says something in the page's status region (`role="status"`: screen readers hear it too). */
-export function announce(text) {
-  const region = document.getElementById('console-status');
-  if (region) region.textContent = text;
 }
 
 /** A data table with column headers (scope=col) in a wrapper that scrolls sideways on a phone. */

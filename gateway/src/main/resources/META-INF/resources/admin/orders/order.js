@@ -1,10 +1,9 @@
 // /admin/orders/order.html?id=N: one order with its lines, payments, refunds and status history; staff
 // move it on (only to the statuses the rules allow from here) and record a refund paid back by hand.
 import { api } from '/assets/js/api.js';
-import { el, clear, money, showError, qs } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, loadStatuses, statusNames, statusBadge, allowedNextStatuses, dateTime, table,
-  cell, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, money, showError, qs, dateTime, announce } from '/assets/js/dom.js';
+import { loadStatuses, statusNames, statusBadge, allowedNextStatuses, table, cell } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const ACTORS = { customer: 'customer', staff: 'staff', guest: 'guest (order link)', system: 'system' };
 
@@ -14,8 +13,7 @@ let deliveryTypes = new Map();
 
 async function main() {
   const mainEl = document.getElementById('main');
-  const user = await requireRole(mainEl, ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   orderId = qs('id');
   if (!/^[1-9][0-9]*$/.test(orderId || '')) {

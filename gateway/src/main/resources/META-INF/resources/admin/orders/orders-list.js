@@ -1,17 +1,15 @@
 // /admin/orders/index.html: orders, newest first, filtered by the query (a plain GET form), paged.
 import { api } from '/assets/js/api.js';
-import { el, clear, money, showError } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, loadStatuses, statusNames, statusBadge, dateTime, pager, queryParams,
-  fillForm, table, cell, pageLink, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, money, showError, dateTime, announce } from '/assets/js/dom.js';
+import { loadStatuses, statusNames, statusBadge, pager, queryParams, fillForm, table, cell, pageLink } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const PAGE_SIZE = 20;
 const FILTERS = ['status', 'customerId', 'from', 'to', 'refundDue', 'ids'];
 
 async function main() {
   const mainEl = document.getElementById('main');
-  const user = await requireRole(mainEl, ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   const form = document.getElementById('order-filters');
   const results = document.getElementById('order-results');

@@ -1,14 +1,13 @@
 // /admin/orders/refunds.html: the orders whose money is still owed (GET /api/orders?refundDue=true).
 import { api } from '/assets/js/api.js';
-import { el, clear, money, showError } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, dateTime, pager, queryParams, table, cell, pageLink, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, money, showError, dateTime, announce } from '/assets/js/dom.js';
+import { pager, queryParams, table, cell, pageLink } from '/admin/orders/kit.js';
+import { startConsolePage, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const PAGE_SIZE = 20;
 
 async function main() {
-  const user = await requireRole(document.getElementById('main'), ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
   const results = document.getElementById('refund-results');
   const offset = Number(queryParams(['offset']).offset || 0);

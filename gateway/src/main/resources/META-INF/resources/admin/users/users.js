@@ -1,19 +1,18 @@
 // /admin/users/index.html: staff users (customer-service /api/users). Admins and managers read the list;
 // only admins create users, change roles, set a new password and delete users (the last admin stays).
 import { api } from '/assets/js/api.js';
-import { el, clear, showError, formData } from '/assets/js/dom.js';
-import { ORDER_STAFF, requireRole, hasRoleIn, dateTime, pager, queryParams, table, cell, announce } from '/admin/orders/kit.js';
-import { consoleNav } from '/admin/orders/nav.js';
+import { el, clear, showError, formData, dateTime, announce } from '/assets/js/dom.js';
+import { pager, queryParams, table, cell } from '/admin/orders/kit.js';
+import { startConsolePage, mayUse, ORDER_STAFF } from '/assets/js/admin-nav.js';
 
 const PAGE_SIZE = 50;
 const ROLES = ['admin', 'manager', 'supplier', 'bot'];
 let isAdmin = false;
 
 async function main() {
-  const user = await requireRole(document.getElementById('main'), ORDER_STAFF);
-  consoleNav(user);
+  const user = await startConsolePage(ORDER_STAFF);
   if (!user) return;
-  isAdmin = hasRoleIn(user, 'admin');
+  isAdmin = mayUse(user, ['admin']);
   if (isAdmin) {
     document.getElementById('user-create').hidden = false;
     const form = document.getElementById('create-form');
