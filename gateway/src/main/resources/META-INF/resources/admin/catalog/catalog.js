@@ -55,8 +55,6 @@ export async function readAll(path, params = {}) {
   }
 }
 
-export { announce } from '/assets/js/dom.js';
-
 /** The error box of a form (its `.form-errors`, added at the end when it has none), for dom.js's showError. */
 export function errorsOf(form) {
   if (form.classList.contains('form-errors')) return form;

@@ -2,7 +2,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, select, field, button, categoryPaths, errorsOf } from './catalog.js';
+import { readAll, select, field, button, categoryPaths, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 let categories = [];

@@ -3,7 +3,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, field, button, errorsOf } from './catalog.js';
+import { readAll, field, button, errorsOf } from './catalog.js';
 
 export const DICTIONARIES = [
   { path: '/api/catalog/colors', title: 'Colours', one: 'colour', code: true },

@@ -4,7 +4,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_STAFF } from '/assets/js/admin-nav.js';
-import { readAll, announce, field, button, checkbox, table, errorsOf } from './catalog.js';
+import { readAll, field, button, checkbox, table, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');
 const numberOrNull = value => value.trim() === '' ? null : Number(value.trim());

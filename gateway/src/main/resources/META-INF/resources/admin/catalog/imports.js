@@ -5,7 +5,7 @@
 import { api, apiResponse } from '/assets/js/api.js';
 import { el, clear, showError, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
-import { readAll, announce, select, field, button, withQuery, catalogRights, ownSupplierId, followJob,
+import { readAll, select, field, button, withQuery, catalogRights, ownSupplierId, followJob,
   renderJob, FINISHED, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');

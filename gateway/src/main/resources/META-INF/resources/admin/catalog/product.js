@@ -3,7 +3,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError, money, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
-import { readAll, announce, select, field, button, checkbox, catalogRights, categoryPaths, imageElement,
+import { readAll, select, field, button, checkbox, catalogRights, categoryPaths, imageElement,
   table, errorsOf } from './catalog.js';
 
 const content = document.getElementById('content');

@@ -1,9 +1,9 @@
 // Products: a searchable, paged list (staff also see hidden and deleted ones) and a form for a new product.
 // A supplier user sees and creates its own supplier's products only.
 import { api } from '/assets/js/api.js';
-import { el, clear, showError, money, qs } from '/assets/js/dom.js';
+import { el, clear, showError, money, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
-import { readAll, announce, select, field, button, checkbox, withQuery, catalogRights, ownSupplierId,
+import { readAll, select, field, button, checkbox, withQuery, catalogRights, ownSupplierId,
   categoryPaths, errorsOf } from './catalog.js';
 
 const PAGE = 20;

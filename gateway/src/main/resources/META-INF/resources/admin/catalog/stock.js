@@ -3,7 +3,7 @@
 import { api } from '/assets/js/api.js';
 import { el, clear, showError, qs, announce } from '/assets/js/dom.js';
 import { startConsolePage, CATALOG_EDITORS } from '/assets/js/admin-nav.js';
-import { announce, field, button, checkbox, withQuery, catalogRights, table, errorsOf } from './catalog.js';
+import { field, button, checkbox, withQuery, catalogRights, table, errorsOf } from './catalog.js';
 
 const PAGE = 50;
 const content = document.getElementById('content');
