@@ -22,7 +22,8 @@ async function main() {
 
 async function startCsv(event) {
   event.preventDefault();
-  const file = event.currentTarget.elements.namedItem('file').files[0];
+  const form = event.currentTarget; // currentTarget is gone once the handler awaits
+  const file = form.elements.namedItem('file').files[0];
   const errors = document.getElementById('import-errors');
   clear(errors);
   if (!file) {
@@ -30,7 +31,7 @@ async function startCsv(event) {
     return;
   }
   await start({ method: 'POST', body: file, headers: { 'Content-Type': 'text/csv' } });
-  event.currentTarget.reset();
+  form.reset();
 }
 
 async function startJdbc(event) {

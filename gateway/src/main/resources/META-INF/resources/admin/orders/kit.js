@@ -34,9 +34,10 @@ export function allowedNextStatuses(order, statuses) {
   if (!current) return [];
   const sagaOnly = new Set(['new', 'confirmed', 'rejected']);
   const waitingForCard = order.paymentMethod === 'card' && !order.paidAt && order.status !== 'new';
-  return current.next.filter((code) => !sagaOnly.has(code))
-    .filter((code) => !waitingForCard || code === 'paid' || code === 'cancelled')
-    .map((code) => statuses.get(code) || { code, name: code });
+  // in the dictionary's order (by position), not the order `next` happens to list them in
+  return [...statuses.values()].filter((status) => current.next.includes(status.code))
+    .filter((status) => !sagaOnly.has(status.code))
+    .filter((status) => !waitingForCard || status.code === 'paid' || status.code === 'cancelled');
 }
 
 /**
