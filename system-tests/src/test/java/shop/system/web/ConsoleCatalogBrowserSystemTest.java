@@ -47,6 +47,12 @@ class ConsoleCatalogBrowserSystemTest {
         String admin = RunningPlatform.adminToken();
         createUser(admin, "manager-" + tag, "manager");
         createUser(admin, "bot-" + tag, "bot");
+        int supplier = given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("name", "Console own supplier " + tag)).when().post("/api/catalog/suppliers")
+                .then().statusCode(201).extract().path("id");
+        given().auth().oauth2(admin).contentType(ContentType.JSON)
+                .body(Map.of("login", "supplier-" + tag, "password", PASSWORD, "role", "supplier", "supplierId", supplier))
+                .when().post("/api/users").then().statusCode(201);
     }
 
     @AfterEach
@@ -101,7 +107,13 @@ class ConsoleCatalogBrowserSystemTest {
         browser.field("Image file").sendKeys(png("shirt-" + tag).toString());
         browser.button("Upload image").click();
         browser.waitUntil(d -> imageLoaded("#images img"));
+        browser.script("document.getElementById('variants-title').scrollIntoView();");
         browser.screenshot("console-product");
+
+        // usable on a phone: the page does not scroll sideways (wide tables scroll inside their box)
+        browser.resize(375, 740);
+        assertFalse(browser.scrollsHorizontally(), "the console's product page scrolls sideways at 375 px");
+        browser.desktop();
 
         // the storefront shows it with its image
         if (given().when().get("/product.html").statusCode() == 200) {
@@ -162,6 +174,7 @@ class ConsoleCatalogBrowserSystemTest {
         assertTrue(shown.contains("Unknown codes (1)") && shown.contains("NO-SUCH-" + tag), shown);
         assertTrue(shown.contains("Rows not applied (1)") && shown.contains("BAD-" + tag), shown);
         assertTrue(browser.currentPath().contains("job="), "the job is kept in the address: " + browser.currentPath());
+        browser.script("document.getElementById('onec-output').scrollIntoView();");
         browser.screenshot("console-import-report");
 
         // a file that is no workbook at all is refused before any job, and the page says why
@@ -184,6 +197,22 @@ class ConsoleCatalogBrowserSystemTest {
         browser.get("/admin/catalog/categories.html");
         browser.waitFor(By.cssSelector("[data-testid='not-allowed']"));
         assertFalse(browser.find(By.id("content")).getText().contains("New category"));
+    }
+
+    @Test
+    void aSupplierUserIsOfferedItsOwnProductsStockAndPriceListsOnly() {
+        signIn("supplier-" + tag);
+        String home = browser.waitForText(By.id("areas"), "Products").getText();
+        assertTrue(home.contains("Price lists and 1C") && home.contains("Stock"), home);
+        assertFalse(home.contains("Categories") || home.contains("Factories") || home.contains("Dictionaries"), home);
+
+        // its price lists are its own supplier's: no supplier to choose, and no 1C reports (staff only)
+        browser.get("/admin/catalog/imports.html");
+        browser.waitFor(By.id("price-list-upload"));
+        assertTrue(browser.findAll(By.id("onec-upload")).isEmpty(), "1C reports are for staff");
+        assertTrue(browser.findAll(By.xpath("//label[normalize-space(.)='Supplier']")).isEmpty());
+        browser.get("/admin/catalog/factories.html");
+        browser.waitFor(By.cssSelector("[data-testid='not-allowed']"));
     }
 
     /** Signs in at /admin as a new browser visitor. */
