@@ -11,7 +11,8 @@ import java.util.function.Consumer;
 /**
  * A little shop to click around in ({@code ./run.sh --demo}): signs in as the bootstrapped admin through
  * the gateway and creates a category tree, the catalog dictionaries (sizes, colours, materials,
- * compositions, care instructions) and about thirty products with variants, stock and pictures.
+ * compositions, care instructions) and about thirty products with variants, stock and pictures; then
+ * delivery types, two customers and their orders in several statuses ({@link DemoOrders}).
  * What already exists is kept, so running it twice changes nothing.
  */
 public final class DemoData {
@@ -71,8 +72,13 @@ public final class DemoData {
             }
         }
         int products = new DemoCatalog(client, categoryIds).load(dictionaryIds);
-        progress.accept("Demo data: " + categories + " categories, " + entries + " dictionary entries and "
-                + products + " products created" + (categories + entries + products == 0 ? " (all existed already)" : ""));
+        DemoOrders.Created people = new DemoOrders(client, categoryIds.get("Clothing")).load();
+        progress.accept("Demo data: " + categories + " categories, " + entries + " dictionary entries, "
+                + products + " products, " + people.deliveryTypes() + " delivery types, " + people.customers()
+                + " customers and " + people.orders() + " orders created"
+                + (categories + entries + products + people.total() == 0 ? " (all existed already)" : "")
+                + "; demo customers sign in as anna.demo@example.com or ivan.demo@example.com, password "
+                + DemoOrders.PASSWORD);
     }
 
     /** Creates a named entry under /api/catalog/{path} unless it exists; records its id by name. */

@@ -18,12 +18,27 @@ import java.util.UUID;
 /** The demo loader's HTTP client: talks to the platform through the gateway as the signed-in admin. */
 final class GatewayClient {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http;
     private final String gatewayUrl;
     private String accessToken;
 
     GatewayClient(String gatewayUrl) {
+        this(gatewayUrl, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), null);
+    }
+
+    private GatewayClient(String gatewayUrl, HttpClient http, String accessToken) {
         this.gatewayUrl = gatewayUrl;
+        this.http = http;
+        this.accessToken = accessToken;
+    }
+
+    /** The same gateway as someone else (a demo customer): sign in with {@code credentials}. */
+    GatewayClient signedInAs(Map<String, Object> credentials) throws IOException {
+        HttpResponse<String> response = new GatewayClient(gatewayUrl, http, null).json("POST", "/api/auth/token", credentials);
+        if (response.statusCode() != 200) {
+            throw new IOException("sign-in as " + credentials.keySet() + " failed: " + describe(response));
+        }
+        return new GatewayClient(gatewayUrl, http, String.valueOf(Json.parseObject(response.body()).get("accessToken")));
     }
 
     void signInAsAdmin() throws IOException {
@@ -41,7 +56,12 @@ final class GatewayClient {
     }
 
     HttpResponse<String> json(String method, String path, Object body) throws IOException {
+        return json(method, path, body, Map.of());
+    }
+
+    HttpResponse<String> json(String method, String path, Object body, Map<String, String> headers) throws IOException {
         HttpRequest.Builder request = request(path);
+        headers.forEach(request::header);
         if (body != null) {
             request.header("Content-Type", "application/json")
                     .method(method, HttpRequest.BodyPublishers.ofString(Json.write(body)));
@@ -49,6 +69,16 @@ final class GatewayClient {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         return send(request);
+    }
+
+    /** Posts an HTML form ({@code application/x-www-form-urlencoded}); redirects are not followed. */
+    HttpResponse<String> form(String path, Map<String, String> fields) throws IOException {
+        String body = fields.entrySet().stream()
+                .map(f -> java.net.URLEncoder.encode(f.getKey(), StandardCharsets.UTF_8) + "="
+                        + java.net.URLEncoder.encode(f.getValue(), StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     /** Uploads one file as the multipart form field {@code file}. */

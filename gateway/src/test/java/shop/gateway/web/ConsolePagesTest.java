@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import shop.gateway.testing.WebSessionProfile;
 
 /**
- * The staff console's shell and catalog pages as the gateway serves them: with the strict CSP, no inline
+ * The staff console's pages as the gateway serves them: with the strict CSP, no inline
  * script, event handler or style, and modules that never write HTML from strings.
  */
 @QuarkusTest
@@ -23,7 +23,11 @@ import shop.gateway.testing.WebSessionProfile;
 class ConsolePagesTest {
     private static final List<String> PAGES = List.of("/admin/index.html", "/admin/catalog/categories.html",
             "/admin/catalog/dictionaries.html", "/admin/catalog/products.html", "/admin/catalog/product.html",
-            "/admin/catalog/stock.html", "/admin/catalog/imports.html", "/admin/catalog/factories.html");
+            "/admin/catalog/stock.html", "/admin/catalog/imports.html", "/admin/catalog/factories.html",
+            // orders, customers, staff users (console-orders)
+            "/admin/orders/index.html", "/admin/orders/order.html", "/admin/orders/refunds.html",
+            "/admin/customers/index.html", "/admin/customers/customer.html", "/admin/customers/imports.html",
+            "/admin/users/index.html");
     private static final Pattern MODULE = Pattern.compile("<script type=\"module\" src=\"([^\"]+)\"></script>");
     private static final Pattern IMPORT = Pattern.compile("from '([^']+)'");
 

@@ -10,6 +10,8 @@ export const STAFF_ROLES = ['admin', 'manager', 'supplier', 'bot'];
 export const CATALOG_STAFF = ['admin', 'manager'];
 /** Staff plus supplier users, who manage their own supplier's products, stock and price lists. */
 export const CATALOG_EDITORS = ['admin', 'manager', 'supplier'];
+/** Who may work with orders, customers and staff users (order-service's and customer-service's @RolesAllowed({ADMIN, MANAGER})). */
+export const ORDER_STAFF = ['admin', 'manager'];
 
 /**
  * The console's areas, in the order the nav shows them. `roles`: who may use the area (the API's rules);
@@ -31,6 +33,12 @@ export const consoleAreas = [
   { href: '/admin/catalog/factories.html', label: 'Factories', roles: CATALOG_STAFF,
     description: 'Factories and their production lines, with the delivery log' },
   // orders, customers, users (console-orders): one entry per area below this line
+  { href: '/admin/orders/index.html', label: 'Orders', roles: ORDER_STAFF,
+    description: 'Orders: filter, open, change status; refunds due' },
+  { href: '/admin/customers/index.html', label: 'Customers', roles: ORDER_STAFF,
+    description: 'Customers: search, view, delete; imports from the legacy system with progress' },
+  { href: '/admin/users/index.html', label: 'Staff users', roles: ORDER_STAFF,
+    description: 'Staff users and their roles (admins change them, managers read)' },
   // analytics dashboard (analytics-service: admin, manager)
   { href: '/analytics/', label: 'Analytics', roles: CATALOG_STAFF,
     description: 'The analytics dashboard' },
