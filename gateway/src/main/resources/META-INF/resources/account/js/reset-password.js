@@ -1,0 +1,43 @@
+// /account/reset-password.html#email=…&token=… (the link of the reset mail):
+// POST /api/auth/password-reset/confirm. Every session of the account ends; the shopper signs in anew.
+import { api } from '/assets/js/api.js';
+import { formData, el } from '/assets/js/dom.js';
+import { status, failed, fragmentParams, submitting } from '/account/js/account.js';
+
+const form = document.getElementById('reset-form');
+const mailed = fragmentParams();
+if (mailed.get('email') && mailed.get('token')) {
+  form.elements.email.value = mailed.get('email');
+  form.elements.token.value = mailed.get('token');
+  // the fields are filled from the link: only the password is left to type
+  form.querySelectorAll('#reset-email, #reset-token').forEach((input) => { input.closest('.field').hidden = true; });
+}
+
+form.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  status('');
+  const data = formData(form);
+  if (data.newPassword !== data.repeat) {
+    status('The two passwords differ.', 'error');
+    form.elements.repeat.focus();
+    return;
+  }
+  await submitting(form, async () => {
+    try {
+      await api('/api/auth/password-reset/confirm', {
+        method: 'POST',
+        body: { email: (data.email || '').trim(), token: (data.token || '').trim(), newPassword: data.newPassword },
+      });
+    } catch (error) {
+      form.querySelectorAll('.field').forEach((field) => { field.hidden = false; });
+      failed(error, form);
+      status(error.status === 410 ? 'The link has expired: ask for a new one.'
+        : error.status === 400 && !(error.problem && error.problem.errors && error.problem.errors.length)
+          ? 'The link is not valid (already used, or not from the latest mail).' : 'Please correct the marked fields.', 'error');
+      return;
+    }
+    form.hidden = true;
+    status('Your password is changed. Every device was signed out.', 'success');
+    document.getElementById('main').append(el('p', {}, el('a', { href: '/account/sign-in.html' }, 'Sign in with the new password')));
+  });
+});
