@@ -94,3 +94,12 @@ export function statusName(code) {
 export function cancellable(order) {
   return !['shipped', 'delivered', 'cancelled', 'rejected'].includes(order.status) && !order.shippedAt;
 }
+
+/** A URL from data used only when it stays on this site (else null). */
+export function sameOrigin(url) {
+  try {
+    return url && new URL(url, location.origin).origin === location.origin ? url : null;
+  } catch (e) {
+    return null;
+  }
+}
