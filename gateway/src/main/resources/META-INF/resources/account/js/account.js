@@ -1,42 +1,64 @@
 // Shared by the account pages (/account/*.html): who is signed in, the status line, fragment parameters.
 // Everything goes through the shared modules (api.js, dom.js, session.js, layout.js); nothing here keeps a token.
-import { currentUser } from '/assets/js/session.js';
+import { initLayout } from '/assets/js/layout.js';
 import { el, clear, showError } from '/assets/js/dom.js';
 
-/** The page's status line (an aria-live region in every account page). */
+/**
+ * The page's message line (#status, aria-live, in the page rather than a passing toast: "confirmed",
+ * "not found" must stay readable). kind: info, success or error; no text empties it.
+ */
 export function status(text, kind = 'info') {
   const box = document.getElementById('status');
   if (!box) return;
   clear(box);
-  box.className = 'status status-' + kind;
+  box.className = 'message' + (text ? (kind === 'error' ? ' error' : kind === 'success' ? ' notice success' : ' notice') : '');
   if (text) box.append(text);
 }
 
-/** Shows an API error: next to the form's fields when there is a form, else in the status line. */
+/**
+ * Shows an API error. With a form: the problem's title and detail in the form's error box (role=alert,
+ * at the top of the form) and each field error next to its field (dom.js showError). Without: the
+ * message line.
+ */
 export function failed(error, form) {
   if (form) {
-    showError(form, error);
+    let box = form.querySelector(':scope > .form-error');
+    if (!box) {
+      box = el('div', { class: 'form-error error', hidden: true });
+      form.prepend(box);
+    }
+    showError(box, error);
   } else {
-    status(error && (error.detail || error.title) ? (error.detail || error.title) : 'Something went wrong', 'error');
+    status(error && (error.detail || error.title) ? (error.detail || error.title) : String(error), 'error');
   }
 }
 
+/** Clears a form's error box and field errors (before a new attempt). */
+export function clearErrors(form) {
+  const box = form.querySelector(':scope > .form-error');
+  if (box) showError(box, null);
+}
+
+/** The frame of the page (header with the sign-in state, footer); the signed-in user's claims or null. */
+export function setUp() {
+  return initLayout();
+}
+
 /**
- * The signed-in customer, or a redirect to the sign-in page that comes back here afterwards.
- * Staff accounts have no customer pages: they are told so (and where their console is).
+ * The signed-in customer ({...claims, customerId}), or a redirect to the sign-in page that comes back
+ * here afterwards. Staff accounts have no customer pages: they are told so and where their console is.
  */
 export async function requireCustomer() {
-  const user = await currentUser();
+  const user = await setUp();
   if (!user) {
     location.assign('/account/sign-in.html?next=' + encodeURIComponent(location.pathname + location.search));
     return new Promise(() => {}); // the page is being left
   }
   if (!(user.roles || []).includes('customer')) {
-    const main = document.getElementById('main');
-    clear(main);
-    main.append(el('h1', {}, 'Customer account'),
-      el('p', {}, 'You are signed in with a staff account; customer pages are for shoppers. '),
-      el('p', {}, el('a', { href: '/admin/index.html' }, 'Go to the staff console')));
+    clear(document.getElementById('main'),
+      el('h1', null, 'Customer account'),
+      el('p', null, 'You are signed in with a staff account; these pages are for shoppers.'),
+      el('p', null, el('a', { href: '/admin/index.html' }, 'Go to the staff console')));
     return new Promise(() => {});
   }
   return { ...user, customerId: Number(user.subject) };
@@ -63,6 +85,14 @@ export function safeNext(value, fallback = '/account/index.html') {
   } catch (e) {
     return fallback;
   }
+}
+
+/**
+ * Enables the form's submit buttons: the pages ship them disabled, so that nothing can be submitted
+ * natively (a GET with the fields in the address) before the script has taken the form over.
+ */
+export function ready(form) {
+  form.querySelectorAll('button[type=submit]').forEach((button) => { button.disabled = false; });
 }
 
 /** Disables a form's submit button while a request runs, so a double click sends one request. */
@@ -95,11 +125,3 @@ export function cancellable(order) {
   return !['shipped', 'delivered', 'cancelled', 'rejected'].includes(order.status) && !order.shippedAt;
 }
 
-/** A URL from data used only when it stays on this site (else null). */
-export function sameOrigin(url) {
-  try {
-    return url && new URL(url, location.origin).origin === location.origin ? url : null;
-  } catch (e) {
-    return null;
-  }
-}

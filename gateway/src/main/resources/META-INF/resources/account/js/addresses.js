@@ -2,7 +2,7 @@
 // (POST, PATCH as merge patch, DELETE). Checkout offers them (order-service learns them by event).
 import { api } from '/assets/js/api.js';
 import { el, clear, formData } from '/assets/js/dom.js';
-import { requireCustomer, status, failed, submitting } from '/account/js/account.js';
+import { requireCustomer, status, failed, submitting, ready } from '/account/js/account.js';
 
 const FIELDS = ['postcode', 'city', 'street', 'house', 'building', 'apartment', 'floor', 'phone', 'comment'];
 const user = await requireCustomer();
@@ -103,5 +103,6 @@ form.addEventListener('submit', async (event) => {
     await load();
   });
 });
+ready(form);
 
 await load();

@@ -2,7 +2,9 @@
 // The token travels in the fragment, never to a server but the API call itself.
 import { api } from '/assets/js/api.js';
 import { formData, el } from '/assets/js/dom.js';
-import { status, failed, fragmentParams, submitting } from '/account/js/account.js';
+import { setUp, status, failed, fragmentParams, submitting, ready } from '/account/js/account.js';
+
+await setUp();
 
 const form = document.getElementById('confirm-form');
 
@@ -26,6 +28,7 @@ form.addEventListener('submit', async (event) => {
   const data = formData(form);
   await submitting(form, () => confirm((data.email || '').trim(), (data.token || '').trim()));
 });
+ready(form);
 
 const mailed = fragmentParams();
 if (mailed.get('email') && mailed.get('token')) {

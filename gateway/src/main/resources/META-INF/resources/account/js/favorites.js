@@ -2,7 +2,7 @@
 // (GET /api/catalog/products?ids=…), each removable.
 import { api } from '/assets/js/api.js';
 import { el, clear, money } from '/assets/js/dom.js';
-import { requireCustomer, status, failed, when, sameOrigin } from '/account/js/account.js';
+import { requireCustomer, status, failed, when } from '/account/js/account.js';
 import { listFavorites, removeFavorites } from '/account/js/favorites-api.js';
 
 await requireCustomer();
@@ -42,9 +42,9 @@ async function load() {
       }
       await load();
     });
-    const image = product && product.images && product.images[0] && sameOrigin(product.images[0].webUrl);
+    const image = product && product.images && product.images[0]; // el() keeps src only when same-origin
     list.append(el('li', { class: 'card favorite' },
-      image ? el('img', { src: image, alt: '', width: 96, height: 96, loading: 'lazy' }) : '',
+      image ? el('img', { src: image.webUrl, alt: '', width: 96, height: 96, loading: 'lazy' }) : '',
       el('p', {}, product ? el('a', { href: '/product.html?id=' + product.id }, name) : name),
       product && product.minPrice != null ? el('p', {}, 'from ' + money(product.minPrice)) : '',
       el('p', { class: 'hint' }, 'Added ' + when(favorite.addedAt)),

@@ -1,7 +1,9 @@
 // /account/forgot-password.html: POST /api/auth/password-reset (the same answer for every address).
 import { api } from '/assets/js/api.js';
 import { formData } from '/assets/js/dom.js';
-import { status, failed, submitting } from '/account/js/account.js';
+import { setUp, status, failed, submitting, ready } from '/account/js/account.js';
+
+await setUp();
 
 const form = document.getElementById('forgot-form');
 
@@ -18,3 +20,4 @@ form.addEventListener('submit', async (event) => {
     }
   });
 });
+ready(form);

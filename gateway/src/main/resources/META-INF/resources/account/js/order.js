@@ -3,7 +3,7 @@
 // Someone else's order answers 404 exactly like a missing one: the page says "not found".
 import { api } from '/assets/js/api.js';
 import { el, clear, money, qs, formData } from '/assets/js/dom.js';
-import { requireCustomer, status, failed, when, statusName, cancellable, submitting } from '/account/js/account.js';
+import { requireCustomer, status, failed, when, statusName, cancellable, submitting, ready } from '/account/js/account.js';
 
 await requireCustomer();
 const id = qs('id');
@@ -104,5 +104,6 @@ cancelForm.addEventListener('submit', async (event) => {
     status('The order is cancelled.', 'success');
   });
 });
+ready(cancelForm);
 
 await load();

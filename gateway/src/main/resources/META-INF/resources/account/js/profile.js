@@ -1,7 +1,7 @@
 // /account/profile.html: GET/PATCH /api/customers/{id} (merge patch) and PUT /api/customers/{id}/phone.
 import { api } from '/assets/js/api.js';
 import { formData } from '/assets/js/dom.js';
-import { requireCustomer, status, failed, submitting } from '/account/js/account.js';
+import { requireCustomer, status, failed, submitting, ready } from '/account/js/account.js';
 
 const user = await requireCustomer();
 const path = '/api/customers/' + user.customerId;
@@ -51,6 +51,7 @@ form.addEventListener('submit', async (event) => {
     }
   });
 });
+ready(form);
 
 phoneForm.addEventListener('submit', async (event) => {
   event.preventDefault();
@@ -66,3 +67,4 @@ phoneForm.addEventListener('submit', async (event) => {
     }
   });
 });
+ready(phoneForm);

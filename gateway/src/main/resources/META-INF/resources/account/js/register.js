@@ -1,7 +1,9 @@
 // /account/register.html: POST /api/customers; the confirmation link arrives by mail.
 import { api } from '/assets/js/api.js';
 import { formData, el, clear } from '/assets/js/dom.js';
-import { status, failed, submitting } from '/account/js/account.js';
+import { setUp, status, failed, submitting, ready } from '/account/js/account.js';
+
+await setUp();
 
 const form = document.getElementById('register-form');
 
@@ -27,3 +29,4 @@ form.addEventListener('submit', async (event) => {
         el('a', { href: '/account/sign-in.html' }, 'sign in'), '.'));
   });
 });
+ready(form);

@@ -2,7 +2,9 @@
 // POST /api/auth/password-reset/confirm. Every session of the account ends; the shopper signs in anew.
 import { api } from '/assets/js/api.js';
 import { formData, el } from '/assets/js/dom.js';
-import { status, failed, fragmentParams, submitting } from '/account/js/account.js';
+import { setUp, status, failed, fragmentParams, submitting, ready } from '/account/js/account.js';
+
+await setUp();
 
 const form = document.getElementById('reset-form');
 const mailed = fragmentParams();
@@ -41,3 +43,4 @@ form.addEventListener('submit', async (event) => {
     document.getElementById('main').append(el('p', {}, el('a', { href: '/account/sign-in.html' }, 'Sign in with the new password')));
   });
 });
+ready(form);

@@ -1,10 +1,10 @@
 // /account/sign-in.html: signs in through the gateway's web session (the tokens stay in HttpOnly
 // cookies), takes the guest cart over, and goes back where the shopper came from.
-import { signIn } from '/assets/js/session.js';
+import { signIn, afterSignIn } from '/assets/js/session.js';
 import { formData, qs } from '/assets/js/dom.js';
-import { status, failed, safeNext, submitting } from '/account/js/account.js';
-import { mergeGuestCart } from '/account/js/cart-merge.js';
+import { setUp, status, failed, clearErrors, safeNext, submitting, ready } from '/account/js/account.js';
 
+await setUp();
 const form = document.getElementById('sign-in-form');
 
 /** An address with @ is an email, anything else a phone (customer-service normalises it). */
@@ -18,15 +18,19 @@ form.addEventListener('submit', async (event) => {
   status('');
   const data = formData(form);
   await submitting(form, async () => {
+    let claims;
     try {
-      await signIn(credentials(data.account || '', data.password || ''));
+      claims = await signIn(credentials(data.account || '', data.password || ''));
     } catch (error) {
       failed(error, form);
-      status(error.status === 429 ? 'Too many failed attempts: wait a little and try again.'
-        : 'Signing in failed: check the email or phone and the password.', 'error');
+      form.elements.password.value = '';
+      form.elements.password.focus();
       return;
     }
-    await mergeGuestCart();
+    clearErrors(form);
+    status('Signed in.', 'success');
+    await afterSignIn(claims); // the guest cart of this browser joins the customer's (never fails the sign-in)
     location.assign(safeNext(qs('next')));
   });
 });
+ready(form);
