@@ -97,6 +97,7 @@ export function ready(form) {
 
 /** Disables a form's submit button while a request runs, so a double click sends one request. */
 export async function submitting(form, work) {
+  clearErrors(form); // the errors of the previous attempt
   const button = form.querySelector('button[type=submit]');
   if (button) button.disabled = true;
   try {

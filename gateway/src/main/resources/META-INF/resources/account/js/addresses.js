@@ -95,7 +95,6 @@ form.addEventListener('submit', async (event) => {
       }
     } catch (error) {
       failed(error, form);
-      status('Please correct the marked fields.', 'error');
       return;
     }
     status(id ? 'Address saved.' : 'Address added.', 'success');

@@ -2,7 +2,7 @@
 // The token travels in the fragment, never to a server but the API call itself.
 import { api } from '/assets/js/api.js';
 import { formData, el } from '/assets/js/dom.js';
-import { setUp, status, failed, fragmentParams, submitting, ready } from '/account/js/account.js';
+import { setUp, status, fragmentParams, submitting, ready } from '/account/js/account.js';
 
 await setUp();
 
@@ -12,7 +12,6 @@ async function confirm(email, token) {
   try {
     await api('/api/customers/confirm', { method: 'POST', body: { email, token } });
   } catch (error) {
-    failed(error, form);
     status(error.status === 410
       ? 'This link has expired. A password reset mail confirms your address as well: ask for one on the sign-in page.'
       : 'This link is not valid (already used, or not from the latest mail).', 'error');

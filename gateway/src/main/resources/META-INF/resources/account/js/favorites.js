@@ -47,7 +47,7 @@ async function load() {
       image ? el('img', { src: image.webUrl, alt: '', width: 96, height: 96, loading: 'lazy' }) : '',
       el('p', {}, product ? el('a', { href: '/product.html?id=' + product.id }, name) : name),
       product && product.minPrice != null ? el('p', {}, 'from ' + money(product.minPrice)) : '',
-      el('p', { class: 'hint' }, 'Added ' + when(favorite.addedAt)),
+      el('p', { class: 'muted' }, 'Added ' + when(favorite.addedAt)),
       el('div', { class: 'actions' }, remove)));
   }
 }

@@ -50,7 +50,7 @@ function show(order, history, delivery) {
   for (const line of order.lines) {
     lines.append(el('tr', {},
       el('td', {}, el('a', { href: '/product.html?id=' + line.productId }, line.productName),
-        variantText(line) ? el('span', { class: 'hint' }, ' ' + variantText(line)) : ''),
+        variantText(line) ? el('span', { class: 'muted' }, ' ' + variantText(line)) : ''),
       el('td', {}, String(line.quantity)),
       el('td', {}, money(line.unitPrice)),
       el('td', {}, money(line.lineTotal))));
@@ -97,7 +97,6 @@ cancelForm.addEventListener('submit', async (event) => {
       await api('/api/orders/' + id + '/cancel', { method: 'POST', body: reason ? { reason } : {} });
     } catch (error) {
       failed(error, cancelForm);
-      status(error.detail || error.title, 'error');
       return;
     }
     await load();

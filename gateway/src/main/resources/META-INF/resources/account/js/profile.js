@@ -47,7 +47,6 @@ form.addEventListener('submit', async (event) => {
       status(saved.emailConfirmedAt ? 'Saved.' : 'Saved. A confirmation link was mailed to ' + saved.email + '.', 'success');
     } catch (error) {
       failed(error, form);
-      status(error.detail || error.title, 'error');
     }
   });
 });
@@ -63,7 +62,6 @@ phoneForm.addEventListener('submit', async (event) => {
       status('Phone changed.', 'success');
     } catch (error) {
       failed(error, phoneForm);
-      status(error.detail || error.title, 'error');
     }
   });
 });

@@ -16,7 +16,6 @@ form.addEventListener('submit', async (event) => {
       await api('/api/customers', { method: 'POST', body: data });
     } catch (error) {
       failed(error, form);
-      status(error.status === 409 ? error.detail || error.title : 'Please correct the marked fields.', 'error');
       return;
     }
     const main = document.getElementById('main');

@@ -32,10 +32,11 @@ form.addEventListener('submit', async (event) => {
       });
     } catch (error) {
       form.querySelectorAll('.field').forEach((field) => { field.hidden = false; });
-      failed(error, form);
-      status(error.status === 410 ? 'The link has expired: ask for a new one.'
-        : error.status === 400 && !(error.problem && error.problem.errors && error.problem.errors.length)
-          ? 'The link is not valid (already used, or not from the latest mail).' : 'Please correct the marked fields.', 'error');
+      if (error.status === 410) {
+        status('The link has expired: ask for a new one on the sign-in page.', 'error');
+      } else {
+        failed(error, form); // a wrong or used token, or the password's rules
+      }
       return;
     }
     form.hidden = true;

@@ -2,7 +2,7 @@
 // cookies), takes the guest cart over, and goes back where the shopper came from.
 import { signIn, afterSignIn } from '/assets/js/session.js';
 import { formData, qs } from '/assets/js/dom.js';
-import { setUp, status, failed, clearErrors, safeNext, submitting, ready } from '/account/js/account.js';
+import { setUp, status, failed, safeNext, submitting, ready } from '/account/js/account.js';
 
 await setUp();
 const form = document.getElementById('sign-in-form');
@@ -27,7 +27,6 @@ form.addEventListener('submit', async (event) => {
       form.elements.password.focus();
       return;
     }
-    clearErrors(form);
     status('Signed in.', 'success');
     await afterSignIn(claims); // the guest cart of this browser joins the customer's (never fails the sign-in)
     location.assign(safeNext(qs('next')));
