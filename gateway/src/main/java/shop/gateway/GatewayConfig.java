@@ -45,6 +45,15 @@ public interface GatewayConfig {
 
     OpenApi openapi();
 
+    /** The pages' web session ({@code /web/session}, {@link shop.gateway.web.WebSessionRoutes}). */
+    Web web();
+
+    interface Web {
+        /** How long the browser keeps the refresh cookie: customer-service's refresh-token lifetime. */
+        @WithDefault("P30D")
+        Duration refreshCookieMaxAge();
+    }
+
     interface Proxy {
         /** How long an upstream may stay silent (no response bytes) before the client gets a 504. */
         @WithDefault("30S")

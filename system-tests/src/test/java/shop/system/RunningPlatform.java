@@ -15,9 +15,10 @@ import shop.devstack.StackOptions;
 /**
  * The whole platform, started once per test run exactly as devstack starts it (the same {@link Stack}
  * class, the packaged services as separate JVMs), on free ports and in a fresh data directory so that
- * it never touches a developer's running stack. Tests talk to it only through the gateway.
+ * it never touches a developer's running stack. Tests talk to it only through the gateway. Public for the
+ * browser tests in {@code shop.system.web}.
  */
-final class RunningPlatform {
+public final class RunningPlatform {
     private static Stack stack;
     private static String adminToken;
     private static Path data;
@@ -25,7 +26,7 @@ final class RunningPlatform {
     private RunningPlatform() {
     }
 
-    static synchronized Stack stack() {
+    public static synchronized Stack stack() {
         if (stack == null) {
             try {
                 stack = start();
@@ -57,7 +58,7 @@ final class RunningPlatform {
     }
 
     /** The stack's own signing key, for tokens that are correctly signed but otherwise wrong. */
-    static PrivateKey signingKey() {
+    public static PrivateKey signingKey() {
         try {
             stack();
             return JwtKeys.ensure(data.resolve("keys")).privateKey();
@@ -66,7 +67,7 @@ final class RunningPlatform {
         }
     }
 
-    static String signIn(String json) {
+    public static String signIn(String json) {
         stack();
         return RestAssured.given().contentType(ContentType.JSON).body(json)
                 .when().post("/api/auth/token")
@@ -75,7 +76,7 @@ final class RunningPlatform {
     }
 
     /** Registers a fresh customer (unique email and phone) and returns its access token. */
-    static String newCustomerToken() {
+    public static String newCustomerToken() {
         stack();
         String email = "shopper-" + java.util.UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         String phone = "+7916" + String.format("%07d", Math.floorMod(email.hashCode(), 10_000_000));
@@ -88,7 +89,7 @@ final class RunningPlatform {
     }
 
     /** Signed in once and reused: the gateway rightly limits how often one address may sign in. */
-    static synchronized String adminToken() {
+    public static synchronized String adminToken() {
         if (adminToken == null) {
             adminToken = signIn("{\"login\":\"admin\",\"password\":\"admin\"}");
         }

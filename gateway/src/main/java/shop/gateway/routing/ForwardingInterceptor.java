@@ -29,6 +29,7 @@ import shop.gateway.problem.Problem;
  * {@code Host} is kept (the proxy would put the upstream's) so that services build links
  * ({@code Location}) that point at the gateway;</li>
  * <li>the path sent upstream is the normalized one the route was chosen by;</li>
+ * <li>the {@code Cookie} header is not passed on (the web session's cookies are the gateway's);</li>
  * <li>bodies without a Content-Length are counted against the body limit (413);</li>
  * <li>refused connections → 502, silence past the timeout → 504, pool exhausted → 503, and the
  * circuit breaker hears about each outcome;</li>
@@ -130,6 +131,8 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         headers.set(RequestIds.HEADER, requestId);
         // the gateway has answered "100 Continue" itself (or refused the body)
         headers.remove(HttpHeaders.EXPECT);
+        // the web session's cookies are the gateway's (WebAuthorization): services use Authorization only
+        headers.remove(HttpHeaders.COOKIE);
     }
 
     private ProxyResponse failureResponse(ProxyContext context, Exchange exchange, Throwable cause) {

@@ -17,6 +17,7 @@ import shop.gateway.problem.Problem;
 import shop.gateway.ratelimit.ClientRateLimiter;
 import shop.gateway.ratelimit.RateLimits;
 import shop.gateway.requestlog.RequestObserver;
+import shop.gateway.web.WebAuthorization;
 
 /**
  * The gateway's entry for {@code /api/**} and {@code /analytics/**}: request id, request event,
@@ -56,6 +57,8 @@ public class GatewayRoutes {
 
     void handle(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
+        // the shop's pages: their session cookie becomes the Authorization (one header lookup otherwise)
+        WebAuthorization.apply(request);
         String path = ctx.normalizedPath();
         Exchange exchange = new Exchange(Instant.now(), System.nanoTime(), RequestIds.of(request),
                 clientAddresses.clientAddress(request), path, request.query());

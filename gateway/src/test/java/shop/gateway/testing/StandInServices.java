@@ -27,17 +27,20 @@ import java.util.concurrent.TimeUnit;
  * milliseconds after {@code .../events-release?id=} (the same {@code ?id=}) was asked for.
  *
  * <p>Init arg {@code down}: comma-separated service names (customer, catalog, order, analytics)
- * whose URL points at a port nothing listens on.
+ * whose URL points at a port nothing listens on. Init arg {@code auth=true}: the customer stand-in
+ * answers {@code POST /api/auth/*} like customer-service ({@link AuthStandIn}), for the web session.
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     public static final String DOWN = "down";
+    public static final String AUTH = "auth";
     /** Their keys in {@code shop.services.<key>.url}, from devstack's registry. */
     public static final List<String> SERVICES = shop.devstack.Service.backends().stream().map(shop.devstack.Service::gatewayKey).toList();
     /** What the stand-ins send as their own request id (the gateway must not pass it on). */
     public static final String UPSTREAM_REQUEST_ID = "stand-in-own-id";
 
     private final Set<String> down = new HashSet<>();
+    private boolean auth;
     /** Open event streams by their {@code ?id=}: what sends their second event. */
     private final Map<String, Runnable> streams = new ConcurrentHashMap<>();
     private Vertx vertx;
@@ -46,6 +49,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public void init(Map<String, String> initArgs) {
         String value = initArgs.getOrDefault(DOWN, "");
         Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(down::add);
+        auth = Boolean.parseBoolean(initArgs.getOrDefault(AUTH, "false"));
     }
 
     @Override
@@ -94,6 +98,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             }
             default -> {
             }
+        }
+        if (auth && "customer".equals(service) && request.path().startsWith("/api/auth/")
+                && request.method() == io.vertx.core.http.HttpMethod.POST) {
+            AuthStandIn.answer(request);
+            return;
         }
         if (request.path().endsWith("/events")) {
             stream(request);
