@@ -1,7 +1,9 @@
 // /account/order.html?id=N: one of the customer's orders with its lines and status history
 // (GET /api/orders/{id}, /history); cancel before shipping (POST /api/orders/{id}/cancel).
 // Someone else's order answers 404 exactly like a missing one: the page says "not found".
+// While the order is not final, its status stream (SSE through events.js) updates the page.
 import { api } from '/assets/js/api.js';
+import { followEvents } from '/assets/js/events.js';
 import { el, clear, money, qs, formData } from '/assets/js/dom.js';
 import { requireCustomer, status, failed, when, statusName, cancellable, submitting, ready } from '/account/js/account.js';
 
@@ -70,6 +72,23 @@ function show(order, history, delivery) {
   box.hidden = false;
 }
 
+const FINAL = ['rejected', 'delivered', 'cancelled'];
+let shown = null; // the status on the page
+let stream = null;
+
+/** Follows the order's status while it can still change; a new status reloads the order and its history. */
+function follow() {
+  if (stream || FINAL.includes(shown)) return;
+  stream = followEvents('/api/orders/' + id + '/events', {
+    isLast: (data) => data.last,
+    onEvent: (name, data) => {
+      if (name === 'status' && data.status !== shown) load();
+    },
+    onError: () => { stream = null; }, // the page keeps what it shows
+  });
+}
+window.addEventListener('pagehide', () => stream && stream.close());
+
 async function load() {
   if (!/^\d+$/.test(id || '')) {
     status('No such order.', 'error');
@@ -78,6 +97,8 @@ async function load() {
   try {
     const [order, history] = await Promise.all([api('/api/orders/' + id), api('/api/orders/' + id + '/history')]);
     show(order, history, await deliveryName(order.deliveryTypeId));
+    shown = order.status;
+    follow();
   } catch (error) {
     box.hidden = true;
     if (error.status === 404) {
