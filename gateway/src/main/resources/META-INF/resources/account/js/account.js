@@ -81,7 +81,9 @@ export function safeNext(value, fallback = '/account/index.html') {
   if (!value) return fallback;
   try {
     const url = new URL(value, location.origin);
-    return url.origin === location.origin ? url.pathname + url.search + url.hash : fallback;
+    // another site would be an open redirect; the sign-in page itself (its header's link) a loop
+    return url.origin === location.origin && url.pathname !== '/account/sign-in.html'
+      ? url.pathname + url.search + url.hash : fallback;
   } catch (e) {
     return fallback;
   }
