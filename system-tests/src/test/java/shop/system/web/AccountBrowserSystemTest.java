@@ -141,7 +141,9 @@ class AccountBrowserSystemTest {
         assertFalse(browser.find(By.id("order-rows")).getText().contains("#" + strangersOrder));
 
         browser.get("/account/index.html");
-        browser.waitFor(By.id("account-sign-out")).click(); // the header has a "Sign out" too
+        browser.waitForText(By.id("greeting"), "Signed in as");
+        browser.waitUntil(driver -> browser.find(By.id("account-sign-out")).isEnabled());
+        browser.find(By.id("account-sign-out")).click(); // the header has a "Sign out" too
         browser.waitUntil(driver -> browser.currentPath().startsWith("/account/sign-in.html"));
         browser.get("/account/orders.html");
         browser.waitUntil(driver -> browser.currentPath().startsWith("/account/sign-in.html?next="));
@@ -196,7 +198,9 @@ class AccountBrowserSystemTest {
 
         // password reset: the mailed link opens the page that sets the new one
         browser.get("/account/index.html");
-        browser.waitFor(By.id("account-sign-out")).click(); // the header has a "Sign out" too
+        browser.waitForText(By.id("greeting"), "Signed in as");
+        browser.waitUntil(driver -> browser.find(By.id("account-sign-out")).isEnabled());
+        browser.find(By.id("account-sign-out")).click(); // the header has a "Sign out" too
         browser.waitUntil(driver -> browser.currentPath().startsWith("/account/sign-in.html"));
         browser.link("Forgot your password?").click();
         browser.type(browser.field("Email"), shopper.email());

@@ -2,10 +2,8 @@
 import { signOut } from '/assets/js/session.js';
 import { requireCustomer, status } from '/account/js/account.js';
 
-const user = await requireCustomer();
-document.getElementById('greeting').textContent = 'Signed in as ' + (user.name || 'customer #' + user.customerId) + '.';
-
-document.getElementById('sign-out').addEventListener('click', async () => {
+const signOutButton = document.getElementById('account-sign-out');
+signOutButton.addEventListener('click', async () => {
   try {
     await signOut();
   } catch (error) {
@@ -14,3 +12,7 @@ document.getElementById('sign-out').addEventListener('click', async () => {
   }
   location.assign('/account/sign-in.html');
 });
+signOutButton.disabled = false; // shipped disabled: a click before this script ran would do nothing
+
+const user = await requireCustomer();
+document.getElementById('greeting').textContent = 'Signed in as ' + (user.name || 'customer #' + user.customerId) + '.';
