@@ -8,7 +8,9 @@ import { deliveryTypes, fillDeliverySelect, chooseDeliveryType, totalsRows } fro
 const errorBox = () => document.getElementById('cart-error');
 
 function lineName(item) {
-  const parts = [item.variantName, item.colorName, item.sizeName].filter((p) => p && p !== item.productName);
+  // colour and size say what the variant is; its own name only when it has neither
+  const parts = item.colorName || item.sizeName ? [item.colorName, item.sizeName].filter(Boolean)
+    : [item.variantName].filter((p) => p && p !== item.productName);
   return [el('a', { href: '/product.html?id=' + item.productId + '&variantId=' + item.variantId, class: 'name' }, item.productName),
     parts.length ? el('span', { class: 'muted' }, ' — ' + Array.from(new Set(parts)).join(', ')) : null];
 }
@@ -67,8 +69,11 @@ async function load() {
     if (cart.promotion) {
       const remove = el('button', { type: 'button', class: 'link-button' }, 'Remove code');
       remove.addEventListener('click', () => change(() => api('/api/cart/promo-code', { method: 'DELETE' }), 'Promo code removed'));
-      clear(applied, 'Code ', el('strong', null, cart.promotion.code || ''), ' ',
-        cart.promotion.problem || cart.promotion.reason ? el('span', { class: 'error' }, cart.promotion.problem || cart.promotion.reason) : '', ' ', remove);
+      const promotion = cart.promotion;
+      clear(applied, 'Code ', el('strong', null, promotion.code || ''), ' ',
+        promotion.applies === false ? el('span', { class: 'error' }, promotion.message || promotion.reason || 'does not apply')
+          : el('span', { class: 'success' }, promotion.discount ? '−' + money(promotion.discount) : 'applied'),
+        ' ', remove);
     }
     document.getElementById('checkout').hidden = !items.some((i) => i.orderable !== false);
   } catch (error) {

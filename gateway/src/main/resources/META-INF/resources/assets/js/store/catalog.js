@@ -60,13 +60,17 @@ function renderCategories(categories, counts, selected) {
   categories.forEach((c) => {
     if (c.parentId && !known.has(c.parentId)) children.get(0) ? children.get(0).push(c) : children.set(0, [c]);
   });
+  // a category's count includes its sub-categories', as the list does (categoryId includes them); counts
+  // are those of the current search and category, so categories outside it show none
+  const total = (id, depth) => (counts.get(id) || 0)
+    + (depth > 10 ? 0 : (children.get(id) || []).reduce((sum, c) => sum + total(c.id, depth + 1), 0));
   const branch = (parentId, depth) => {
     const list = (children.get(parentId) || []).filter((c) => depth === 0 ? (!c.parentId || !known.has(c.parentId)) : true);
     if (!list.length || depth > 10) return null;
     return el(depth === 0 ? 'ul' : 'ul', depth === 0 ? { class: 'category-tree', id: 'categories' } : null,
       list.map((c) => el('li', null,
         el('a', { href: urlWith({ categoryId: c.id }), 'aria-current': String(c.id) === selected ? 'true' : null },
-          c.name, counts.has(c.id) ? ' (' + counts.get(c.id) + ')' : ''),
+          c.name, total(c.id, 0) > 0 ? ' (' + total(c.id, 0) + ')' : ''),
         branch(c.id, depth + 1))));
   };
   const tree = document.getElementById('categories');

@@ -44,7 +44,9 @@ async function loadSummary() {
   document.getElementById('empty').hidden = items.length > 0;
   document.getElementById('checkout').hidden = items.length === 0;
   clear(document.getElementById('summary-lines'), items.map((item) => el('li', { class: 'cart-line' },
-    el('span', { class: 'name' }, item.productName, item.variantName ? ' — ' + item.variantName : ''),
+    el('span', { class: 'name' }, item.productName,
+      (item.colorName || item.sizeName || item.variantName) ? ' — ' + (item.colorName || item.sizeName
+        ? [item.colorName, item.sizeName].filter(Boolean).join(', ') : item.variantName) : ''),
     el('span', null, item.quantity + ' × ' + money(item.unitPrice)),
     el('span', { class: 'price' }, money(item.lineTotal)))));
   clear(document.getElementById('totals'), totalsRows(cart));

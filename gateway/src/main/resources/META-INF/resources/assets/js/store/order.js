@@ -44,13 +44,17 @@ function showState(status, reason) {
   document.getElementById('cancel-box').hidden = !['new', 'confirmed', 'paid'].includes(status);
 }
 
+/** Colour and size say what the variant is; its own name only when it has neither. */
+function variantText(line) {
+  const parts = line.colorName || line.sizeName ? [line.colorName, line.sizeName].filter(Boolean) : [line.variantName].filter(Boolean);
+  return parts.join(', ');
+}
+
 function renderOrder() {
   clear(document.getElementById('title'), 'Order ' + order.id);
   document.title = 'Shop — order ' + order.id;
   clear(document.getElementById('lines'), (order.lines || []).map((line) => el('li', { class: 'cart-line' },
-    el('span', { class: 'name' }, line.productName,
-      [line.variantName, line.colorName, line.sizeName].filter(Boolean).length
-        ? el('span', { class: 'muted' }, ' — ' + Array.from(new Set([line.variantName, line.colorName, line.sizeName].filter(Boolean))).join(', ')) : null),
+    el('span', { class: 'name' }, line.productName, variantText(line) ? el('span', { class: 'muted' }, ' — ' + variantText(line)) : null),
     el('span', null, line.quantity + ' × ' + money(line.unitPrice)),
     el('span', { class: 'price' }, money(line.lineTotal)))));
   const totals = [el('dt', null, 'Goods'), el('dd', null, money(order.goodsTotal))];

@@ -45,8 +45,10 @@ function renderOptions() {
 
   if (usesColor) {
     clear(document.getElementById('color-options'), (product.colors || []).map((color) => {
-      // a colour is available when one of its variants (of the chosen size, if one is chosen) is
-      const available = variants.some((v) => v.colorId === color.id && (!choice.sizeId || v.sizeId === choice.sizeId) && v.available > 0);
+      // a colour is available when one of its variants is: of the chosen size if it comes in that size,
+      // else any (choosing it then lets the size go)
+      const inSize = variants.some((v) => v.colorId === color.id && v.sizeId === choice.sizeId);
+      const available = variants.some((v) => v.colorId === color.id && (!choice.sizeId || !inSize || v.sizeId === choice.sizeId) && v.available > 0);
       return optionButton(color.name, choice.colorId === color.id, available, () => choose({ colorId: color.id }),
         el('span', { class: 'swatch', dataset: { color: color.code || '' } }));
     }));
