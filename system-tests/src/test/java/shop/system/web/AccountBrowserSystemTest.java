@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import shop.devstack.infra.ReceivedMail;
 import shop.system.RunningPlatform;
 
@@ -29,7 +30,8 @@ import shop.system.RunningPlatform;
  * The customer account pages in Chromium, through the gateway: register, confirm with the link read from
  * the platform's mail server, sign in (a wrong password first), follow an order and its status history,
  * cancel it before shipping, someone else's order is "not found"; addresses, favorites, password reset.
- * Orders are placed through the API (as the customer): the storefront's checkout has its own browser test.
+ * The order is placed through the storefront's product, cart and checkout pages; the stranger's order
+ * through the API.
  */
 class AccountBrowserSystemTest {
     private static final Duration WAIT = Duration.ofSeconds(90);
@@ -103,9 +105,31 @@ class AccountBrowserSystemTest {
         browser.waitUntil(driver -> browser.currentPath().startsWith("/account/index.html"));
         browser.waitForText(By.id("greeting"), "Signed in as");
 
-        // an order of this customer (through the API; the storefront's checkout is tested by its own class)
+        // an order through the storefront's pages, signed in (the contact comes from the form as typed)
         String bearer = token(email);
-        long orderId = placeOrder(bearer, goods);
+        orderable(goods);
+        browser.get("/product.html?id=" + goods.productId());
+        browser.waitForText(By.id("availability"), "In stock");
+        browser.button("Add to cart").click();
+        browser.link("Go to cart").click();
+        browser.waitFor(By.cssSelector(".cart-line"));
+        browser.link("Check out").click();
+        browser.waitFor(By.id("checkout"));
+        browser.type(browser.field("First name"), "Daria");
+        browser.type(browser.field("Last name"), "Orlova");
+        browser.type(browser.field("Phone"), "+7 916 123-45-67");
+        browser.type(browser.field("Email"), email);
+        new Select(browser.field("Delivery type")).selectByValue(String.valueOf(goods.deliveryTypeId()));
+        browser.type(browser.field("City"), "Moscow");
+        browser.type(browser.field("Street"), "Arbat");
+        browser.type(browser.field("House"), "10");
+        browser.find(By.cssSelector("input[name='paymentMethod'][value='cash']")).click();
+        browser.button("Place order").click();
+        browser.waitUntil(driver -> driver.getCurrentUrl().contains("/order.html?id="));
+        Matcher placed = Pattern.compile("id=(\\d+)").matcher(browser.driver().getCurrentUrl());
+        assertTrue(placed.find(), browser.driver().getCurrentUrl());
+        long orderId = Long.parseLong(placed.group(1));
+        browser.get("/account/index.html");
 
         browser.link("My orders").click();
         browser.link("Order #" + orderId).click();
@@ -274,6 +298,12 @@ class AccountBrowserSystemTest {
                 .body(Map.of("name", "Courier " + tag, "price", 300.00))
                 .when().post("/api/delivery-types").then().statusCode(201).extract().jsonPath().getLong("id");
         return new Goods(product, variant, delivery, name);
+    }
+
+    /** Waits until order-service knows the variant (catalog.variants is read asynchronously): a guest cart accepts it. */
+    private static void orderable(Goods goods) {
+        await().atMost(WAIT).until(() -> given().contentType(ContentType.JSON).body(Map.of("quantity", 1))
+                .when().put("/api/cart/items/" + goods.variantId()).statusCode() == 200);
     }
 
     /** An order of the token's customer (order-service knows the variant once catalog.variants told it). */
