@@ -353,6 +353,8 @@ public final class Stack implements AutoCloseable {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", keys.publicKeyFile().toString());
         if (service == Service.CUSTOMER) {
             env.put("SMALLRYE_JWT_SIGN_KEY_LOCATION", keys.privateKeyFile().toString());
+            // confirmation and password reset mails link to the storefront's account pages
+            env.put("SHOP_CUSTOMERS_STOREFRONT_URL", "http://localhost:" + ports.port(Service.GATEWAY));
         }
         if (service == Service.CATALOG) {
             // one directory for every catalog instance: on one machine a shared directory is the shared

@@ -65,6 +65,7 @@ class StackTest {
             assertTrue(customerEnv.contains("MP_JWT_VERIFY_PUBLICKEY_LOCATION=" + keys.resolve("jwt-public.pem")));
             assertTrue(customerEnv.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION=" + keys.resolve("jwt-private.pem")));
             assertTrue(customerEnv.contains("QUARKUS_MAILER_PORT=" + ports.smtp()));
+            assertTrue(customerEnv.contains("SHOP_CUSTOMERS_STOREFRONT_URL=http://localhost:" + ports.port(Service.GATEWAY)), customerEnv);
             String catalogEnv = get(stack.serviceUrl(Service.CATALOG) + "/env");
             assertFalse(catalogEnv.contains("SMALLRYE_JWT_SIGN_KEY_LOCATION"), "only customer-service signs tokens");
             assertTrue(catalogEnv.contains("SHOP_CATALOG_IMAGES_DIR=" + root.resolve(".devstack/images")), catalogEnv);

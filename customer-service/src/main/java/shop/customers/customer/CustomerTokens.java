@@ -34,6 +34,9 @@ public class CustomerTokens {
     @Inject
     AccountMailLimits mailLimits;
 
+    @Inject
+    AccountLinks links;
+
     @ConfigProperty(name = "shop.customers.confirmation-token-lifetime", defaultValue = "PT24H")
     Duration confirmationLifetime;
 
@@ -62,26 +65,34 @@ public class CustomerTokens {
         stored.expiresAt = now.plus(purpose == Purpose.EMAIL_CONFIRMATION ? confirmationLifetime : resetLifetime);
         stored.persist();
         if (purpose == Purpose.EMAIL_CONFIRMATION) {
+            String how = links.confirmation(customer.email, token)
+                    .map(link -> "please confirm that this address is yours: open this link\n\n" + link
+                            + "\n\nor send the address with this token to POST /api/customers/confirm.")
+                    .orElse("please confirm that this address is yours: send it with this token to POST /api/customers/confirm.");
             mails.send(customer.email, "Confirm your email address", """
                     Hello %s,
 
-                    please confirm that this address is yours: send it with this token to POST /api/customers/confirm.
+                    %s
 
                     Token: %s
 
                     The token is valid for %d hours. If you did not register, ignore this mail.
-                    """.formatted(customer.firstName, token, confirmationLifetime.toHours()));
+                    """.formatted(customer.firstName, how, token, confirmationLifetime.toHours()));
         } else {
+            String how = links.passwordReset(customer.email, token)
+                    .map(link -> "someone asked to reset the password of your account. To choose a new one, open this link\n\n"
+                            + link + "\n\nor send this token with your new password to POST /api/auth/password-reset/confirm.")
+                    .orElse("someone asked to reset the password of your account. To choose a new one, send this token\n"
+                            + "with your new password to POST /api/auth/password-reset/confirm.");
             mails.send(customer.email, "Reset your password", """
                     Hello %s,
 
-                    someone asked to reset the password of your account. To choose a new one, send this token
-                    with your new password to POST /api/auth/password-reset/confirm.
+                    %s
 
                     Token: %s
 
                     The token is valid for %d minutes. If it was not you, ignore this mail: nothing changes.
-                    """.formatted(customer.firstName, token, resetLifetime.toMinutes()));
+                    """.formatted(customer.firstName, how, token, resetLifetime.toMinutes()));
         }
     }
 

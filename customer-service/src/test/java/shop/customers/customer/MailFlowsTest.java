@@ -63,6 +63,23 @@ class MailFlowsTest {
     }
 
     @Test
+    void theMailsLinkToTheStorefrontsAccountPagesWithTheTokenInTheFragment() {
+        String email = "link+" + Accounts.uniqueEmail();
+        Accounts.register(email, Accounts.uniquePhone());
+        String token = Accounts.mailedToken(email, "Confirm", 1);
+        String encoded = java.net.URLEncoder.encode(email, java.nio.charset.StandardCharsets.UTF_8);
+        String confirmation = Accounts.mailsTo(email, "Confirm").get(0).body();
+        assertTrue(confirmation.contains("http://localhost:8080/account/confirm.html#email=" + encoded + "&token=" + token),
+                confirmation);
+
+        requestReset(email).then().statusCode(202);
+        String resetToken = Accounts.mailedToken(email, "Reset", 1);
+        String reset = Accounts.mailsTo(email, "Reset").get(0).body();
+        assertTrue(reset.contains("http://localhost:8080/account/reset-password.html#email=" + encoded + "&token=" + resetToken),
+                reset);
+    }
+
+    @Test
     void anExpiredConfirmationTokenIsGone() {
         Accounts.Customer customer = Accounts.register();
         String token = Accounts.mailedToken(customer.email(), "Confirm", 1);
