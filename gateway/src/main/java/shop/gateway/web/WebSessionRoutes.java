@@ -34,7 +34,7 @@ import shop.gateway.problem.Problem;
 import shop.gateway.ratelimit.ClientRateLimiter;
 import shop.gateway.ratelimit.RateLimits;
 import shop.gateway.routing.Upstream;
-import shop.gateway.routing.UpstreamServices;
+import shop.gateway.routing.UpstreamProxies;
 
 /**
  * {@code /web/session}: the shop's pages sign in here instead of at {@code /api/auth/token}, so that
@@ -61,25 +61,25 @@ public class WebSessionRoutes {
     private final RateLimits rateLimits;
     private final ClientAddresses clientAddresses;
     private final WebClient client;
-    private final URI customerService;
+    /** customer-service's instances: each call goes to one in rotation (the gateway's balancer keeps that). */
+    private final UpstreamProxies proxies;
     private final long timeoutMillis;
     private final Duration refreshMaxAge;
     private final Optional<AccessTokens> tokens;
 
-    public WebSessionRoutes(Vertx vertx, GatewayConfig config, UpstreamServices services, RateLimits rateLimits,
+    public WebSessionRoutes(Vertx vertx, GatewayConfig config, UpstreamProxies proxies, RateLimits rateLimits,
             ClientAddresses clientAddresses,
             @ConfigProperty(name = "mp.jwt.verify.publickey.location") Optional<String> publicKeyLocation,
             @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "shop-platform") String issuer) {
         this.rateLimits = rateLimits;
         this.clientAddresses = clientAddresses;
-        this.customerService = services.url(Upstream.CUSTOMER);
+        this.proxies = proxies;
         this.timeoutMillis = config.proxy().timeout().toMillis();
         this.refreshMaxAge = config.web().refreshCookieMaxAge();
         this.client = WebClient.create(vertx, new WebClientOptions()
                 .setName("gateway-web-session")
                 .setConnectTimeout((int) config.proxy().connectTimeout().toMillis())
-                .setKeepAlive(true)
-                .setSsl("https".equalsIgnoreCase(customerService.getScheme())));
+                .setKeepAlive(true));
         this.tokens = AccessTokens.of(publicKey(publicKeyLocation), issuer);
     }
 
@@ -266,9 +266,11 @@ public class WebSessionRoutes {
     // --- customer-service --------------------------------------------------------------------------
 
     private Future<HttpResponse<Buffer>> call(HttpServerRequest incoming, String path, JsonObject body) {
-        int port = customerService.getPort() > 0 ? customerService.getPort()
-                : ("https".equalsIgnoreCase(customerService.getScheme()) ? 443 : 80);
+        URI customerService = proxies.instances(Upstream.CUSTOMER).preferred().url();
+        boolean ssl = "https".equalsIgnoreCase(customerService.getScheme());
+        int port = customerService.getPort() > 0 ? customerService.getPort() : (ssl ? 443 : 80);
         HttpRequest<Buffer> request = client.post(port, customerService.getHost(), path)
+                .ssl(ssl)
                 .timeout(timeoutMillis)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), JSON)
                 .putHeader(HttpHeaders.ACCEPT.toString(), JSON)
