@@ -202,10 +202,10 @@ class AccountBrowserSystemTest {
         browser.driver().switchTo().alert().accept();
         browser.waitForText(By.id("address-list"), "No saved addresses yet.");
 
-        // favorites: added as the product page does (its own test), listed with the catalog's name, removed here
-        given().auth().oauth2(token(shopper.email())).contentType(ContentType.JSON)
-                .body(Map.of("productId", goods.productId()))
-                .when().post("/api/customers/" + shopper.id() + "/favorites").then().statusCode(201);
+        // favorites: added on the product page, listed with the catalog's name, removed here
+        browser.get("/product.html?id=" + goods.productId());
+        browser.button("Add to favorites").click();
+        browser.waitUntil(driver -> "true".equals(browser.find(By.id("favorite")).getAttribute("aria-pressed")));
         browser.get("/account/favorites.html");
         browser.waitForText(By.id("favorite-list"), goods.productName());
         browser.find(By.cssSelector("#favorite-list button")).click();

@@ -4,6 +4,8 @@ import { api } from '../api.js';
 import { el, clear, money, qs, showError, announce } from '../dom.js';
 import { initLayout, refreshCartCount } from '../layout.js';
 import { paintSwatches } from './swatches.js';
+import { addFavorite, isFavorite, removeFavorites } from '/account/js/favorites-api.js';
+import { isStaff } from '../session.js';
 
 let product;
 let choice = { colorId: null, sizeId: null, variantId: null };
@@ -178,6 +180,37 @@ async function addToCart(event) {
   }
 }
 
+/** The favorites toggle: for guests (sends them to sign in) and customers; staff have no favorites. */
+async function setUpFavorite() {
+  const button = document.getElementById('favorite');
+  if (await isStaff()) return;
+  const show = (favorite) => {
+    button.setAttribute('aria-pressed', favorite ? 'true' : 'false');
+    clear(button, favorite ? 'In favorites' : 'Add to favorites');
+  };
+  show(await isFavorite(product.id));
+  button.hidden = false;
+  button.addEventListener('click', async () => {
+    const errorBox = document.getElementById('buy-error');
+    button.disabled = true;
+    try {
+      if (button.getAttribute('aria-pressed') === 'true') {
+        await removeFavorites(product.id);
+        show(false);
+        announce('Removed from favorites: ' + product.name);
+      } else if (await addFavorite(product.id)) {
+        show(true);
+        announce('Added to favorites: ' + product.name);
+      }
+      showError(errorBox, null);
+    } catch (error) {
+      showError(errorBox, error);
+    } finally {
+      button.disabled = false;
+    }
+  });
+}
+
 async function load() {
   const id = qs('id');
   const errorBox = document.getElementById('product-error');
@@ -218,6 +251,7 @@ async function load() {
   document.getElementById('product').hidden = false;
   renderOptions();
   renderImages();
+  setUpFavorite();
 }
 
 initLayout();
