@@ -74,17 +74,20 @@ public final class RunningPlatform {
                 .extract().path("accessToken");
     }
 
+    /** The password of every customer {@link #newCustomerToken()} registers (for signing in in a browser). */
+    public static final String CUSTOMER_PASSWORD = "shopper-pass";
+
     /** Registers a fresh customer (unique email and phone) and returns its access token. */
     public static String newCustomerToken() {
         stack();
         String email = "shopper-" + java.util.UUID.randomUUID().toString().substring(0, 12) + "@example.com";
         String phone = "+7916" + String.format("%07d", Math.floorMod(email.hashCode(), 10_000_000));
         RestAssured.given().contentType(ContentType.JSON).body("""
-                        {"firstName":"Olga","lastName":"Ivanova","email":"%s","phone":"%s","password":"shopper-pass"}"""
-                        .formatted(email, phone))
+                        {"firstName":"Olga","lastName":"Ivanova","email":"%s","phone":"%s","password":"%s"}"""
+                        .formatted(email, phone, CUSTOMER_PASSWORD))
                 .when().post("/api/customers")
                 .then().statusCode(201);
-        return signIn("{\"email\":\"%s\",\"password\":\"shopper-pass\"}".formatted(email));
+        return signIn("{\"email\":\"%s\",\"password\":\"%s\"}".formatted(email, CUSTOMER_PASSWORD));
     }
 
     /** Signed in once and reused: the gateway rightly limits how often one address may sign in. */

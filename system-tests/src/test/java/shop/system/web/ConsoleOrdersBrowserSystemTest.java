@@ -111,8 +111,18 @@ class ConsoleOrdersBrowserSystemTest {
         assertTrue(browser.find(By.id("order-history")).getText().contains("staff #"), "who changed it is shown to staff");
         browser.screenshot("console-order");
 
-        // the customer sees it shipped
+        // the customer sees it shipped: through the API, and signed in on its own order page
         assertEquals("shipped", as(customer).when().get("/api/orders/" + orderId).then().statusCode(200).extract().path("status"));
+        Number customerId = as(customer).when().get("/api/orders/" + orderId).then().extract().path("customerId");
+        String email = as(customer).when().get("/api/customers/" + customerId).then().statusCode(200).extract().path("email");
+        browser.forgetVisitor();
+        browser.get("/account/sign-in.html");
+        browser.type(browser.field("Email or phone"), email);
+        browser.type(browser.field("Password"), RunningPlatform.CUSTOMER_PASSWORD);
+        browser.button("Sign in").click();
+        browser.waitUntil(driver -> browser.currentPath().startsWith("/account/index.html"));
+        browser.get("/account/order.html?id=" + orderId);
+        browser.waitForText(By.id("order-history"), "Shipped");
     }
 
     @Test
