@@ -141,46 +141,52 @@ final class OrderStreamScenario {
         assertEquals(Set.of(), longs(Service.ORDER, "select id from customer_order where status = 'new'"),
                 "orders stuck in 'new'");
 
-        // 3. catalog's reservations match order-service's orders one for one, per order and variant
-        Map<Long, String> statuses = new TreeMap<>();
-        Map<String, Integer> orderedOpen = new TreeMap<>();
-        Map<String, Integer> orderedPaid = new TreeMap<>();
-        orders.forEach((id, order) -> {
-            String status = (String) order.get("status");
-            statuses.put(id, status);
-            @SuppressWarnings("unchecked")
-            List<Map<String, Object>> lines = (List<Map<String, Object>>) order.get("lines");
-            for (Map<String, Object> line : lines) {
-                String key = id + "/" + line.get("variantId");
-                int quantity = ((Number) line.get("quantity")).intValue();
-                if (status.equals("confirmed")) {
-                    orderedOpen.merge(key, quantity, Integer::sum);
-                } else if (status.equals("paid")) {
-                    orderedPaid.merge(key, quantity, Integer::sum);
+        // 3. catalog's reservations match order-service's orders one for one, per order and variant, and
+        // 4. no variant is oversold. Read again until they agree: on a platform with a short payment deadline an
+        // unpaid card order may still expire (confirmed -> cancelled, its reservation released) after step 1 read it
+        await("catalog's stock agrees with order-service's orders").atMost(SETTLE).pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+            Map<Long, Map<String, Object>> current = staffOrders(placed.keySet());
+            Map<Long, String> statuses = new TreeMap<>();
+            Map<String, Integer> orderedOpen = new TreeMap<>();
+            Map<String, Integer> orderedPaid = new TreeMap<>();
+            current.forEach((id, order) -> {
+                String status = (String) order.get("status");
+                statuses.put(id, status);
+                @SuppressWarnings("unchecked")
+                List<Map<String, Object>> lines = (List<Map<String, Object>>) order.get("lines");
+                for (Map<String, Object> line : lines) {
+                    String key = id + "/" + line.get("variantId");
+                    int quantity = ((Number) line.get("quantity")).intValue();
+                    if (status.equals("confirmed")) {
+                        orderedOpen.merge(key, quantity, Integer::sum);
+                    } else if (status.equals("paid")) {
+                        orderedPaid.merge(key, quantity, Integer::sum);
+                    }
                 }
+            });
+            assertEquals(orderedOpen, reservations(fixture, "reserved"),
+                    "catalog's reserved units (order/variant) vs the lines of confirmed orders");
+            assertEquals(orderedPaid, reservations(fixture, "sold"),
+                    "catalog's sold units (order/variant) vs the lines of paid orders");
+            Set<Long> rejected = statuses.entrySet().stream().filter(e -> e.getValue().equals("rejected"))
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            assertEquals(rejected, longs(Service.CATALOG, "select order_id from stock_order where outcome = 'rejected' and order_id = any(?)",
+                    placed.keySet().toArray(Long[]::new)), "orders catalog rejected vs orders order-service shows rejected");
+
+            // no variant oversold: on hand never below zero, sold never more than the initial stock
+            for (Variant variant : fixture.variants) {
+                JsonPath product = given().when().get("/api/catalog/products/" + variant.productId)
+                        .then().statusCode(200).extract().jsonPath();
+                int onHand = product.getInt("variants[0].onHand");
+                int reserved = product.getInt("variants[0].reserved");
+                int sold = sum(orderedPaid, variant.id);
+                assertTrue(onHand >= 0 && reserved <= onHand, variant + ": onHand " + onHand + ", reserved " + reserved);
+                assertEquals(variant.initialStock - sold, onHand, variant + ": on hand = initial - sold to paid orders");
+                assertEquals(sum(orderedOpen, variant.id), reserved, variant + ": reserved = the lines of confirmed orders");
+                assertTrue(sold <= variant.initialStock, variant + " oversold: " + sold);
             }
         });
-        assertEquals(orderedOpen, reservations(fixture, "reserved"),
-                "catalog's reserved units (order/variant) vs the lines of confirmed orders");
-        assertEquals(orderedPaid, reservations(fixture, "sold"),
-                "catalog's sold units (order/variant) vs the lines of paid orders");
-        Set<Long> rejected = statuses.entrySet().stream().filter(e -> e.getValue().equals("rejected"))
-                .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-        assertEquals(rejected, longs(Service.CATALOG, "select order_id from stock_order where outcome = 'rejected' and order_id = any(?)",
-                placed.keySet().toArray(Long[]::new)), "orders catalog rejected vs orders order-service shows rejected");
-
-        // 4. no variant oversold: on hand never below zero, sold never more than the initial stock
-        for (Variant variant : fixture.variants) {
-            JsonPath product = given().when().get("/api/catalog/products/" + variant.productId)
-                    .then().statusCode(200).extract().jsonPath();
-            int onHand = product.getInt("variants[0].onHand");
-            int reserved = product.getInt("variants[0].reserved");
-            int sold = sum(orderedPaid, variant.id);
-            assertTrue(onHand >= 0 && reserved <= onHand, variant + ": onHand " + onHand + ", reserved " + reserved);
-            assertEquals(variant.initialStock - sold, onHand, variant + ": on hand = initial - sold to paid orders");
-            assertEquals(sum(orderedOpen, variant.id), reserved, variant + ": reserved = the lines of confirmed orders");
-            assertTrue(sold <= variant.initialStock, variant + " oversold: " + sold);
-        }
 
         // 5. every service's outbox drained
         await("every outbox drained").atMost(SETTLE).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
