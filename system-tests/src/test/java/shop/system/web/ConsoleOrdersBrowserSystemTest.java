@@ -113,7 +113,6 @@ class ConsoleOrdersBrowserSystemTest {
 
         // the customer sees it shipped: through the API, and signed in on its own order page
         assertEquals("shipped", as(customer).when().get("/api/orders/" + orderId).then().statusCode(200).extract().path("status"));
-        Number customerId = as(customer).when().get("/api/orders/" + orderId).then().extract().path("customerId");
         String email = as(customer).when().get("/api/customers/" + customerId).then().statusCode(200).extract().path("email");
         browser.forgetVisitor();
         browser.get("/account/sign-in.html");
