@@ -35,8 +35,6 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import shop.devstack.Service;
 import shop.devstack.Stack;
 import shop.devstack.infra.ReceivedMail;
@@ -51,11 +49,10 @@ import shop.system.OrderJourneySystemTest.Shop;
  * instances, and nothing is lost or doubled ({@link OrderStreamScenario}).
  *
  * <p>One platform of its own for the class (9 JVMs: started in two waves by the stack), its tests in order.
- * It runs beside the other classes (junit-platform.properties): much of its time is waiting for the saga,
- * the unpaid deadline and the restarts.
+ * It runs in turn with the classes on the shared platform, not beside them (junit-platform.properties): a
+ * third platform at once on 2 cores made the others' bounded waits flaky (a confirmation mail past 30 s).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Execution(ExecutionMode.CONCURRENT)
 class ReplicasSystemTest {
     private static final Duration SAGA = Duration.ofSeconds(90);
     /** Unpaid card orders are cancelled this long after their confirmation. */

@@ -17,6 +17,7 @@ import java.util.UUID;
 
 /** The demo loader's HTTP client: talks to the platform through the gateway as the signed-in admin. */
 final class GatewayClient {
+    private static final int MAX_RATE_LIMIT_RETRIES = 5;
 
     private final HttpClient http;
     private final String gatewayUrl;
@@ -147,9 +148,20 @@ final class GatewayClient {
         return request;
     }
 
+    /**
+     * Sends, and when the gateway's rate limit answers 429 waits what its {@code Retry-After} says and sends
+     * again (a few times): the demo is loaded in a burst of requests from one address, like any bulk client.
+     */
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        HttpRequest built = request.build();
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            for (int retry = 0; response.statusCode() == 429 && retry < MAX_RATE_LIMIT_RETRIES; retry++) {
+                long seconds = response.headers().firstValueAsLong("Retry-After").orElse(1);
+                Thread.sleep(Duration.ofSeconds(Math.max(1, Math.min(seconds, 10))).toMillis());
+                response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            }
+            return response;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
