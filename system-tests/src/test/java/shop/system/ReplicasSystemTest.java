@@ -281,7 +281,8 @@ class ReplicasSystemTest {
         int inFlight = OrderStreamScenario.CLIENTS + 1;
         assertTrue(failed <= 2 * inFlight, failed + " failed attempts (5xx or no answer) for two kills; at most "
                 + 2 * inFlight + " requests were in flight to the killed instances");
-        scenario.assertNothingLostOrDoubled(fixture, stream);
+        // one SIGKILL of order-service#2: a mail it had handed to the SMTP server may go out once more
+        scenario.assertNothingLostOrDoubled(fixture, stream, 1);
     }
 
     /** The supervisor announced the crash of the service's instance 2 and has it ready again. */
