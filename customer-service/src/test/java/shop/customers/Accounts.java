@@ -16,7 +16,7 @@ import shop.devstack.testing.MailResource;
 /** Test data through the public API: unique customers, sign-ins, and tokens read out of received mail. */
 public final class Accounts {
     public static final String PASSWORD = "secret-pass";
-    private static final AtomicInteger SEQ = new AtomicInteger((int) (System.nanoTime() % 1_000_000));
+    private static final AtomicInteger SEQ = new AtomicInteger((int) Math.floorMod(System.nanoTime(), 1_000_000L));
     private static final Pattern TOKEN = Pattern.compile("Token: (\\S+)");
 
     private Accounts() {
@@ -29,9 +29,9 @@ public final class Accounts {
         return "acc" + SEQ.incrementAndGet() + "-" + System.nanoTime() % 100_000 + "@example.com";
     }
 
-    /** Normalised (+7 and ten digits), unique within the run. */
+    /** Normalised (+7 and ten digits), unique within the run (7919 is prime to 10^7, so no two numbers of SEQ meet). */
     public static String uniquePhone() {
-        return "+7925" + String.format("%07d", (SEQ.incrementAndGet() * 7919L + System.nanoTime()) % 10_000_000);
+        return "+7925" + String.format("%07d", Math.floorMod(SEQ.incrementAndGet() * 7919L, 10_000_000L));
     }
 
     /**
@@ -73,7 +73,8 @@ public final class Accounts {
 
     /** Waits for the {@code n}-th mail (1-based) to {@code recipient} whose subject starts so; its token. */
     public static String mailedToken(String recipient, String subjectStart, int n) {
-        List<ReceivedMail> mails = await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+        // 30 s: on a busy 2-core CI machine the mailer may need a retry (AccountMails)
+        List<ReceivedMail> mails = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
                 .until(() -> mailsTo(recipient, subjectStart), found -> found.size() >= n);
         Matcher token = TOKEN.matcher(mails.get(n - 1).body());
         if (!token.find()) {

@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import org.jboss.logging.Logger;
 
 /**
@@ -33,7 +34,13 @@ public class AccountMails {
     }
 
     void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) Outgoing mail) {
-        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).subscribe().with(
+        // a refused connection or a dropped SMTP session is usually over in a moment: try again a
+        // few times before the mail is given up (the customer can still ask for it again)
+        mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text()))
+                .onFailure().invoke(failure -> LOG.warnf("mailing '%s' to %s failed, trying again: %s",
+                        mail.subject(), mail.to(), failure.getMessage()))
+                .onFailure().retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).atMost(4)
+                .subscribe().with(
                 sent -> LOG.debugf("mailed '%s' to %s", mail.subject(), mail.to()),
                 failure -> LOG.errorf("could not mail '%s' to %s: %s", mail.subject(), mail.to(), failure.getMessage()));
     }

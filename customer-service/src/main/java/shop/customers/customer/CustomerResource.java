@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import shop.commons.paging.Page;
 import shop.commons.paging.PageParams;
@@ -139,9 +140,12 @@ public class CustomerResource {
         return Response.noContent().build();
     }
 
+    /** Digits with the usual separators of a written phone number, e.g. {@code +7 (926) 555-12-34}. */
+    private static final Pattern PHONE_LIKE = Pattern.compile("\\+?[\\d\\s().-]+");
+
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.MANAGER})
-    @Operation(summary = "List or search customers (staff); q matches names, email or phone")
+    @Operation(summary = "List or search customers (staff); q matches names or email, and a phone when written like one")
     public Page<CustomerView> list(@BeanParam @Valid PageParams page,
                                    @QueryParam("q") @Size(max = 100, message = "must be at most 100 characters") String q) {
         StringBuilder where = new StringBuilder("deletedAt is null");
@@ -151,8 +155,10 @@ public class CustomerResource {
             where.append(" and (lower(firstName) like :q or lower(lastName) like :q or lower(middleName) like :q"
                     + " or lower(email) like :q");
             params.and("q", "%" + text + "%");
+            // only a query written like a phone number searches phones: the digits of "anna-1985" or of
+            // an email would otherwise find everyone whose number happens to contain them
             String digits = q.replaceAll("\\D", "");
-            if (!digits.isEmpty()) {
+            if (PHONE_LIKE.matcher(q.trim()).matches() && digits.length() >= 3) {
                 where.append(" or phone like :digits");
                 params.and("digits", "%" + digits + "%");
             }

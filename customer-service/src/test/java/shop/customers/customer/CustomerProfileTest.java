@@ -171,6 +171,12 @@ class CustomerProfileTest {
                 .then().statusCode(200).body("items.id", contains((int) customer.id()));
         given().auth().oauth2(STAFF).queryParam("q", customer.phone().substring(1)).when().get("/api/customers")
                 .then().statusCode(200).body("items.id", contains((int) customer.id()));
+        given().auth().oauth2(STAFF).queryParam("q", "+7 (" + customer.phone().substring(2, 5) + ") "
+                        + customer.phone().substring(5)).when().get("/api/customers")
+                .then().statusCode(200).body("items.id", contains((int) customer.id()));
+        // a query that is not written like a phone does not search phones by its digits
+        given().auth().oauth2(STAFF).queryParam("q", "nobody-" + customer.phone().substring(1)).when().get("/api/customers")
+                .then().statusCode(200).body("total", equalTo(0));
         // LIKE wildcards in q are taken literally
         given().auth().oauth2(STAFF).queryParam("q", "%").when().get("/api/customers")
                 .then().statusCode(200).body("total", equalTo(0));
