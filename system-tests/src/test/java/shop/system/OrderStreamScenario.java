@@ -2,6 +2,7 @@ package shop.system;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.RestAssured;
@@ -91,7 +92,8 @@ final class OrderStreamScenario {
      * @param orderServiceCrashes how many times the test SIGKILLed an order-service instance: order mails are
      *                            sent at least once, and each such crash may repeat a mail the SMTP server had
      *                            accepted but whose "sent" had not committed (MailOutbox; at most one per sending
-     *                            thread, the wake-up and the schedule). Without crashes every mail goes out once.
+     *                            thread, the wake-up and the schedule), always as the same message (Message-ID).
+     *                            Without crashes every mail goes out once.
      */
     void assertNothingLostOrDoubled(Fixture fixture, OrderStream stream, int orderServiceCrashes) throws SQLException {
         assertTrue(stream.problems.isEmpty(), "the clients met answers no retry explains:\n"
@@ -229,10 +231,11 @@ final class OrderStreamScenario {
             assertTrue(missing.isEmpty(), missing.size() + " of " + expectedMails.size() + " order mails never sent: " + missing);
         });
         Map<String, Integer> sentMails = orderMails(placed.keySet());
+        // as messages (their Message-ID) every mail went out exactly once, crash or not: a repeat is the same message
+        assertEquals(expectedMails, orderMessages(placed.keySet()), "order mails (subject -> distinct Message-IDs)");
         if (orderServiceCrashes == 0) {
             assertEquals(expectedMails, sentMails, "order mails (subject -> how many times sent)");
         } else {
-            assertEquals(expectedMails.keySet(), sentMails.keySet(), "order mails sent vs the status changes that send one");
             Map<String, Integer> repeated = new TreeMap<>();
             sentMails.forEach((subject, times) -> {
                 if (times > expectedMails.get(subject)) {
@@ -278,6 +281,22 @@ final class OrderStreamScenario {
             }
         }
         return mails;
+    }
+
+    /** Per order mail subject, how many different messages (Message-ID headers) were received. */
+    private Map<String, Integer> orderMessages(Collection<Long> orderIds) {
+        Map<String, Set<String>> ids = new TreeMap<>();
+        for (ReceivedMail mail : platform.stack().mailbox()) {
+            for (Long id : orderIds) {
+                if (mail.subject().startsWith("Order #" + id + " ")) {
+                    assertFalse(mail.messageId().isEmpty(), "an order mail without a Message-ID: " + mail.subject());
+                    ids.computeIfAbsent(mail.subject(), subject -> new TreeSet<>()).add(mail.messageId());
+                }
+            }
+        }
+        Map<String, Integer> counts = new TreeMap<>();
+        ids.forEach((subject, messageIds) -> counts.put(subject, messageIds.size()));
+        return counts;
     }
 
     /** Orders as staff see them ({@code status}, {@code lines}, ...), by id. */

@@ -98,9 +98,10 @@ public final class MailServer implements AutoCloseable {
         try {
             Date received = message.getReceivedDate() != null ? message.getReceivedDate() : message.getSentDate();
             return new ReceivedMail(recipient, addresses(message.getFrom()), message.getSubject(), text(message),
-                    received == null ? Instant.EPOCH : received.toInstant());
+                    received == null ? Instant.EPOCH : received.toInstant(),
+                    message.getMessageID() == null ? "" : message.getMessageID());
         } catch (MessagingException | IOException e) {
-            return new ReceivedMail(recipient, "", "(unreadable message)", e.toString(), Instant.EPOCH);
+            return new ReceivedMail(recipient, "", "(unreadable message)", e.toString(), Instant.EPOCH, "");
         }
     }
 

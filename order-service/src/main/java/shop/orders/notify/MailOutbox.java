@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,7 +31,8 @@ import org.jboss.logging.Logger;
  * failure left behind. A mail is marked sent in the transaction that locked it, right after the SMTP
  * server accepted it; if that transaction cannot commit (the database went away), the service remembers
  * the mail as sent and records it before sending anything else, so a database outage sends no mail twice.
- * Only a crash of this process between the SMTP server's acceptance and that commit sends one twice;
+ * Only a crash of this process between the SMTP server's acceptance and that commit sends one twice, and then
+ * with the same {@code Message-ID}, so the receiving side can tell it is a repeat;
  * before, a crash between the consumer's commit and the SMTP conversation lost the mail for good. Rows are locked with {@code skip locked},
  * so several senders (the wake-up, the schedule, replicas) never send one mail twice.
  */
@@ -47,6 +50,9 @@ public class MailOutbox {
 
     @Inject
     Event<Queued> queued;
+
+    @ConfigProperty(name = "quarkus.mailer.from", defaultValue = "shop@localhost")
+    String from;
 
     /** Fired by {@link #enqueue}; observed after the commit to send without waiting for the schedule. */
     record Queued() {
@@ -129,7 +135,7 @@ public class MailOutbox {
     private Batch sendBatch() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
-                        select id, recipient, subject, body, attempts from mail_outbox
+                        select id, recipient, subject, body, attempts, created_at from mail_outbox
                         where sent_at is null and next_attempt_at <= now() and id not in (:skip)
                         order by id limit :batch for update skip locked""")
                 .setParameter("skip", sentNotRecorded.isEmpty() ? List.of(-1L) : List.copyOf(sentNotRecorded)) // never empty: "in ()" is no SQL
@@ -140,7 +146,8 @@ public class MailOutbox {
             long id = ((Number) row[0]).longValue();
             String subject = (String) row[2];
             try {
-                mailer.send(Mail.withText((String) row[1], subject, (String) row[3]));
+                mailer.send(Mail.withText((String) row[1], subject, (String) row[3])
+                        .addHeader("Message-ID", messageId(id, toInstant(row[5]))));
             } catch (RuntimeException e) {
                 int attempts = ((Number) row[4]).intValue() + 1;
                 Duration wait = backoff(attempts);
@@ -162,6 +169,22 @@ public class MailOutbox {
                     .setParameter("id", id).executeUpdate();
         }
         return new Batch(sentIds, due.size());
+    }
+
+    /**
+     * The mail's own {@code Message-ID}, the same on every attempt: when a crash makes the outbox send a
+     * mail again, the receiving mail system (and the reader's client) sees the same message twice and can
+     * drop the repeat (RFC 5322 3.6.4). The row's creation time keeps ids apart across databases reset or
+     * restored, whose ids start again; the domain is the sender's.
+     */
+    String messageId(long id, Instant createdAt) {
+        String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+        return "<order-mail." + id + "." + createdAt.toEpochMilli() + "@" + domain + ">";
+    }
+
+    private static Instant toInstant(Object timestamp) {
+        return timestamp instanceof java.sql.Timestamp t ? t.toInstant()
+                : timestamp instanceof java.time.OffsetDateTime o ? o.toInstant() : (Instant) timestamp;
     }
 
     /** 2 s, 4 s, 8 s ... up to an hour: an SMTP server that is down is not hammered. */

@@ -1,6 +1,7 @@
 package shop.orders.notify;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,6 +63,9 @@ class MailOutboxTest {
         assertEquals(45, perSubject.size(), "every mail arrived: " + perSubject.keySet());
         assertEquals(List.of(1L), new ArrayList<>(perSubject.values().stream().distinct().toList()),
                 "no mail arrived twice: " + perSubject);
+        // each its own message, with the Message-ID the outbox gives it (the same again on a repeat)
+        assertEquals(45, received.stream().map(ReceivedMail::messageId).distinct().count());
+        received.forEach(mail -> assertTrue(mail.messageId().matches("<order-mail\\.\\d+\\.\\d+@localhost>"), mail.messageId()));
         long unsent = QuarkusTransaction.requiringNew().call(() -> ((Number) em.createNativeQuery(
                 "select count(*) from mail_outbox where recipient = :to and sent_at is null")
                 .setParameter("to", recipient).getSingleResult()).longValue());
