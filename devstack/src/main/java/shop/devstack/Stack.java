@@ -360,11 +360,6 @@ public final class Stack implements AutoCloseable {
             // one directory for every catalog instance: on one machine a shared directory is the shared
             // volume the local store is safe on (atomic moves); see docs/architecture.md, "Replicas"
             env.put("SHOP_CATALOG_IMAGES_DIR", options.dataDir().resolve("images").toString());
-            if (options.replicas(Service.CATALOG) > 1) {
-                // the rendered-answers cache follows only its own instance's writes (docs/architecture.md,
-                // "Rendered catalog answers"): another instance's stock change would be served stale
-                env.put("SHOP_CATALOG_CACHE_ENABLED", "false");
-            }
         }
         if (service == Service.ORDER) {
             // payment pages and the provider's return address are links a browser follows: the gateway's
@@ -373,6 +368,7 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
         env.put("QUARKUS_MAILER_MOCK", "false");
+        env.put("QUARKUS_MAILER_KEEP_ALIVE", Boolean.toString(MailServer.KEEP_CONNECTIONS)); // see there why
         if (service == Service.GATEWAY) {
             for (Service backend : Service.values()) {
                 if (backend.routeVariable() != null) {

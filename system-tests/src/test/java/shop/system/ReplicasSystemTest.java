@@ -154,6 +154,29 @@ class ReplicasSystemTest {
     }
 
     @Test
+    @Order(2)
+    void aProductChangedThroughOneCatalogInstanceIsShownByTheOtherAtOnce() {
+        Shop shop = OrderJourneySystemTest.shop(GATEWAY, platform.adminToken(), 5);
+        List<String> catalogs = stack.instanceUrls(Service.CATALOG);
+        String card = "/api/catalog/products/" + shop.productId();
+        for (String catalog : catalogs) { // read twice: each instance keeps the rendered card
+            for (int i = 0; i < 2; i++) {
+                RestAssured.given().baseUri(catalog).when().get(card).then().statusCode(200);
+            }
+        }
+        String renamed = "Renamed on instance 1 " + UUID.randomUUID();
+        RestAssured.given().baseUri(catalogs.get(0)).auth().oauth2(platform.adminToken()).contentType(ContentType.JSON)
+                .body(Map.of("name", renamed)).when().patch(card).then().statusCode(200);
+        // the other instance hears of the commit within milliseconds (PostgreSQL NOTIFY) and renders anew
+        await().atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> renamed.equals(
+                RestAssured.given().baseUri(catalogs.get(1)).when().get(card).then().statusCode(200).extract().path("name")));
+        for (String catalog : catalogs) {
+            RestAssured.given().baseUri(catalog).when().get(card).then().statusCode(200)
+                    .body("name", org.hamcrest.Matchers.equalTo(renamed));
+        }
+    }
+
+    @Test
     @Order(3)
     void fiftyParallelOrdersForTenUnitsReserveExactlyTen() throws Exception {
         Shop shop = OrderJourneySystemTest.shop(GATEWAY, platform.adminToken(), 10);

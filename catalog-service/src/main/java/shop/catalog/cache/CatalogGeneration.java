@@ -30,8 +30,8 @@ import org.jboss.logging.Logger;
  *
  * <p>Writes are reported by {@link CatalogWriteInspector} for every statement Hibernate runs, native SQL
  * included; code that writes catalog tables with plain JDBC ({@code Session.doWork}) calls
- * {@link #writing()} itself. In-process only: with several catalog replicas each would also have to learn
- * of the others' commits (docs/architecture.md, "Rendered catalog answers").
+ * {@link #writing()} itself. Other catalog instances' commits arrive through {@link PeerCatalogChanges}, which
+ * also tells them of this one's; while it cannot hear them, no answer is kept.
  */
 @Singleton
 public class CatalogGeneration {
@@ -44,13 +44,21 @@ public class CatalogGeneration {
     @Inject
     TransactionSynchronizationRegistry transactions;
 
+    @Inject
+    PeerCatalogChanges peers;
+
     /**
      * To be read before the queries of an answer: the generation to keep it under, or 0 when a writing
      * transaction is under way and the answer must not be kept.
      */
     public long beforeRead() {
         long current = generation.get();
-        return writers.get() == 0 ? current : 0;
+        return writers.get() == 0 && peers.inSync() ? current : 0;
+    }
+
+    /** Another catalog instance committed a change (or may have, unheard): every kept answer is dead. */
+    void changedElsewhere() {
+        generation.incrementAndGet();
     }
 
     /** The generation now: a kept answer is good while this is the one it was kept under. */
@@ -67,6 +75,7 @@ public class CatalogGeneration {
         int status = transactions.getTransactionStatus();
         if (status == Status.STATUS_NO_TRANSACTION) {
             generation.incrementAndGet();
+            peers.committed();
             return;
         }
         if (transactions.getResource(REGISTERED) != null) {
@@ -94,6 +103,9 @@ public class CatalogGeneration {
         public void afterCompletion(int status) {
             generation.incrementAndGet();
             writers.decrementAndGet();
+            if (status == Status.STATUS_COMMITTED) {
+                peers.committed();
+            }
         }
     }
 }
