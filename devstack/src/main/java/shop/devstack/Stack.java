@@ -368,7 +368,6 @@ public final class Stack implements AutoCloseable {
         env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
         env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.smtp()));
         env.put("QUARKUS_MAILER_MOCK", "false");
-        env.put("QUARKUS_MAILER_KEEP_ALIVE", Boolean.toString(MailServer.KEEP_CONNECTIONS)); // see there why
         if (service == Service.GATEWAY) {
             for (Service backend : Service.values()) {
                 if (backend.routeVariable() != null) {

@@ -1,15 +1,14 @@
 package shop.customers.contact;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.reactive.ReactiveMailer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
 import shop.commons.telegram.TelegramMessenger;
+import shop.customers.mail.MailDelivery;
 
 /**
  * Tells staff about a new contact form message by mail and, when configured, in Telegram. Runs only
@@ -18,10 +17,8 @@ import shop.commons.telegram.TelegramMessenger;
  */
 @ApplicationScoped
 public class ContactFormNotifier {
-    private static final Logger LOG = Logger.getLogger(ContactFormNotifier.class);
-
     @Inject
-    ReactiveMailer mailer;
+    MailDelivery delivery;
 
     @Inject
     TelegramMessenger telegram;
@@ -38,9 +35,7 @@ public class ContactFormNotifier {
         if (form.email() != null) {
             mail.setReplyTo(form.email());
         }
-        mailer.send(mail).subscribe().with(
-                ok -> LOG.debugf("contact form %d mailed to staff", form.id()),
-                failure -> LOG.errorf("could not mail contact form %d to staff: %s", form.id(), failure.getMessage()));
+        delivery.send(mail, "contact form " + form.id() + " to staff");
         telegram.notifyStaff("contact form " + form.id(), text); // logs its own failure, without the bot token
     }
 

@@ -25,13 +25,6 @@ import java.util.stream.Collectors;
 
 /** A real SMTP server (GreenMail) on 127.0.0.1 that accepts every mail and keeps it in memory. */
 public final class MailServer implements AutoCloseable {
-    /**
-     * The mailer settings for a client of this server: one connection per mail ({@code quarkus.mailer.keep-alive=false}).
-     * GreenMail drops a connection idle for 30 s with "421 ... socket timeout", and a Quarkus mailer that
-     * had pooled it failed its next mail after waiting 30 s (seen in CI); mails here are few, so a new
-     * connection each costs nothing that matters.
-     */
-    public static final boolean KEEP_CONNECTIONS = false;
 
     private final int port;
     private GreenMail greenMail;

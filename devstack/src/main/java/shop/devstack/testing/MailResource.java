@@ -42,7 +42,6 @@ public class MailResource implements QuarkusTestResourceLifecycleManager {
                 "quarkus.mailer.mock", "false",
                 "quarkus.mailer.from", "shop@localhost",
                 "quarkus.mailer.tls", "false",
-                "quarkus.mailer.keep-alive", Boolean.toString(MailServer.KEEP_CONNECTIONS), // see there why
                 "quarkus.mailer.start-tls", "DISABLED");
     }
 

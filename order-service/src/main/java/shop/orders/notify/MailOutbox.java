@@ -1,7 +1,7 @@
 package shop.orders.notify;
 
 import io.quarkus.mailer.Mail;
-import io.quarkus.mailer.Mailer;
+import io.quarkus.mailer.reactive.ReactiveMailer;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PreDestroy;
@@ -41,12 +41,14 @@ public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
     private static final int BATCH = 20;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
+    /** Far longer than an SMTP conversation takes, far shorter than a stalled one; then the usual back-off. */
+    private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
 
     @Inject
     EntityManager em;
 
     @Inject
-    Mailer mailer;
+    ReactiveMailer mailer;
 
     @Inject
     Event<Queued> queued;
@@ -146,8 +148,10 @@ public class MailOutbox {
             long id = ((Number) row[0]).longValue();
             String subject = (String) row[2];
             try {
+                // bounded: the mail client has no response timeout, and an SMTP server that stops answering
+                // mid-conversation would hold this batch's row locks until it gives up (30 s for GreenMail)
                 mailer.send(Mail.withText((String) row[1], subject, (String) row[3])
-                        .addHeader("Message-ID", messageId(id, toInstant(row[5]))));
+                        .addHeader("Message-ID", messageId(id, toInstant(row[5])))).await().atMost(ATTEMPT_TIMEOUT);
             } catch (RuntimeException e) {
                 int attempts = ((Number) row[4]).intValue() + 1;
                 Duration wait = backoff(attempts);
