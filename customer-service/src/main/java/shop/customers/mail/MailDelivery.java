@@ -9,9 +9,11 @@ import org.jboss.logging.Logger;
 
 /**
  * Sends customer-service's mails without making anyone wait for SMTP, and tries a few times: a refused
- * connection, a dropped session or a conversation that stalls (the mail client has no response timeout
- * of its own; an SMTP server that stops answering mid-conversation would hold the mail until the server
- * gives up, 30 s for GreenMail) is usually over in a moment. Given up after the last attempt and logged:
+ * connection, a dropped session or a conversation that stalls is usually over in a moment. Stalls are
+ * real: in CI, with GreenMail, a conversation sometimes stopped until the server's 30 s socket timeout,
+ * and once the Vert.x mail client never completed the send at all after the server had closed the
+ * connection (a thread dump 45 minutes later); the mail client has no response timeout of its own, so
+ * each attempt gets one here. Given up after the last attempt and logged:
  * these mails can be asked for again (a new confirmation or reset), and a contact form stays in the list.
  */
 @ApplicationScoped

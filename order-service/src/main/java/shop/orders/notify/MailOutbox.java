@@ -148,8 +148,8 @@ public class MailOutbox {
             long id = ((Number) row[0]).longValue();
             String subject = (String) row[2];
             try {
-                // bounded: the mail client has no response timeout, and an SMTP server that stops answering
-                // mid-conversation would hold this batch's row locks until it gives up (30 s for GreenMail)
+                // bounded: the mail client has no response timeout of its own, and a stalled conversation held
+                // this batch (and its row locks) for good once in CI (customer-service's MailDelivery says more)
                 mailer.send(Mail.withText((String) row[1], subject, (String) row[3])
                         .addHeader("Message-ID", messageId(id, toInstant(row[5])))).await().atMost(ATTEMPT_TIMEOUT);
             } catch (RuntimeException e) {
