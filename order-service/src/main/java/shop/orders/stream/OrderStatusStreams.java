@@ -1,7 +1,10 @@
 package shop.orders.stream;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.runtime.configuration.DurationConverter;
 import io.quarkus.scheduler.Scheduled;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
@@ -13,15 +16,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
 import shop.orders.order.Order;
 import shop.orders.order.OrderWorkflow;
 
 /**
  * The open status streams of this instance, by order. A status change made here reaches them right after
  * its transaction commits ({@link OrderWorkflow.StatusChanged}). A change made by another replica does
- * not: for that, every {@code shop.orders.status-stream.recheck-interval} the statuses of all orders with
- * an open stream are read again in one query and whatever is newer is sent, so no stream waits longer
- * than that. A comment goes to every stream every {@code shop.orders.status-stream.heartbeat}, so that
+ * not: for that, every {@code shop.orders.status-stream.recheck-interval} (while streams are open) the
+ * statuses of all orders with an open stream are read again in one query and whatever is newer is sent,
+ * so no stream waits longer than that. A comment goes to every stream every {@code shop.orders.status-stream.heartbeat}, so that
  * proxies (the gateway's idle timeout included) never see a silent connection.
  */
 @ApplicationScoped
@@ -29,7 +37,14 @@ public class OrderStatusStreams {
     /** Orders re-read per query. */
     private static final int RECHECK_BATCH = 1000;
 
+    private static final Logger LOG = Logger.getLogger(OrderStatusStreams.class);
+
     private final Map<Long, Set<OrderStatusStream>> open = new ConcurrentHashMap<>();
+
+    @ConfigProperty(name = "shop.orders.status-stream.recheck-interval")
+    String recheckInterval;
+
+    private ScheduledExecutorService recheck;
 
     @Inject
     EntityManager em;
@@ -86,10 +101,41 @@ public class OrderStatusStreams {
         open.values().forEach(streams -> streams.forEach(OrderStatusStream::heartbeat));
     }
 
+    /**
+     * Re-reads on a thread of its own: the Quarkus scheduler looks at its triggers once a second, so an
+     * interval below that (250 ms by default) would silently become a second.
+     */
+    void startRecheck(@Observes StartupEvent event) {
+        if (recheckInterval.equalsIgnoreCase("off") || recheckInterval.equalsIgnoreCase("disabled")) {
+            return;
+        }
+        long millis = DurationConverter.parseDuration(recheckInterval).toMillis();
+        recheck = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "order-status-stream-recheck");
+            thread.setDaemon(true);
+            return thread;
+        });
+        recheck.scheduleWithFixedDelay(() -> {
+            try {
+                recheckNow();
+            } catch (RuntimeException e) { // the database away for a moment: the next round tries again
+                LOG.debugf("re-reading streamed order statuses: %s", e.getMessage());
+            }
+        }, millis, millis, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stopRecheck() {
+        if (recheck != null) {
+            recheck.shutdownNow();
+        }
+    }
+
     /** Reads the status of every order with an open stream and sends what is newer (changes of other replicas). */
-    @Scheduled(identity = "order-status-stream-recheck", every = "${shop.orders.status-stream.recheck-interval}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public void recheckNow() {
+        if (open.isEmpty()) {
+            return;
+        }
         List<Long> ids = new ArrayList<>(open.keySet());
         for (int from = 0; from < ids.size(); from += RECHECK_BATCH) {
             List<Long> batch = ids.subList(from, Math.min(ids.size(), from + RECHECK_BATCH));
