@@ -91,8 +91,9 @@ public final class SseClient implements AutoCloseable {
 
     /** The next event with data (comments skipped); fails after {@code wait}, or when the stream ended. */
     public Event next(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos(); // for the whole call: heartbeats must not extend it
         while (true) {
-            Event event = take(wait);
+            Event event = take(deadline, wait);
             if (event == END) {
                 throw new AssertionError("the stream ended");
             }
@@ -104,8 +105,9 @@ public final class SseClient implements AutoCloseable {
 
     /** The next comment (events skipped). */
     public Event nextComment(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Event event = take(wait);
+            Event event = take(deadline, wait);
             if (event == END) {
                 throw new AssertionError("the stream ended");
             }
@@ -117,8 +119,9 @@ public final class SseClient implements AutoCloseable {
 
     /** Waits until the server ends the stream; fails if another event with data comes first. */
     public void awaitEnd(Duration wait) {
+        long deadline = System.nanoTime() + wait.toNanos();
         while (true) {
-            Event event = take(wait);
+            Event event = take(deadline, wait);
             if (event == END) {
                 return;
             }
@@ -128,9 +131,9 @@ public final class SseClient implements AutoCloseable {
         }
     }
 
-    private Event take(Duration wait) {
+    private Event take(long deadline, Duration wait) {
         try {
-            Event event = events.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+            Event event = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             if (event == null) {
                 throw new AssertionError("nothing within " + wait);
             }

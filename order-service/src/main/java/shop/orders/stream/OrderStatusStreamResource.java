@@ -65,7 +65,8 @@ public class OrderStatusStreamResource {
         OrderStatusStream stream = streams.open(id);
         OrderStatusView current;
         try {
-            current = QuarkusTransaction.requiringNew().call(() -> streams.current(access.readable(id, orderToken)));
+            QuarkusTransaction.requiringNew().run(() -> access.readable(id, orderToken)); // 404 unless the caller's
+            current = streams.current(id);
         } catch (RuntimeException e) {
             streams.close(stream);
             throw e;
