@@ -67,7 +67,7 @@ class ReplicasSystemTest {
     @BeforeAll
     static void startOwnPlatform() throws IOException {
         long started = System.nanoTime();
-        platform = OwnPlatform.start("replicas", 2, options -> options
+        platform = OwnPlatform.start("replicas", 2, options -> OwnPlatform.quickFailover(options)
                 .replicas(2)
                 // nine JVMs on two cores shared with the suite's other platforms: a start may take minutes
                 .readyTimeout(Duration.ofSeconds(240))
