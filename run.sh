@@ -25,9 +25,11 @@ for app in gateway *-service; do
 done
 [[ -d devstack/target/classes && -f devstack/target/launcher-classpath.txt ]] || build=true
 
+# package, not install: the launcher runs the modules' own target/ outputs, so nothing needs to go to ~/.m2
+# (where stale copies of the modules only confuse later builds), and this is the path `./mvnw verify` takes too
 if $build; then
-  echo "Building (./mvnw -B -q install -DskipTests)..."
-  ./mvnw -B -q install -DskipTests
+  echo "Building (./mvnw -B -q package -DskipTests)..."
+  ./mvnw -B -q package -DskipTests
 fi
 
 exec java -Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \

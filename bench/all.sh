@@ -63,7 +63,7 @@ done
 for dir in "$project"/gateway "$project"/*-service; do
   app=$(basename "$dir")
   [[ -f $project/$app/target/quarkus-app/quarkus-run.jar ]] \
-    || { echo "$project is not built ($app): ./mvnw -B install -DskipTests" >&2; exit 1; }
+    || { echo "$project is not built ($app): ./mvnw -B package -DskipTests" >&2; exit 1; }
 done
 
 work=$(mktemp -d /tmp/shop-bench-all.XXXXXX)

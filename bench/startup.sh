@@ -3,7 +3,7 @@
 # cold (fresh data directory) and warm (same data again), and the resident memory of every process.
 # Traffic goes only to 127.0.0.1. Stops only the launcher it started (by PID); its children die with it.
 #
-#   bench/startup.sh [runs=2]      (the services must be built: ./mvnw -B install -DskipTests)
+#   bench/startup.sh [runs=2]      (the services must be built: ./mvnw -B package -DskipTests)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-2}
