@@ -196,7 +196,8 @@ public final class Stack implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Consumer<String> console = options.logMode() == StackOptions.LogMode.FILE_AND_CONSOLE ? System.out::println : null;
         return ServiceProcess.start(service, label(instance), options.ports().port(service, instance.number()),
-                options.projectRoot(), options.jvmProfile(), options.maxHeap(service), environment(instance), logFile, console);
+                options.projectRoot(), options.jvmProfile(), options.maxHeap(service), options.trainClassData(), environment(instance),
+                logFile, console);
     }
 
     /** How messages name an instance: {@code order-service#2}, or {@code order-service} when it runs once. */
@@ -400,8 +401,8 @@ public final class Stack implements AutoCloseable {
         });
         Path logFile = log(name);
         LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
-        return ServiceProcess.start(service, port, options.projectRoot(), options.jvmProfile(), options.maxHeap(service), env,
-                logFile, null);
+        return ServiceProcess.start(service, port, options.projectRoot(), options.jvmProfile(), options.maxHeap(service),
+                options.trainClassData(), env, logFile, null);
     }
 
     /**

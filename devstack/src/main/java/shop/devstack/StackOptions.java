@@ -36,6 +36,7 @@ public final class StackOptions {
     private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private int defaultReplicas = 1;
     private boolean restart = true;
+    private boolean trainClassData;
 
     private StackOptions(Path projectRoot) {
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -133,6 +134,17 @@ public final class StackOptions {
         return this;
     }
 
+    /**
+     * Whether a build's first start of an application writes the class-data archive its later starts use
+     * ({@link shop.devstack.infra.ClassDataArchive}): {@code ./run.sh} does; tests only use an archive
+     * that exists, so a dump never holds a JVM still under a test and CI's one platform start per build
+     * pays no dump it would not gain from.
+     */
+    public StackOptions trainClassData(boolean train) {
+        this.trainClassData = train;
+        return this;
+    }
+
     /** Receives short progress messages ("PostgreSQL ready in 0.8 s"); default: ignored. */
     public StackOptions progress(Consumer<String> progress) {
         this.progress = progress;
@@ -191,6 +203,10 @@ public final class StackOptions {
 
     public boolean restart() {
         return restart;
+    }
+
+    public boolean trainClassData() {
+        return trainClassData;
     }
 
     public Consumer<String> progress() {
