@@ -89,10 +89,7 @@ public final class ServiceProcess {
                 target.resolve("quarkus-app"), flags, train);
     }
 
-    /**
-     * Waits until {@code GET /q/health/ready} answers 200 (and, on a build's first start, the JVM has written
-     * its class-data archive); fails when the process exits first.
-     */
+    /** Waits until {@code GET /q/health/ready} answers 200; fails when the process exits first. */
     public void awaitReady(Duration timeout) throws IOException {
         URI health = URI.create("http://127.0.0.1:" + port + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -106,7 +103,6 @@ public final class ServiceProcess {
                 HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(health)
                         .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
-                    trainClassDataArchive();
                     return;
                 }
                 lastAnswer = response.statusCode() + " " + response.body();
@@ -123,13 +119,20 @@ public final class ServiceProcess {
     }
 
     /**
-     * The first start of a build writes the class-data archive later starts use, once it is ready: what
-     * it loaded by then is what a start needs. Before "ready" is answered, because the dump holds the JVM
-     * still for seconds, which a client (a test with a bounded wait) must not meet; so a build's first
-     * start takes that much longer, once.
+     * The archive this JVM can write for later starts ({@code ./run.sh}'s first start of a build), or
+     * null: it maps one already, or training is off.
      */
-    private void trainClassDataArchive() {
-        if (training != null) {
+    ClassDataArchive classDataTraining() {
+        return training;
+    }
+
+    /**
+     * Writes the class-data archive later starts of this build map ({@link #classDataTraining()}). The
+     * JVM is held still for seconds meanwhile, so the stack asks for it when it stops, when nobody waits
+     * for an answer.
+     */
+    void writeClassDataArchive() {
+        if (training != null && process.isAlive()) {
             training.train(process.pid());
         }
     }

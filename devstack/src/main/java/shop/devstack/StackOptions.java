@@ -135,10 +135,9 @@ public final class StackOptions {
     }
 
     /**
-     * Whether a build's first start of an application writes the class-data archive its later starts use
-     * ({@link shop.devstack.infra.ClassDataArchive}): {@code ./run.sh} does; tests only use an archive
-     * that exists, so a dump never holds a JVM still under a test and CI's one platform start per build
-     * pays no dump it would not gain from.
+     * Whether the stack, when it stops, has its applications write the class-data archives later starts of
+     * the same build map ({@link shop.devstack.infra.ClassDataArchive}), if none exist yet: {@code ./run.sh}
+     * does; tests only use archives that exist, so CI's platforms (one build each) pay for no dump.
      */
     public StackOptions trainClassData(boolean train) {
         this.trainClassData = train;

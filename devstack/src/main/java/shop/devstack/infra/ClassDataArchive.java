@@ -20,12 +20,12 @@ import java.util.stream.Stream;
  * file at the next start instead of being loaded again. It cuts the CPU of an application's start by about
  * a third (docs/benchmarks.md), and a start of the whole platform is CPU-bound on two cores.
  *
- * <p>Trained, not built: the first start with no archive for exactly these classes and flags runs with
- * {@code -XX:+RecordDynamicDumpInfo}, and once that JVM is ready {@link #train} asks it ({@code jcmd
- * VM.cds dynamic_dump}) to write the archive, into a file of its own that is then moved into place, so
- * JVMs training side by side (replicas, parallel tests) never write one file. A dump holds the trained JVM
- * still for some seconds, once per build (devstack waits for it before it calls the JVM ready). Every
- * later start uses the archive.
+ * <p>Trained, not built: a start with no archive for exactly these classes and flags runs with
+ * {@code -XX:+RecordDynamicDumpInfo}, and {@link #train} later asks that JVM ({@code jcmd VM.cds
+ * dynamic_dump}) to write the archive, into a file of its own that is then moved into place, so JVMs
+ * training side by side never write one file. A dump holds the JVM still for some seconds and costs
+ * about as much CPU as a start, once per build: devstack has it done when the platform stops
+ * ({@code Stack#close}). Every later start maps the archive.
  *
  * <p>The archive's name carries a key over what it was made from: every file of the application (path,
  * size, modification time), the JVM and the flags. A rebuild or another profile finds no archive and
