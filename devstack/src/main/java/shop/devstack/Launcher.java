@@ -49,6 +49,7 @@ public final class Launcher {
         Path root = Path.of("").toAbsolutePath();
         StackOptions options = StackOptions.forProject(root)
                 .logMode(StackOptions.LogMode.FILE_AND_CONSOLE)
+                .trainClassData(true)
                 .progress(System.out::println);
         boolean demo = false;
         boolean status = false;

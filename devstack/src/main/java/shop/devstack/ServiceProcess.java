@@ -1,6 +1,7 @@
 package shop.devstack;
 
 import shop.devstack.infra.ChildProcess;
+import shop.devstack.infra.ClassDataArchive;
 
 import java.io.IOException;
 import java.net.URI;
@@ -26,13 +27,16 @@ public final class ServiceProcess {
     private final String name;
     private final int port;
     private final ChildProcess process;
+    /** The archive this JVM trains once it is ready, or null (it uses one, or training is off). */
+    private final ClassDataArchive training;
     private final long startedAt = System.nanoTime();
 
-    private ServiceProcess(Service service, String name, int port, ChildProcess process) {
+    private ServiceProcess(Service service, String name, int port, ChildProcess process, ClassDataArchive training) {
         this.service = service;
         this.name = name;
         this.port = port;
         this.process = process;
+        this.training = training;
     }
 
     /** The jar Quarkus builds for a module (fast-jar layout). */
@@ -41,30 +45,48 @@ public final class ServiceProcess {
     }
 
     static ServiceProcess start(Service service, int port, Path projectRoot, JvmProfile jvm, String maxHeap,
-                                Map<String, String> environment, Path logFile, Consumer<String> console)
-            throws IOException {
-        return start(service, service.module(), port, projectRoot, jvm, maxHeap, environment, logFile, console);
+                                boolean trainClassData, Map<String, String> environment, Path logFile,
+                                Consumer<String> console) throws IOException {
+        return start(service, service.module(), port, projectRoot, jvm, maxHeap, trainClassData, environment, logFile,
+                console);
     }
 
     /** {@code name} (e.g. {@code order-service#2}) prefixes its console lines and names it in messages. */
     static ServiceProcess start(Service service, String name, int port, Path projectRoot, JvmProfile jvm, String maxHeap,
-                                Map<String, String> environment, Path logFile, Consumer<String> console)
-            throws IOException {
-        List<String> command = javaCommand(service, projectRoot, jvm, maxHeap);
+                                boolean trainClassData, Map<String, String> environment, Path logFile,
+                                Consumer<String> console) throws IOException {
+        ClassDataArchive archive = classDataArchive(service, projectRoot, jvm, maxHeap, trainClassData);
+        List<String> command = javaCommand(service, projectRoot, jvm, maxHeap, archive);
         Consumer<String> sink = console == null ? null : line -> console.accept("[" + name + "] " + line);
         ChildProcess process = ChildProcess.start(name, ChildProcess.dieWithParent("TERM", command),
                 environment, projectRoot, logFile, sink);
-        return new ServiceProcess(service, name, port, process);
+        return new ServiceProcess(service, name, port, process, archive.trains() ? archive : null);
     }
 
     /** The command line of an application's JVM: the profile's flags, the heap, the fast-jar. */
     static List<String> javaCommand(Service service, Path projectRoot, JvmProfile jvm, String maxHeap) {
+        return javaCommand(service, projectRoot, jvm, maxHeap, classDataArchive(service, projectRoot, jvm, maxHeap, false));
+    }
+
+    private static List<String> javaCommand(Service service, Path projectRoot, JvmProfile jvm, String maxHeap,
+                                            ClassDataArchive archive) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + maxHeap);
         command.addAll(jvm.flags());
+        command.addAll(archive.jvmFlags());
         command.addAll(List.of("-XX:+ExitOnOutOfMemoryError", "-jar", jar(projectRoot, service).toString()));
         return command;
+    }
+
+    /** One archive per application, profile and heap, next to the module's build output ({@code target/cds}). */
+    static ClassDataArchive classDataArchive(Service service, Path projectRoot, JvmProfile jvm, String maxHeap,
+                                             boolean train) {
+        Path target = jar(projectRoot, service).getParent().getParent();
+        List<String> flags = new ArrayList<>(jvm.flags());
+        flags.add("-Xmx" + maxHeap);
+        return ClassDataArchive.of(target.resolve("cds"), jvm.name().toLowerCase(java.util.Locale.ROOT),
+                target.resolve("quarkus-app"), flags, train);
     }
 
     /** Waits until {@code GET /q/health/ready} answers 200; fails when the process exits first. */
@@ -94,6 +116,25 @@ public final class ServiceProcess {
         }
         throw new IOException(name + " not ready after " + timeout.toSeconds() + " s (last answer: "
                 + lastAnswer + "). Last lines of " + process.logFile() + ":\n" + process.logTail(40));
+    }
+
+    /**
+     * The archive this JVM can write for later starts ({@code ./run.sh}'s first start of a build), or
+     * null: it maps one already, or training is off.
+     */
+    ClassDataArchive classDataTraining() {
+        return training;
+    }
+
+    /**
+     * Writes the class-data archive later starts of this build map ({@link #classDataTraining()}). The
+     * JVM is held still for seconds meanwhile, so the stack asks for it when it stops, when nobody waits
+     * for an answer.
+     */
+    void writeClassDataArchive() {
+        if (training != null && process.isAlive()) {
+            training.train(process.pid());
+        }
     }
 
     /**

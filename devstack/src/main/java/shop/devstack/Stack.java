@@ -196,7 +196,8 @@ public final class Stack implements AutoCloseable {
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         Consumer<String> console = options.logMode() == StackOptions.LogMode.FILE_AND_CONSOLE ? System.out::println : null;
         return ServiceProcess.start(service, label(instance), options.ports().port(service, instance.number()),
-                options.projectRoot(), options.jvmProfile(), options.maxHeap(service), environment(instance), logFile, console);
+                options.projectRoot(), options.jvmProfile(), options.maxHeap(service), options.trainClassData(), environment(instance),
+                logFile, console);
     }
 
     /** How messages name an instance: {@code order-service#2}, or {@code order-service} when it runs once. */
@@ -400,8 +401,8 @@ public final class Stack implements AutoCloseable {
         });
         Path logFile = log(name);
         LogFiles.rotateIfLarger(logFile, MAX_LOG_BYTES);
-        return ServiceProcess.start(service, port, options.projectRoot(), options.jvmProfile(), options.maxHeap(service), env,
-                logFile, null);
+        return ServiceProcess.start(service, port, options.projectRoot(), options.jvmProfile(), options.maxHeap(service),
+                options.trainClassData(), env, logFile, null);
     }
 
     /**
@@ -527,6 +528,7 @@ public final class Stack implements AutoCloseable {
         }
         long started = System.nanoTime();
         supervisor.close();
+        writeClassDataArchives();
         stopQuietly("gateway", () -> stopService(Service.GATEWAY));
         List<Thread> stops = new ArrayList<>();
         for (ServiceInstance instance : List.copyOf(running.keySet())) {
@@ -630,6 +632,32 @@ public final class Stack implements AutoCloseable {
         if (first != null) {
             throw failures.size() == 1 ? first : new IOException(String.join("\n\n", failures), first);
         }
+    }
+
+    /**
+     * {@code ./run.sh}: the first stop of a build has one instance of each application write the class
+     * data its later starts map (about a third less CPU per start), all at once, before they are stopped.
+     */
+    private void writeClassDataArchives() {
+        Map<Path, ServiceProcess> trainees = new LinkedHashMap<>();
+        running.values().forEach(process -> {
+            if (process.classDataTraining() != null) {
+                trainees.putIfAbsent(process.classDataTraining().file(), process);
+            }
+        });
+        if (trainees.isEmpty()) {
+            return;
+        }
+        long started = System.nanoTime();
+        List<Thread> dumps = new ArrayList<>();
+        for (ServiceProcess process : trainees.values()) {
+            Thread dump = new Thread(process::writeClassDataArchive, "cds-" + process.name());
+            dump.start();
+            dumps.add(dump);
+        }
+        dumps.forEach(Stack::join);
+        progress.accept(String.format("Class data for faster starts written (%.1f s, once per build)",
+                (System.nanoTime() - started) / 1e9));
     }
 
     private void stopQuietly(String what, Runnable stop) {

@@ -36,6 +36,7 @@ public final class StackOptions {
     private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
     private int defaultReplicas = 1;
     private boolean restart = true;
+    private boolean trainClassData;
 
     private StackOptions(Path projectRoot) {
         this.projectRoot = projectRoot.toAbsolutePath().normalize();
@@ -133,6 +134,16 @@ public final class StackOptions {
         return this;
     }
 
+    /**
+     * Whether the stack, when it stops, has its applications write the class-data archives later starts of
+     * the same build map ({@link shop.devstack.infra.ClassDataArchive}), if none exist yet: {@code ./run.sh}
+     * does; tests only use archives that exist, so CI's platforms (one build each) pay for no dump.
+     */
+    public StackOptions trainClassData(boolean train) {
+        this.trainClassData = train;
+        return this;
+    }
+
     /** Receives short progress messages ("PostgreSQL ready in 0.8 s"); default: ignored. */
     public StackOptions progress(Consumer<String> progress) {
         this.progress = progress;
@@ -191,6 +202,10 @@ public final class StackOptions {
 
     public boolean restart() {
         return restart;
+    }
+
+    public boolean trainClassData() {
+        return trainClassData;
     }
 
     public Consumer<String> progress() {
