@@ -302,7 +302,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (gatewayAnswersCors) {
             removeCorsHeaders(headers);
         }
-        Future<Void> sent = context.sendResponse();
+        Future<Void> sent = ProxiedResponses.send(context, UpstreamProxies.upstreamRequest(context));
         if (Boolean.TRUE.equals(context.get(CLOSE_AFTER, Boolean.class))) {
             HttpServerRequest incoming = context.request().proxiedRequest();
             sent.onComplete(ar -> RejectedBody.discardAndClose(vertx, incoming));

@@ -191,10 +191,15 @@ public class UpstreamProxies {
      * first chunk is written (the proxy decides chunked or not from a Transfer-Encoding header only).
      */
     static void sendChunked(ProxyContext context) {
-        HttpClientRequest upstream = context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
+        HttpClientRequest upstream = upstreamRequest(context);
         if (upstream != null && !upstream.isChunked() && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
             upstream.setChunked(true);
         }
+    }
+
+    /** The current (or last) attempt's upstream request; null before one was opened. */
+    static HttpClientRequest upstreamRequest(ProxyContext context) {
+        return context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
     }
 
     public HttpProxy proxy(Upstream upstream) {
