@@ -67,7 +67,7 @@ public class GatewayOverheadBench {
 
         Path work = Files.createTempDirectory("gateway-bench");
         int kafkaPort = freePort();
-        KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), kafkaPort, freePort()).heap("256m");
+        KafkaBroker kafka = new KafkaBroker(work.resolve("kafka"), kafkaPort, freePort()); // 256 MB heap, C1, SerialGC (its defaults)
         Vertx vertx = Vertx.vertx();
         try {
             kafka.start();
@@ -81,8 +81,8 @@ public class GatewayOverheadBench {
 
             System.out.printf("wrk -t2 -c%d -d%ds, gateway JVM: %s, %d cores, load %s%n", connections, seconds,
                     jvmFlags, Runtime.getRuntime().availableProcessors(), Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("%-10s %-24s %10s %10s %7s %12s %12s %10s %15s%n", "gateway", "endpoint", "direct/s", "gateway/s",
-                    "ratio", "gw CPU/req", "svc CPU/req", "gw avg lat", "gw wakeups/req");
+            System.out.printf("%-10s %-24s %10s %10s %7s %12s %9s %12s %10s %15s %17s%n", "gateway", "endpoint", "direct/s", "gateway/s",
+                    "ratio", "gw CPU/req", "(user %)", "svc CPU/req", "gw avg lat", "gw wakeups/req", "gw r+w calls/req");
             List<Map.Entry<String, Path>> runs = new ArrayList<>();
             for (int round = 0; round < rounds; round++) { // alternating builds: a busy machine drifts
                 runs.addAll(gateways.entrySet());
@@ -102,18 +102,23 @@ public class GatewayOverheadBench {
                         long selfBefore = cpuNanos(ProcessHandle.current().pid());
                         double direct = wrk("http://127.0.0.1:" + upstreamPort + endpoint.getValue(), seconds, connections);
                         long svcDirect = cpuNanos(ProcessHandle.current().pid()) - selfBefore;
-                        long gwBefore = cpuNanos(process.pid());
+                        long[] gwBefore = cpuSplitNanos(process.pid());
                         long switchesBefore = contextSwitches(process.pid());
+                        long ioCallsBefore = ioSyscalls(process.pid());
                         selfBefore = cpuNanos(ProcessHandle.current().pid());
                         double proxied = wrk("http://127.0.0.1:" + port + endpoint.getValue(), seconds, connections);
                         String latency = lastLatency;
-                        long gwCpu = cpuNanos(process.pid()) - gwBefore;
+                        long[] gwAfter = cpuSplitNanos(process.pid());
+                        long gwUser = gwAfter[0] - gwBefore[0];
+                        long gwCpu = gwUser + gwAfter[1] - gwBefore[1];
                         long switches = contextSwitches(process.pid()) - switchesBefore;
+                        long ioCalls = ioSyscalls(process.pid()) - ioCallsBefore;
                         long svcCpu = cpuNanos(ProcessHandle.current().pid()) - selfBefore;
-                        System.out.printf("%-10s %-24s %10.0f %10.0f %7.2f %9.0f µs %9.0f µs %10s %15.2f%n", gateway.getKey(),
+                        System.out.printf("%-10s %-24s %10.0f %10.0f %7.2f %9.0f µs %8.0f%% %9.0f µs %10s %15.2f %17.2f%n", gateway.getKey(),
                                 endpoint.getKey(), direct, proxied, proxied / direct,
-                                gwCpu / 1e3 / (proxied * seconds), svcCpu / 1e3 / (proxied * seconds), latency,
-                                switches / (proxied * seconds));
+                                gwCpu / 1e3 / (proxied * seconds), 100.0 * gwUser / Math.max(1, gwCpu),
+                                svcCpu / 1e3 / (proxied * seconds), latency,
+                                switches / (proxied * seconds), ioCalls / (proxied * seconds));
                         if (svcDirect < 0) {
                             throw new IllegalStateException("cpu clock went backwards");
                         }
@@ -216,10 +221,15 @@ public class GatewayOverheadBench {
 
     /** utime + stime of a process (all its threads), in nanoseconds. */
     static long cpuNanos(long pid) throws IOException {
+        long[] split = cpuSplitNanos(pid);
+        return split[0] + split[1];
+    }
+
+    /** utime and stime (the kernel's share: syscalls, the network stack) of a process, in nanoseconds. */
+    static long[] cpuSplitNanos(long pid) throws IOException {
         String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-        return ticks * 10_000_000L; // USER_HZ = 100
+        return new long[] {Long.parseLong(fields[11]) * 10_000_000L, Long.parseLong(fields[12]) * 10_000_000L}; // USER_HZ = 100
     }
 
     /**
@@ -239,6 +249,20 @@ public class GatewayOverheadBench {
                 } catch (IOException e) {
                     // the thread ended meanwhile
                 }
+            }
+        }
+        return total;
+    }
+
+    /**
+     * Read and write syscalls of a process ({@code syscr + syscw} of /proc/PID/io: read, write, readv,
+     * writev, ...): what a request costs in trips to the kernel, steadier than CPU time on a busy machine.
+     */
+    static long ioSyscalls(long pid) throws IOException {
+        long total = 0;
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/io"))) {
+            if (line.startsWith("syscr:") || line.startsWith("syscw:")) {
+                total += Long.parseLong(line.substring(line.indexOf(':') + 1).trim());
             }
         }
         return total;

@@ -45,12 +45,63 @@ final class RequestEventJson {
         return json.append("}}").toString();
     }
 
+    /** The date and time of day of the last second written ("2026-12-05T10:11:12"); shared, replaced whole. */
+    private static volatile Second lastSecond = new Second(0, "1970-01-01T00:00:00");
+    /** 9999-12-31T23:59:59Z: beyond that (and before 1970) Instant.toString() writes the instant itself. */
+    private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
+
+    private record Second(long epochSecond, String text) {
+    }
+
+    /**
+     * ISO_INSTANT, as Jackson's JavaTimeModule (and Instant.toString()) writes it: seconds, then 3, 6 or 9
+     * digits of fraction unless it is zero. The date and time of day are formatted once per second, not
+     * twice per request (the formatter was about a tenth of the request event's cost).
+     */
     private static void instant(StringBuilder json, Instant instant) {
         if (instant == null) {
             json.append("null");
-        } else {
-            json.append('"').append(instant).append('"'); // ISO_INSTANT, as Jackson's JavaTimeModule writes it
+            return;
         }
+        long epochSecond = instant.getEpochSecond();
+        if (epochSecond < 0 || epochSecond > LAST_FOUR_DIGIT_YEAR_SECOND) {
+            json.append('"').append(instant).append('"');
+            return;
+        }
+        Second second = lastSecond;
+        if (second.epochSecond() != epochSecond) {
+            String whole = Instant.ofEpochSecond(epochSecond).toString(); // "...T10:11:12Z"
+            second = new Second(epochSecond, whole.substring(0, whole.length() - 1));
+            lastSecond = second;
+        }
+        json.append('"').append(second.text());
+        int nano = instant.getNano();
+        if (nano != 0) {
+            json.append('.');
+            if (nano % 1_000_000 == 0) {
+                appendDigits(json, nano / 1_000_000, 3);
+            } else if (nano % 1_000 == 0) {
+                appendDigits(json, nano / 1_000, 6);
+            } else {
+                appendDigits(json, nano, 9);
+            }
+        }
+        json.append("Z\"");
+    }
+
+    /** {@code value} with leading zeros to {@code digits} digits. */
+    private static void appendDigits(StringBuilder json, int value, int digits) {
+        for (int divisor = pow10(digits - 1); divisor > 0; divisor /= 10) {
+            json.append((char) ('0' + value / divisor % 10));
+        }
+    }
+
+    private static int pow10(int exponent) {
+        int result = 1;
+        for (int i = 0; i < exponent; i++) {
+            result *= 10;
+        }
+        return result;
     }
 
     /** A JSON string as Jackson escapes it: quote, backslash and control characters, nothing else. */

@@ -35,7 +35,13 @@ import shop.gateway.GatewayConfig;
 public class RequestEventPublisher {
 
     private static final Logger LOG = Logger.getLogger(RequestEventPublisher.class);
-    private static final int LINGER_MS = 20;
+    /**
+     * How long the producer waits to fill a batch: each batch costs the producer's network thread a
+     * request, a response and wake-ups whatever its size, so at a few thousand requests/s fewer and
+     * larger batches are most of what the events cost the gateway (20 ms: 50 batches/s; now 10 at
+     * most). Analytics sees an event up to 0.1 s later, which nobody can tell.
+     */
+    private static final int LINGER_MS = 100;
     /** Producer batches: about 150 events of ~400 bytes each, one request to the broker per batch. */
     private static final int BATCH_BYTES = 64 * 1024;
     /** How long the sender sleeps when it found the queue empty (events then wait at most this long). */

@@ -92,12 +92,19 @@ final class ForwardingInterceptor implements ProxyInterceptor {
             // keep the client's Host: services then build links (Location) that point at the gateway
             request.setAuthority(incoming.authority());
         }
-        addForwardingHeaders(request.headers(), incoming,
-                exchange != null ? exchange.requestId() : RequestIds.of(incoming));
+        addForwardingHeaders(request.headers(), incoming, exchange);
 
         long maxBodySize = exchange != null ? exchange.bodyLimit() : this.maxBodySize;
-        if (maxBodySize >= 0 && mayHaveUncountedBody(incoming) && request.getBody() != null) {
-            LimitedReadStream limited = new LimitedReadStream(request.getBody().stream(), maxBodySize);
+        boolean http2 = incoming.version() == HttpVersion.HTTP_2;
+        if ((maxBodySize >= 0 || http2) && mayHaveUncountedBody(incoming) && request.getBody() != null) {
+            LimitedReadStream limited = new LimitedReadStream(request.getBody().stream(),
+                    maxBodySize >= 0 ? maxBodySize : Long.MAX_VALUE);
+            if (http2) {
+                // HTTP/2 has no Transfer-Encoding, so the proxy sends such a body to the (HTTP/1.1) service
+                // neither chunked nor with a length, and Vert.x refuses its first chunk ("You must set the
+                // Content-Length header"): the service got the request without its body. Chunked it is
+                limited.beforeFirstChunk(() -> UpstreamProxies.sendChunked(context));
+            }
             request.setBody(Body.body(limited, -1));
             context.set(LIMITED_BODY, limited);
         }
@@ -225,15 +232,18 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         return incoming.version() == HttpVersion.HTTP_2 || incoming.getHeader(HttpHeaders.TRANSFER_ENCODING) != null;
     }
 
-    private void addForwardingHeaders(MultiMap headers, HttpServerRequest incoming, String requestId) {
-        String peer = ClientAddresses.peerAddress(incoming);
+    private void addForwardingHeaders(MultiMap headers, HttpServerRequest incoming, Exchange exchange) {
+        boolean trusted = clientAddresses.trustForwardedFor();
+        // the exchange has the client address already; unless X-Forwarded-For is trusted it is the peer's
+        // (formatting the peer's address is a string built anew on every call)
+        String clientAddress = exchange != null ? exchange.clientAddress() : clientAddresses.clientAddress(incoming);
+        String peer = trusted || exchange == null ? ClientAddresses.peerAddress(incoming) : clientAddress;
         List<String> forwardedFor = headers.getAll(ClientAddresses.X_FORWARDED_FOR);
         String chain = forwardedFor.isEmpty() ? peer : String.join(", ", forwardedFor) + ", " + peer;
         headers.set(ClientAddresses.X_FORWARDED_FOR, chain);
         // services limit per client by this header, so a client-sent value must never get through
-        headers.set(ClientAddresses.X_CLIENT_ADDRESS, clientAddresses.clientAddress(incoming));
+        headers.set(ClientAddresses.X_CLIENT_ADDRESS, clientAddress);
 
-        boolean trusted = clientAddresses.trustForwardedFor();
         if (!trusted || !headers.contains(X_FORWARDED_PROTO)) {
             headers.set(X_FORWARDED_PROTO, incoming.scheme() != null ? incoming.scheme() : "http");
         }
@@ -245,7 +255,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 headers.remove(X_FORWARDED_HOST);
             }
         }
-        headers.set(RequestIds.HEADER, requestId);
+        headers.set(RequestIds.HEADER, exchange != null ? exchange.requestId() : RequestIds.of(incoming));
         // the gateway has answered "100 Continue" itself (or refused the body)
         headers.remove(HttpHeaders.EXPECT);
         // tracing: the client's trace context is continued by the gateway's server span; Vert.x' tracer then
@@ -292,7 +302,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
         if (gatewayAnswersCors) {
             removeCorsHeaders(headers);
         }
-        Future<Void> sent = context.sendResponse();
+        Future<Void> sent = ProxiedResponses.send(context, UpstreamProxies.upstreamRequest(context));
         if (Boolean.TRUE.equals(context.get(CLOSE_AFTER, Boolean.class))) {
             HttpServerRequest incoming = context.request().proxiedRequest();
             sent.onComplete(ar -> RejectedBody.discardAndClose(vertx, incoming));

@@ -24,6 +24,7 @@ final class LimitedReadStream implements ReadStream<Buffer> {
     private volatile boolean exceeded;
     private Handler<Buffer> dataHandler;
     private Handler<Throwable> exceptionHandler;
+    private Runnable beforeFirstChunk;
 
     long limit() {
         return limit;
@@ -36,6 +37,12 @@ final class LimitedReadStream implements ReadStream<Buffer> {
 
     boolean exceeded() {
         return exceeded;
+    }
+
+    /** Runs once, just before the first chunk is passed on (not at all for a body without data). */
+    LimitedReadStream beforeFirstChunk(Runnable action) {
+        this.beforeFirstChunk = action;
+        return this;
     }
 
     @Override
@@ -64,6 +71,11 @@ final class LimitedReadStream implements ReadStream<Buffer> {
                 onError.handle(new BodyTooLargeException(limit));
             }
             return;
+        }
+        Runnable first = beforeFirstChunk;
+        if (first != null) {
+            beforeFirstChunk = null;
+            first.run();
         }
         Handler<Buffer> handler = dataHandler;
         if (handler != null) {

@@ -49,6 +49,10 @@ public class UpstreamProxies {
 
     private static final Logger LOG = Logger.getLogger(UpstreamProxies.class);
     private static final String EVENT_STREAM = "text/event-stream";
+    /** Netty reads at most 64 KB at a time; a chunk may be as large as a read (default 8 KB). */
+    static final int UPSTREAM_MAX_CHUNK = 64 * 1024;
+    /** The {@link ProxyContext} attachment holding the current attempt's upstream request. */
+    private static final String UPSTREAM_REQUEST = "shop.gateway.upstream-request";
 
     private final Vertx vertx;
     private final HttpClientOptions clientOptions;
@@ -77,7 +81,12 @@ public class UpstreamProxies {
                 .setKeepAliveTimeout((int) Math.max(1, proxy.keepAliveTimeout().toSeconds()))
                 .setConnectTimeout((int) proxy.connectTimeout().toMillis())
                 .setPipelining(false)
-                .setDecompressionSupported(false);
+                .setDecompressionSupported(false)
+                // the HTTP decoder cuts a body into chunks of at most this size, and each chunk becomes a
+                // write (and a syscall, and a metrics record) on the client's connection: with the default
+                // 8 KB a 28.7 KB product page read in one go left the gateway in 4 writes, now in one.
+                // Nothing waits for a chunk to fill (event streams still pass each event on as it comes)
+                .setMaxChunkSize(UPSTREAM_MAX_CHUNK);
         this.poolOptions = new PoolOptions()
                 .setHttp1MaxSize(proxy.maxConnectionsPerUpstream())
                 .setMaxWaitQueueSize(proxy.maxWaitQueue());
@@ -172,8 +181,25 @@ public class UpstreamProxies {
             // the failure also fails the response the proxy waits for; this only keeps Vert.x from
             // logging resets (e.g. of a body refused as too large) as errors
             ar.result().exceptionHandler(failure -> LOG.debugf("upstream request: %s", failure.toString()));
+            context.set(UPSTREAM_REQUEST, ar.result());
             return Future.succeededFuture(ar.result());
         });
+    }
+
+    /**
+     * Makes the current attempt's upstream request chunked unless it has a length already; before its
+     * first chunk is written (the proxy decides chunked or not from a Transfer-Encoding header only).
+     */
+    static void sendChunked(ProxyContext context) {
+        HttpClientRequest upstream = upstreamRequest(context);
+        if (upstream != null && !upstream.isChunked() && !upstream.headers().contains(HttpHeaders.CONTENT_LENGTH)) {
+            upstream.setChunked(true);
+        }
+    }
+
+    /** The current (or last) attempt's upstream request; null before one was opened. */
+    static HttpClientRequest upstreamRequest(ProxyContext context) {
+        return context.get(UPSTREAM_REQUEST, HttpClientRequest.class);
     }
 
     public HttpProxy proxy(Upstream upstream) {

@@ -37,9 +37,17 @@ public class ExportGatedSampler implements Sampler {
     }
 
     static Sampler choose(List<Optional<String>> endpoints, Optional<Double> ratio) {
-        boolean exporting = endpoints.stream().flatMap(Optional::stream)
+        return exporting(endpoints) ? Sampler.parentBased(Sampler.traceIdRatioBased(ratio.orElse(1.0))) : Sampler.alwaysOff();
+    }
+
+    /** An OTLP endpoint is configured: spans may be recorded. */
+    public static boolean exporting(Config config) {
+        return exporting(ENDPOINT_KEYS.stream().map(key -> config.getOptionalValue(key, String.class)).toList());
+    }
+
+    static boolean exporting(List<Optional<String>> endpoints) {
+        return endpoints.stream().flatMap(Optional::stream)
                 .anyMatch(endpoint -> !endpoint.isBlank() && !DEFAULT_ENDPOINT.equals(endpoint.trim()));
-        return exporting ? Sampler.parentBased(Sampler.traceIdRatioBased(ratio.orElse(1.0))) : Sampler.alwaysOff();
     }
 
     @Override

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import shop.contracts.EventEnvelope;
@@ -30,6 +31,17 @@ class RequestEventJsonTest {
     void every_optional_field_and_whole_second_instants() {
         assertSameAsJackson(new RequestObserved(Instant.parse("2026-12-05T10:11:12Z"), "::1", "POST", "/api/cart/items",
                 null, 499, 0, "user-42", RequestIds.randomUuid().toString(), "0123456789abcdef0123456789abcdef"));
+    }
+
+    @Test
+    void instants_of_every_precision_and_range_are_written_like_jackson() {
+        // alternating with the envelope's own second, so the gateway's per-second cache is missed and hit
+        for (String time : List.of("2026-12-05T10:11:12.000001Z", "2026-12-05T10:11:12.000000010Z", "2026-12-05T10:11:12.120Z",
+                "2026-12-05T10:11:13.999999999Z", "2026-12-05T10:11:13Z", "1970-01-01T00:00:00Z", "1969-12-31T23:59:59.5Z",
+                "9999-12-31T23:59:59.999Z", "+10000-01-01T00:00:00Z")) {
+            assertSameAsJackson(new RequestObserved(Instant.parse(time), "127.0.0.1", "GET", "/api/cart", null, 200, 1, null,
+                    "r", null));
+        }
     }
 
     @Test

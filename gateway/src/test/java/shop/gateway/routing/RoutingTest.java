@@ -2,7 +2,9 @@ package shop.gateway.routing;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -81,6 +83,16 @@ class RoutingTest {
         given().get("/api/orders/missing?status=404").then()
                 .statusCode(404)
                 .body("service", equalTo("order"));
+    }
+
+    @Test
+    void a_proxied_answer_has_the_services_headers_its_length_and_a_current_date() {
+        io.restassured.response.Response response = given().get("/api/orders/missing?status=404&cartToken=t-1");
+        response.then().statusCode(404).header("X-Cart-Token", equalTo("t-1")).header("Transfer-Encoding", nullValue());
+        assertEquals(response.asByteArray().length, Integer.parseInt(response.header("Content-Length")));
+        java.time.Instant date = java.time.ZonedDateTime.parse(response.header("Date"),
+                java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+        assertTrue(java.time.Duration.between(date, java.time.Instant.now()).abs().toSeconds() < 60, "Date: " + date);
     }
 
     @Test
