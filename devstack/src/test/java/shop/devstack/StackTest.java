@@ -11,7 +11,7 @@ import shop.devstack.infra.Ports;
 import shop.devstack.infra.PostgresAdmin;
 
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 
@@ -46,7 +47,8 @@ class StackTest {
         }
         PortPlan ports = PortPlan.randomFree();
         List<String> progress = new ArrayList<>();
-        Stack stack = new Stack(StackOptions.forProject(root).ports(ports).progress(progress::add)).start();
+        // as ./run.sh: the first stop of a build writes the class-data archives of later starts
+        Stack stack = new Stack(StackOptions.forProject(root).ports(ports).progress(progress::add).trainClassData(true)).start();
         List<Long> pids = new ArrayList<>();
         try {
             assertEquals(Service.values().length, stack.runningServices().size());
@@ -119,6 +121,13 @@ class StackTest {
         for (int port : ports.describe().keySet()) {
             assertFalse(Ports.isListening(port), "port " + port + " still open");
         }
+        assertTrue(progress.stream().anyMatch(line -> line.startsWith("Class data for faster starts written")), progress.toString());
+        for (Service service : Service.values()) {
+            try (java.util.stream.Stream<Path> archives = Files.list(root.resolve(service.module()).resolve("target/cds"))) {
+                assertEquals(1, archives.filter(file -> file.getFileName().toString().matches("dev-[0-9a-f]+\\.jsa")).count(),
+                        service + " wrote its archive when the stack stopped");
+            }
+        }
     }
 
     @Test
@@ -132,16 +141,20 @@ class StackTest {
         return ProcessHandle.current().children().map(ProcessHandle::pid).toList();
     }
 
-    /** A jar whose manifest runs FakeService from this module's test classes. */
+    /**
+     * A jar that runs FakeService, which it holds (JDK classes only): like a real application's, a class
+     * path of jars alone, from which a JVM can write a class-data archive.
+     */
     static void writeFakeJar(Path jar) throws IOException {
         Files.createDirectories(jar.getParent());
         Manifest manifest = new Manifest();
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, FakeService.class.getName());
-        Path classes = Path.of(FakeService.class.getProtectionDomain().getCodeSource().getLocation().getPath());
-        manifest.getMainAttributes().put(Attributes.Name.CLASS_PATH, classes.toUri().toString());
-        try (OutputStream out = Files.newOutputStream(jar); JarOutputStream ignored = new JarOutputStream(out, manifest)) {
-            // manifest only
+        String entry = FakeService.class.getName().replace('.', '/') + ".class";
+        try (InputStream classFile = FakeService.class.getClassLoader().getResourceAsStream(entry);
+             JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.putNextEntry(new JarEntry(entry));
+            classFile.transferTo(out);
         }
     }
 
