@@ -11,7 +11,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
@@ -101,12 +100,8 @@ public final class ClassDataArchive {
             Files.createDirectories(directory);
             Process jcmd = new ProcessBuilder(jcmd().toString(), Long.toString(pid), "VM.cds", "dynamic_dump",
                     partial.toString()).redirectErrorStream(true).start();
-            String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // ends with jcmd
-            if (!jcmd.waitFor(1, TimeUnit.MINUTES)) {
-                jcmd.destroyForcibly();
-                return false;
-            }
-            if (jcmd.exitValue() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
+            String said = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8); // until jcmd ends
+            if (jcmd.waitFor() != 0 || !Files.isRegularFile(partial) || Files.size(partial) == 0) {
                 // e.g. the JVM stopped meanwhile; the next start trains again
                 System.err.println("devstack: no class-data archive " + file.getFileName() + " from pid " + pid + ": "
                         + said.strip().replaceAll("\\s+", " "));
