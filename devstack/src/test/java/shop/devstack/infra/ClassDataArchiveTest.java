@@ -9,6 +9,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,12 +27,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ClassDataArchiveTest {
     private static final List<String> FLAGS = List.of("-Xmx32m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
-    /** A JVM to train on: loads its classes, says so, then waits to be dumped and stopped. */
+    /**
+     * A JVM to train on: loads its classes, says so, then stays until the test closes its input (or
+     * kills it), so it is alive while it is dumped.
+     */
     public static final class Idle {
-        public static void main(String[] args) throws InterruptedException {
+        public static void main(String[] args) throws IOException {
             System.out.println("ready " + new java.util.concurrent.ConcurrentSkipListMap<String, String>().size());
             if (args.length == 0) {
-                Thread.sleep(60_000);
+                System.in.transferTo(OutputStream.nullOutputStream());
             }
         }
     }

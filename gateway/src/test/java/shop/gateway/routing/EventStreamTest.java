@@ -50,6 +50,14 @@ class EventStreamTest {
         // the service has not ended the response: a buffering proxy would never show this line
         assertEquals("data: first", CompletableFuture.supplyAsync(lines::next).get(20, TimeUnit.SECONDS));
 
+        releaseAndAwaitEnd(http, gateway, id, lines);
+    }
+
+    /**
+     * Has the fake service send the stream's second and last event, and checks that it comes through and
+     * that the stream then ends.
+     */
+    static void releaseAndAwaitEnd(HttpClient http, URI gateway, String id, Iterator<String> lines) throws Exception {
         HttpResponse<Void> release = http.send(HttpRequest.newBuilder(
                 gateway.resolve("/api/orders/" + id + "/events-release?id=" + id)).build(),
                 HttpResponse.BodyHandlers.discarding());

@@ -1,8 +1,6 @@
 package shop.gateway.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,12 +60,6 @@ class Http2CleartextTest {
         assertEquals("POST", echo.getString("method"));
         assertEquals(body.length, echo.getInteger("bodyLength"), "the service got the whole body: " + echo);
 
-        HttpResponse<Void> release = http.send(HttpRequest.newBuilder(
-                gateway.resolve("/api/orders/" + id + "/events-release?id=" + id)).build(),
-                HttpResponse.BodyHandlers.discarding());
-        assertEquals(204, release.statusCode());
-        assertTrue(CompletableFuture.supplyAsync(lines::hasNext).get(20, TimeUnit.SECONDS), "the stream was cut");
-        assertEquals("data: second", lines.next());
-        assertFalse(lines.hasNext(), "the stream ends when the service ends it");
+        EventStreamTest.releaseAndAwaitEnd(http, gateway, id, lines);
     }
 }
