@@ -3,6 +3,7 @@ package shop.gateway.requestlog;
 import java.time.Instant;
 import java.util.UUID;
 import shop.contracts.gateway.RequestObserved;
+import shop.gateway.PerSecondText;
 
 /**
  * Writes the envelope of one {@link RequestObserved} as JSON by hand: the same text
@@ -45,13 +46,13 @@ final class RequestEventJson {
         return json.append("}}").toString();
     }
 
-    /** The date and time of day of the last second written ("2026-12-05T10:11:12"); shared, replaced whole. */
-    private static volatile Second lastSecond = new Second(0, "1970-01-01T00:00:00");
+    /** The date and time of day of a second ("2026-12-05T10:11:12"). */
+    private static final PerSecondText DATE_AND_TIME = new PerSecondText(epochSecond -> {
+        String whole = Instant.ofEpochSecond(epochSecond).toString(); // "...T10:11:12Z"
+        return whole.substring(0, whole.length() - 1);
+    });
     /** 9999-12-31T23:59:59Z: beyond that (and before 1970) Instant.toString() writes the instant itself. */
     private static final long LAST_FOUR_DIGIT_YEAR_SECOND = 253_402_300_799L;
-
-    private record Second(long epochSecond, String text) {
-    }
 
     /**
      * ISO_INSTANT, as Jackson's JavaTimeModule (and Instant.toString()) writes it: seconds, then 3, 6 or 9
@@ -68,13 +69,7 @@ final class RequestEventJson {
             json.append('"').append(instant).append('"');
             return;
         }
-        Second second = lastSecond;
-        if (second.epochSecond() != epochSecond) {
-            String whole = Instant.ofEpochSecond(epochSecond).toString(); // "...T10:11:12Z"
-            second = new Second(epochSecond, whole.substring(0, whole.length() - 1));
-            lastSecond = second;
-        }
-        json.append('"').append(second.text());
+        json.append('"').append(DATE_AND_TIME.of(epochSecond));
         int nano = instant.getNano();
         if (nano != 0) {
             json.append('.');

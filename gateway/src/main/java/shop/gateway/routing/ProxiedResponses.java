@@ -18,6 +18,7 @@ import io.vertx.httpproxy.ProxyResponse;
 import io.vertx.httpproxy.impl.ParseUtils;
 import java.time.Instant;
 import java.util.Map;
+import shop.gateway.PerSecondText;
 
 /**
  * Sends a proxied response to the client as vertx-http-proxy 4.5's {@code ProxiedResponse.send()} does —
@@ -31,10 +32,8 @@ import java.util.Map;
 final class ProxiedResponses {
 
     private static final String WARNING = "warning";
-    private static volatile DateOfSecond date = new DateOfSecond(-1, "");
-
-    private record DateOfSecond(long epochSecond, String text) {
-    }
+    private static final PerSecondText HTTP_DATE = new PerSecondText(
+            second -> ParseUtils.formatHttpDate(Instant.ofEpochSecond(second)));
 
     private ProxiedResponses() {
     }
@@ -85,12 +84,6 @@ final class ProxiedResponses {
 
     /** The current second as an HTTP date (RFC 1123, as the library formats it). */
     static String now() {
-        long second = System.currentTimeMillis() / 1000;
-        DateOfSecond current = date;
-        if (current.epochSecond() != second) {
-            current = new DateOfSecond(second, ParseUtils.formatHttpDate(Instant.ofEpochSecond(second)));
-            date = current;
-        }
-        return current.text();
+        return HTTP_DATE.of(System.currentTimeMillis() / 1000);
     }
 }
