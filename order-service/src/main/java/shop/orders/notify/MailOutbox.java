@@ -14,7 +14,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -39,7 +38,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class MailOutbox {
     private static final Logger LOG = Logger.getLogger(MailOutbox.class);
-    private static final int BATCH = 20;
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     /** Far longer than an SMTP conversation takes, far shorter than a stalled one; then the usual back-off. */
     private static final Duration ATTEMPT_TIMEOUT = Duration.ofSeconds(10);
@@ -100,12 +98,13 @@ public class MailOutbox {
         int sent = 0;
         try {
             recordSentMails();
-            Batch batch;
-            do {
-                batch = QuarkusTransaction.requiringNew().call(this::sendBatch);
-                batch.sent().forEach(sentNotRecorded::remove); // committed: the rows say so themselves now
-                sent += batch.sent().size();
-            } while (batch.locked() == BATCH);
+            Attempt attempt;
+            while ((attempt = QuarkusTransaction.requiringNew().call(this::sendNext)) != Attempt.NOTHING_DUE) {
+                if (attempt instanceof Attempt.Sent mail) {
+                    sentNotRecorded.remove(mail.id()); // committed: the row says so itself now
+                    sent++;
+                }
+            }
         } catch (RuntimeException e) {
             // the database is away: mails sent meanwhile stay in sentNotRecorded and are recorded, not sent
             // again, by the next run
@@ -129,50 +128,64 @@ public class MailOutbox {
         ids.forEach(sentNotRecorded::remove);
     }
 
-    /** What one batch did: the ids it sent, and how many rows it locked. */
-    private record Batch(List<Long> sent, int locked) {
+    /** What one transaction of {@link #sendNext} did. */
+    private sealed interface Attempt {
+        Attempt NOTHING_DUE = new NothingDue();
+        Attempt FAILED = new Failed();
+
+        record NothingDue() implements Attempt {
+        }
+
+        record Failed() implements Attempt {
+        }
+
+        record Sent(long id) implements Attempt {
+        }
     }
 
-    /** One transaction: lock up to BATCH due mails, send each, record the outcome. */
-    private Batch sendBatch() {
+    /**
+     * One transaction: lock the oldest due mail, send it, record the outcome. One mail per transaction, not a
+     * batch: a crash after the SMTP server accepted mails but before their "sent" committed sends all of
+     * them again, so the commit follows each mail (a batch of 20 repeated three mails after one SIGKILL).
+     */
+    private Attempt sendNext() {
         @SuppressWarnings("unchecked")
         List<Object[]> due = em.createNativeQuery("""
                         select id, recipient, subject, body, attempts, created_at from mail_outbox
                         where sent_at is null and next_attempt_at <= now() and id not in (:skip)
-                        order by id limit :batch for update skip locked""")
+                        order by id limit 1 for update skip locked""")
                 .setParameter("skip", sentNotRecorded.isEmpty() ? List.of(-1L) : List.copyOf(sentNotRecorded)) // never empty: "in ()" is no SQL
-                .setParameter("batch", BATCH)
                 .getResultList();
-        List<Long> sentIds = new ArrayList<>();
-        for (Object[] row : due) {
-            long id = ((Number) row[0]).longValue();
-            String subject = (String) row[2];
-            try {
-                // bounded: the mail client has no response timeout of its own, and a stalled conversation held
-                // this batch (and its row locks) for good once in CI (customer-service's MailDelivery says more)
-                mailer.send(Mail.withText((String) row[1], subject, (String) row[3])
-                        .addHeader("Message-ID", messageId(id, toInstant(row[5])))).await().atMost(ATTEMPT_TIMEOUT);
-            } catch (RuntimeException e) {
-                int attempts = ((Number) row[4]).intValue() + 1;
-                Duration wait = backoff(attempts);
-                LOG.errorf("could not mail '%s' (attempt %d, next in %s): %s", subject, attempts, wait, e.getMessage());
-                em.createNativeQuery("""
-                                update mail_outbox set attempts = :attempts, last_error = :error,
-                                    next_attempt_at = now() + make_interval(secs => :wait)
-                                where id = :id""")
-                        .setParameter("attempts", attempts)
-                        .setParameter("error", String.valueOf(e.getMessage()))
-                        .setParameter("wait", (double) wait.toSeconds())
-                        .setParameter("id", id)
-                        .executeUpdate();
-                continue;
-            }
-            sentNotRecorded.add(id); // from here on it must never be sent again, whatever the database does
-            sentIds.add(id);
-            em.createNativeQuery("update mail_outbox set sent_at = now(), attempts = attempts + 1 where id = :id")
-                    .setParameter("id", id).executeUpdate();
+        if (due.isEmpty()) {
+            return Attempt.NOTHING_DUE;
         }
-        return new Batch(sentIds, due.size());
+        Object[] row = due.get(0);
+        long id = ((Number) row[0]).longValue();
+        String subject = (String) row[2];
+        try {
+            // bounded: the mail client has no response timeout of its own, and a stalled conversation held
+            // this mail's row lock for good once in CI (customer-service's MailDelivery says more)
+            mailer.send(Mail.withText((String) row[1], subject, (String) row[3])
+                    .addHeader("Message-ID", messageId(id, toInstant(row[5])))).await().atMost(ATTEMPT_TIMEOUT);
+        } catch (RuntimeException e) {
+            int attempts = ((Number) row[4]).intValue() + 1;
+            Duration wait = backoff(attempts);
+            LOG.errorf("could not mail '%s' (attempt %d, next in %s): %s", subject, attempts, wait, e.getMessage());
+            em.createNativeQuery("""
+                            update mail_outbox set attempts = :attempts, last_error = :error,
+                                next_attempt_at = now() + make_interval(secs => :wait)
+                            where id = :id""")
+                    .setParameter("attempts", attempts)
+                    .setParameter("error", String.valueOf(e.getMessage()))
+                    .setParameter("wait", (double) wait.toSeconds())
+                    .setParameter("id", id)
+                    .executeUpdate();
+            return Attempt.FAILED;
+        }
+        sentNotRecorded.add(id); // from here on it must never be sent again, whatever the database does
+        em.createNativeQuery("update mail_outbox set sent_at = now(), attempts = attempts + 1 where id = :id")
+                .setParameter("id", id).executeUpdate();
+        return new Attempt.Sent(id);
     }
 
     /**
