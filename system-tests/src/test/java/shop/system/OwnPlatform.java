@@ -3,7 +3,6 @@ package shop.system;
 import io.restassured.RestAssured;
 import io.restassured.builder.RequestSpecBuilder;
 import io.restassured.config.HttpClientConfig;
-import io.restassured.config.RestAssuredConfig;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.io.IOException;
@@ -35,7 +34,7 @@ final class OwnPlatform implements AutoCloseable {
         this.data = data;
         this.gateway = new RequestSpecBuilder().setBaseUri(stack.gatewayUrl())
                 // a request to a service that has just died must not hang a client forever
-                .setConfig(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setConfig(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
                         .setParam("http.connection.timeout", 5_000).setParam("http.socket.timeout", 30_000)))
                 .build();
     }

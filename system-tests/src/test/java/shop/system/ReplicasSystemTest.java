@@ -52,9 +52,11 @@ import shop.system.OrderJourneySystemTest.Shop;
  *
  * <p>One platform of its own for the class (9 JVMs: started in two waves by the stack), its tests in order.
  * It runs in turn with the classes on the shared platform, not beside them (junit-platform.properties): a
- * third platform at once on 2 cores made the others' bounded waits flaky (a confirmation mail past 30 s).
+ * third platform at once on 2 cores made the others' bounded waits flaky (a confirmation mail past 30 s). It
+ * runs after them: by then the chaos class, started beside the first of them, is usually done.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(Order.DEFAULT + 1) // after the shared platform's classes (junit-platform.properties)
 class ReplicasSystemTest {
     private static final Duration SAGA = Duration.ofSeconds(90);
     /** Unpaid card orders are cancelled this long after their confirmation. */

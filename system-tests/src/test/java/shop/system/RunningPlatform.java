@@ -1,6 +1,8 @@
 package shop.system;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.restassured.RestAssured;
+import io.restassured.config.ObjectMapperConfig;
 import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +30,11 @@ public final class RunningPlatform {
         // reset" as an uncaught exception. Awaitility would by default fail whichever await runs at that moment,
         // in any class (the chaos class runs beside the others): an await here judges only its own condition.
         Awaitility.doNotCatchUncaughtExceptionsByDefault();
+        // RestAssured's default builds a new ObjectMapper (findAndRegisterModules: a service-loader scan of the
+        // class path) for every body it reads or writes; one mapper for all requests (OwnPlatform's too)
+        ObjectMapper json = new ObjectMapper().findAndRegisterModules();
+        RestAssured.config = RestAssured.config().objectMapperConfig(
+                ObjectMapperConfig.objectMapperConfig().jackson2ObjectMapperFactory((type, charset) -> json));
     }
 
     private RunningPlatform() {

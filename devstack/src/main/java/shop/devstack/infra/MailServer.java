@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /** A real SMTP server (GreenMail) on 127.0.0.1 that accepts every mail and keeps it in memory. */
@@ -28,6 +30,12 @@ public final class MailServer implements AutoCloseable {
 
     private final int port;
     private GreenMail greenMail;
+    /**
+     * Each stored message as read once: a stored message never changes, and reading every MIME message
+     * again on every call cost the system tests' JVM more than any other work of theirs (their awaits
+     * read the mailbox every second, and it grows to thousands of mails).
+     */
+    private final Map<StoredMessage, ReceivedMail> read = new IdentityHashMap<>();
 
     public MailServer(int port) {
         this.port = port;
@@ -65,7 +73,9 @@ public final class MailServer implements AutoCloseable {
             } catch (FolderException e) {
                 continue; // a recipient whose inbox is being created has no mail yet
             }
-            inbox.forEach(message -> result.add(toReceivedMail(user.getEmail(), message.getMimeMessage())));
+            for (StoredMessage message : inbox) {
+                result.add(read.computeIfAbsent(message, stored -> toReceivedMail(user.getEmail(), stored.getMimeMessage())));
+            }
         }
         result.sort(Comparator.comparing(ReceivedMail::receivedAt));
         return result;
@@ -76,6 +86,7 @@ public final class MailServer implements AutoCloseable {
         if (greenMail != null) {
             try {
                 greenMail.purgeEmailFromAllMailboxes();
+                read.clear();
             } catch (FolderException e) {
                 throw new IllegalStateException("cannot clear the mailboxes", e);
             }
@@ -86,6 +97,7 @@ public final class MailServer implements AutoCloseable {
         if (greenMail != null) {
             greenMail.stop();
             greenMail = null;
+            read.clear();
         }
     }
 
