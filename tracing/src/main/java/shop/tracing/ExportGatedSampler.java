@@ -1,4 +1,4 @@
-package shop.gateway.tracing;
+package shop.tracing;
 
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.trace.SpanKind;
@@ -19,7 +19,7 @@ import org.eclipse.microprofile.config.Config;
  * collected and the exporter (whose endpoint defaults to localhost:4317) never has anything to send.
  * A client's sampled {@code traceparent} cannot switch recording on either.
  *
- * <p>The same class as commons' {@code shop.commons.tracing.ExportGatedSampler}: the gateway does not depend on commons.
+ * <p>Every application has it: the services through commons, the gateway directly.
  */
 @Singleton
 public class ExportGatedSampler implements Sampler {

@@ -1,4 +1,4 @@
-package shop.commons.tracing;
+package shop.tracing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

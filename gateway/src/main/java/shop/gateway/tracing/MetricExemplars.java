@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import shop.tracing.ExportGatedSampler;
 import org.eclipse.microprofile.config.Config;
 
 /**
