@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import shop.devstack.Service;
 import shop.devstack.Stack;
 
@@ -24,12 +25,13 @@ import shop.devstack.Stack;
  * parts of it. The stream and the checks are {@link OrderStreamScenario}'s: clients retry what failed with 5xx
  * or no answer, with the same {@code Idempotency-Key}, as a real client would (docs/orders.md).
  *
- * <p>It runs beside the other system test classes (src/test/resources/junit-platform.properties): most of
- * its time is waiting for crashed parts to come back, and its platform shares nothing with theirs. Its
- * own two tests run one after the other, in order.
+ * <p>It runs beside the shared platform's classes (src/test/resources/junit-platform.properties), not beside
+ * the replicas class ({@link OwnPlatform#ONE_AT_A_TIME}): most of its time is waiting for crashed parts to come
+ * back, and its platform shares nothing with theirs. Its own two tests run one after the other, in order.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnPlatform.ONE_AT_A_TIME)
 class ChaosSystemTest {
     private static OwnPlatform platform;
     private static Stack stack;

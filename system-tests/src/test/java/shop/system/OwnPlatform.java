@@ -24,6 +24,12 @@ import shop.devstack.infra.TempDirs;
  * base URI, which belongs to the shared platform.
  */
 final class OwnPlatform implements AutoCloseable {
+    /**
+     * The {@code @ResourceLock} of the classes with a platform of their own: they run beside the shared
+     * platform's classes, one after the other (the shared platform and one more is what 2 cores carry).
+     */
+    static final String ONE_AT_A_TIME = "a platform of the class's own";
+
     private final Stack stack;
     private final Path data;
     private final RequestSpecification gateway;

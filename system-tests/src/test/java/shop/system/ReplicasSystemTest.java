@@ -36,6 +36,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import shop.devstack.Service;
 import shop.devstack.Stack;
 import shop.devstack.infra.ReceivedMail;
@@ -51,12 +54,12 @@ import shop.system.OrderJourneySystemTest.Shop;
  * instances, and nothing is lost or doubled ({@link OrderStreamScenario}).
  *
  * <p>One platform of its own for the class (9 JVMs: started in two waves by the stack), its tests in order.
- * It runs in turn with the classes on the shared platform, not beside them (junit-platform.properties): a
- * third platform at once on 2 cores made the others' bounded waits flaky (a confirmation mail past 30 s). It
- * runs after them: by then the chaos class, started beside the first of them, is usually done.
+ * It runs beside the classes on the shared platform, but never beside the chaos class ({@link OwnPlatform#ONE_AT_A_TIME}):
+ * a third platform at once on 2 cores made the others' bounded waits flaky (a confirmation mail past 30 s).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-@Order(Order.DEFAULT + 1) // after the shared platform's classes (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT)
+@ResourceLock(OwnPlatform.ONE_AT_A_TIME)
 class ReplicasSystemTest {
     private static final Duration SAGA = Duration.ofSeconds(90);
     /** Unpaid card orders are cancelled this long after their confirmation. */
