@@ -21,6 +21,7 @@ import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
 import shop.contracts.catalog.VariantState;
 import shop.contracts.orders.OrderEvent;
+import shop.devstack.testing.JsonBody;
 import shop.devstack.testing.KafkaResource;
 import shop.devstack.testing.TestTokens;
 import shop.devstack.testing.TopicWatcher;
@@ -34,6 +35,8 @@ public final class Shop {
     public static final Duration WAIT = Duration.ofSeconds(60);
     private static final AtomicLong IDS = new AtomicLong(System.currentTimeMillis() / 1000 % 100_000 * 10_000);
 
+    private static final String HELPER_STAFF_ID = String.valueOf(nextId());
+
     private Shop() {
     }
 
@@ -45,6 +48,14 @@ public final class Shop {
 
     public static String staff() {
         return TestTokens.issue(String.valueOf(nextId()), "manager");
+    }
+
+    /**
+     * The one manager these helpers read and set up with: the same token every time (signing a token is the
+     * dearest thing a helper did), where {@link #staff()} is a new manager per call.
+     */
+    private static String helperStaff() {
+        return TestTokens.issue(HELPER_STAFF_ID, "manager");
     }
 
     public static String staff(long id) {
@@ -117,7 +128,8 @@ public final class Shop {
             if (put.statusCode() != 200) {
                 return condition.test(null) || false;
             }
-            Map<String, Object> line = put.jsonPath().getMap("items.find { it.variantId == " + variantId + " }");
+            Map<String, Object> line = JsonBody.find(JsonBody.of(put.asString()).path("items"),
+                    item -> item.path("variantId").asLong() == variantId).map(JsonBody::asMap).orElse(null);
             return condition.test(line);
         });
     }
@@ -157,8 +169,8 @@ public final class Shop {
      * earlier order with the same id; they all occurred before this one was placed.
      */
     private static Instant placedAt(long orderId) {
-        return Instant.parse(as(staff()).get("/api/orders/" + orderId).then().statusCode(200).extract().jsonPath()
-                .getString("createdAt")).minusSeconds(1);
+        return Instant.parse(JsonBody.of(as(helperStaff()).get("/api/orders/" + orderId).then().statusCode(200).extract()
+                .asString()).path("createdAt").asText()).minusSeconds(1);
     }
 
     /**
@@ -184,8 +196,8 @@ public final class Shop {
     public static long deliveryType(String price, String freeFrom) {
         String body = "{\"name\":\"Courier " + nextId() + "\",\"price\":" + price
                 + (freeFrom == null ? "" : ",\"freeFrom\":" + freeFrom) + "}";
-        return as(staff()).body(body).post("/api/delivery-types").then().statusCode(201)
-                .extract().jsonPath().getLong("id");
+        return JsonBody.of(as(helperStaff()).body(body).post("/api/delivery-types").then().statusCode(201)
+                .extract().asString()).path("id").asLong();
     }
 
     public static String contact() {
@@ -208,12 +220,14 @@ public final class Shop {
 
     /** Places an order and returns its id (201 expected). */
     public static long place(String token, String body) {
-        return as(token).body(body).post("/api/orders").then().statusCode(201).extract().jsonPath().getLong("id");
+        return JsonBody.of(as(token).body(body).post("/api/orders").then().statusCode(201).extract().asString())
+                .path("id").asLong();
     }
 
     public static void awaitStatus(long orderId, String status) {
-        String staff = staff();
-        await().atMost(WAIT).until(() -> status.equals(as(staff).get("/api/orders/" + orderId).jsonPath().getString("status")));
+        String staff = helperStaff();
+        await().atMost(WAIT).until(() -> status.equals(
+                JsonBody.of(as(staff).get("/api/orders/" + orderId).asString()).path("status").asText(null)));
     }
 
     /** An order placed and confirmed by the (played) catalog. */

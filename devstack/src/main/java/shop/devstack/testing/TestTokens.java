@@ -6,6 +6,7 @@ import shop.devstack.infra.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
 import java.security.Signature;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Signed JWTs for tests, as customer-service would issue them (RS256, issuer "shop-platform",
@@ -27,6 +29,16 @@ import java.util.UUID;
 public final class TestTokens {
 
     private static final Duration LIFETIME = Duration.ofHours(1);
+    /**
+     * How long a valid token is handed out again for the same subject, claims and roles. An RS256
+     * signature costs milliseconds of CPU in a C1-only test JVM, and the suites ask for the same few
+     * tokens thousands of times: signing them afresh was ~15 % of order-service's test JVM
+     * (docs/benchmarks.md). A reused token is still valid for at least 59 minutes; nothing reads its
+     * {@code jti} or {@code iat}.
+     */
+    private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final Map<List<Object>, Issued> ISSUED = new ConcurrentHashMap<>();
+    private static volatile Map.Entry<Path, PrivateKey> testKey;
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private TestTokens() {
@@ -34,12 +46,20 @@ public final class TestTokens {
 
     /** A valid token for {@code subject} with the given roles. */
     public static String issue(String subject, String... roles) {
-        return sign(testKey(), claims(JwtResource.ISSUER, subject, Instant.now(), Map.of(), roles));
+        return issue(subject, Map.of(), roles);
     }
 
     /** A valid token with extra claims (e.g. "email"). */
     public static String issue(String subject, Map<String, Object> extraClaims, String... roles) {
-        return sign(testKey(), claims(JwtResource.ISSUER, subject, Instant.now(), extraClaims, roles));
+        Map.Entry<Path, PrivateKey> key = testKeyFile();
+        List<Object> wanted = List.of(key.getKey(), subject, Map.copyOf(extraClaims), List.of(roles));
+        Instant now = Instant.now();
+        Issued issued = ISSUED.get(wanted);
+        if (issued == null || now.isAfter(issued.at().plus(REUSE))) {
+            issued = new Issued(sign(key.getValue(), claims(JwtResource.ISSUER, subject, now, extraClaims, roles)), now);
+            ISSUED.put(wanted, issued);
+        }
+        return issued.token();
     }
 
     /** Signed with {@code key} instead of the test key. */
@@ -47,9 +67,9 @@ public final class TestTokens {
         return sign(key, claims(JwtResource.ISSUER, subject, Instant.now(), Map.of(), roles));
     }
 
-    /** Signed with a freshly generated key the service does not know: must be refused. */
+    /** Signed with a key the service does not know (generated once per JVM): must be refused. */
     public static String issueWithForeignKey(String subject, String... roles) {
-        return issueWithKey(JwtKeys.generate().getPrivate(), subject, roles);
+        return issueWithKey(ForeignKey.PRIVATE, subject, roles);
     }
 
     /** Correctly signed but from another issuer: must be refused. */
@@ -105,11 +125,30 @@ public final class TestTokens {
     }
 
     private static PrivateKey testKey() {
-        try {
-            return JwtResource.keys().privateKey();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        return testKeyFile().getValue();
+    }
+
+    /** The test key pair's private key file and the key, read once per file. */
+    private static Map.Entry<Path, PrivateKey> testKeyFile() {
+        Path file = JwtResource.keys().privateKeyFile();
+        Map.Entry<Path, PrivateKey> known = testKey;
+        if (known == null || !known.getKey().equals(file)) {
+            try {
+                known = Map.entry(file, JwtKeys.readPrivateKey(file));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            testKey = known;
         }
+        return known;
+    }
+
+    /** Generating an RSA key pair costs a C1-only JVM about as much as a hundred signatures: once per JVM. */
+    private static final class ForeignKey {
+        static final PrivateKey PRIVATE = JwtKeys.generate().getPrivate();
+    }
+
+    private record Issued(String token, Instant at) {
     }
 
     private static String encode(String json) {

@@ -52,6 +52,16 @@ class TestTokensTest {
     }
 
     @Test
+    void theSameTokenIsHandedOutAgainOnlyForTheSameSubjectClaimsAndRoles() {
+        String token = TestTokens.issue("43", "admin");
+        assertEquals(token, TestTokens.issue("43", "admin"), "signed once, reused");
+        assertFalse(token.equals(TestTokens.issue("44", "admin")), "another subject");
+        assertFalse(token.equals(TestTokens.issue("43", "customer")), "other roles");
+        assertFalse(token.equals(TestTokens.issue("43", Map.of("email", "a@example.com"), "admin")), "other claims");
+        assertEquals(List.of("customer"), decode(TestTokens.issue("43", "customer").split("\\.")[1]).get("groups"));
+    }
+
+    @Test
     void extraClaimsAreAdded() {
         String token = TestTokens.issue("7", Map.of("email", "anna@example.com"), "customer");
         assertEquals("anna@example.com", decode(token.split("\\.")[1]).get("email"));
