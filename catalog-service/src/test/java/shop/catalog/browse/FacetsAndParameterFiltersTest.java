@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static shop.catalog.browse.BrowseResourceTest.category;
 import static shop.catalog.browse.BrowseResourceTest.color;
-import static shop.catalog.browse.BrowseResourceTest.post;
+import static shop.catalog.CatalogApi.post;
 import static shop.catalog.browse.BrowseResourceTest.product;
 import static shop.catalog.browse.BrowseResourceTest.size;
 import static shop.catalog.browse.BrowseResourceTest.unique;

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import shop.devstack.testing.JsonBody;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
@@ -66,10 +67,10 @@ class FactoryResourceTest {
     }
 
     static int onHand(Stock s) {
-        List<Map<String, Object>> variants = given().auth().oauth2(STAFF).when().get("/api/catalog/products/" + s.productId())
-                .then().statusCode(200).extract().jsonPath().getList("variants");
-        return variants.stream().filter(v -> Integer.valueOf(s.variantId()).equals(v.get("id")))
-                .map(v -> (Integer) v.get("onHand")).findFirst().orElseThrow();
+        String product = given().auth().oauth2(STAFF).when().get("/api/catalog/products/" + s.productId())
+                .then().statusCode(200).extract().asString();
+        return JsonBody.find(JsonBody.of(product).path("variants"), v -> v.path("id").asInt() == s.variantId())
+                .orElseThrow().required("onHand").asInt();
     }
 
     static int factory() {
@@ -92,8 +93,8 @@ class FactoryResourceTest {
     }
 
     static long deliveryCount(int factory, int line) {
-        return ((Number) given().auth().oauth2(STAFF).when().get(lines(factory) + "/" + line + "/deliveries")
-                .then().statusCode(200).extract().path("total")).longValue();
+        return JsonBody.of(given().auth().oauth2(STAFF).when().get(lines(factory) + "/" + line + "/deliveries")
+                .then().statusCode(200).extract().asString()).required("total").asLong();
     }
 
     @Test

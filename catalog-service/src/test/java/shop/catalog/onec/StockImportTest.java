@@ -1,5 +1,6 @@
 package shop.catalog.onec;
 
+import static shop.catalog.CatalogApi.post;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
@@ -52,11 +53,6 @@ class StockImportTest {
 
     static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    static int post(String url, String body) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body)
-                .when().post(url).then().statusCode(201).extract().path("id");
     }
 
     record Fixture(int productId, String article) {

@@ -1,5 +1,6 @@
 package shop.catalog.product;
 
+import static shop.catalog.CatalogApi.post;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
@@ -32,11 +33,6 @@ class VariantListingTest {
 
     private static String unique(String name) {
         return name + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    private static int post(String url, String body) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body)
-                .when().post(url).then().statusCode(201).extract().path("id");
     }
 
     private static void patch(String url, String body) {

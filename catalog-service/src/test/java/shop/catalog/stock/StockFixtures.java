@@ -1,5 +1,6 @@
 package shop.catalog.stock;
 
+import static shop.catalog.CatalogApi.post;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -18,6 +19,7 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import shop.devstack.testing.JsonBody;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -50,11 +52,6 @@ public final class StockFixtures {
         return name + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    static int post(String url, String body) {
-        return given().auth().oauth2(STAFF).contentType(ContentType.JSON).body(body)
-                .when().post(url).then().statusCode(201).extract().path("id");
-    }
-
     static int product() {
         int categoryId = post("/api/catalog/categories", "{\"name\":\"" + unique("Cat") + "\"}");
         return post("/api/catalog/products", "{\"name\":\"%s\",\"article\":\"%s\",\"categoryId\":%d}"
@@ -75,9 +72,10 @@ public final class StockFixtures {
     record Stock(int productId, int variantId) {
         /** A stock figure of the variant as its product page shows it (read as staff: hidden ones too). */
         int field(String name) {
-            return given().auth().oauth2(STAFF).when().get("/api/catalog/products/" + productId)
-                    .then().statusCode(200).extract()
-                    .path("variants.find { it.id == %d }.%s".formatted(variantId, name));
+            String product = given().auth().oauth2(STAFF).when().get("/api/catalog/products/" + productId)
+                    .then().statusCode(200).extract().asString();
+            return JsonBody.find(JsonBody.of(product).path("variants"), v -> v.path("id").asInt() == variantId)
+                    .orElseThrow().required(name).asInt();
         }
 
         int onHand() {

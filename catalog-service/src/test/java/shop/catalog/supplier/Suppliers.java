@@ -1,5 +1,6 @@
 package shop.catalog.supplier;
 
+import static shop.catalog.CatalogApi.post;
 import static io.restassured.RestAssured.given;
 
 import io.restassured.http.ContentType;
@@ -22,11 +23,6 @@ public final class Suppliers {
     /** A token of a supplier user acting for {@code supplierId}, as customer-service issues it. */
     public static String supplierUser(long supplierId) {
         return TestTokens.issue(String.valueOf(1000 + supplierId), Map.of("supplierId", supplierId), "supplier");
-    }
-
-    public static int post(String token, String url, String body) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
-                .when().post(url).then().statusCode(201).extract().path("id");
     }
 
     public static int supplier() {
