@@ -35,8 +35,4 @@ public class Passwords {
         boolean matches = BcryptUtil.matches(password, hash.orElse(dummyHash));
         return hash.isPresent() && matches;
     }
-
-    public int cost() {
-        return cost;
-    }
 }
