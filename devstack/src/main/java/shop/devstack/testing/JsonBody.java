@@ -13,9 +13,9 @@ import java.util.stream.StreamSupport;
  * A JSON answer read with Jackson, for test helpers and awaits that read answers in loops.
  *
  * <p>Why not RestAssured's {@code jsonPath()} / {@code path(...)} there: RestAssured evaluates every path by
- * compiling a Groovy script, and the compiler looks up its class names on the whole test classpath; in
- * order-service's test JVM that was ~17 % of all its CPU (docs/benchmarks.md, "Test suite duration, fourth
- * round"). A single {@code body("x", equalTo(..))} in a test is fine; a helper called hundreds of times or an
+ * compiling a Groovy script (~4 ms of CPU each), and the compiler looks up its class names on the whole test
+ * classpath; in catalog's test JVM that was a quarter of the profiler's samples (docs/benchmarks.md, "Test
+ * suite duration, fourth round"). A single {@code body("x", equalTo(..))} in a test is fine; a helper called hundreds of times or an
  * await polling every 100 ms is not.
  *
  * <pre>{@code long id = JsonBody.of(response.asString()).get("id").asLong();}</pre>

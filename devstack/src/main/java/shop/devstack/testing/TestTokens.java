@@ -31,9 +31,9 @@ public final class TestTokens {
     private static final Duration LIFETIME = Duration.ofHours(1);
     /**
      * How long a valid token is handed out again for the same subject, claims and roles. An RS256
-     * signature costs milliseconds of CPU in a C1-only test JVM, and the suites ask for the same few
-     * tokens thousands of times: signing them afresh was ~15 % of order-service's test JVM
-     * (docs/benchmarks.md). A reused token is still valid for at least 59 minutes; nothing reads its
+     * signature costs ~8 ms of CPU in a C1-only test JVM, and the suites ask for the same few tokens
+     * thousands of times: signing them afresh was ~15 % of the profiler's samples in order-service's test
+     * JVM (docs/benchmarks.md). A reused token is still valid for at least 59 minutes; nothing reads its
      * {@code jti} or {@code iat}.
      */
     private static final Duration REUSE = Duration.ofMinutes(1);
