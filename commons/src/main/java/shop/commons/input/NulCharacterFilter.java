@@ -1,5 +1,7 @@
 package shop.commons.input;
 
+import io.vertx.core.MultiMap;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,7 +18,10 @@ import shop.commons.problem.Problem;
 public class NulCharacterFilter {
 
     @ServerRequestFilter(preMatching = true)
-    public Response refuseNul(ContainerRequestContext request) {
+    public Response refuseNul(ContainerRequestContext request, HttpServerRequest raw) {
+        if (!mayCarryNul(raw.uri(), raw.headers())) {
+            return null; // nearly every request: decoding the query and copying the headers cost ~6 % of a page
+        }
         String path = request.getUriInfo().getPath();
         if (NulCharacters.in(path)) {
             return refuse(path, "The path must not contain the NUL character (%00)", "path");
@@ -34,6 +39,22 @@ public class NulCharacterFilter {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the request as it came in could hold a NUL anywhere the checks below look: decoding turns only
+     * {@code %00} into one, so a URI without {@code %00} or a raw NUL has none in its path or query.
+     */
+    static boolean mayCarryNul(String uri, MultiMap headers) {
+        if (uri.contains("%00") || NulCharacters.in(uri)) {
+            return true;
+        }
+        for (Map.Entry<String, String> header : headers) {
+            if (NulCharacters.in(header.getValue())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Response refuse(String path, String detail, String field) {
