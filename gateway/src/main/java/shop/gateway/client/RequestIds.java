@@ -3,36 +3,19 @@ package shop.gateway.client;
 import io.vertx.core.http.HttpServerRequest;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import shop.contracts.RequestIdHeader;
 
 /**
  * The request id that follows a request through the gateway and the services ({@code X-Request-Id}).
- * A client may bring its own if it is a plain token of at most 64 characters; anything else is
- * replaced by a random UUID. The id is put on the client's response as soon as it is chosen, which
- * makes the response headers the one place every later step reads it from.
+ * A client may bring its own if it is a plain token of at most 64 characters ({@link RequestIdHeader});
+ * anything else is replaced by a random UUID. The id is put on the client's response as soon as it is
+ * chosen, which makes the response headers the one place every later step reads it from.
  */
 public final class RequestIds {
 
-    public static final String HEADER = "X-Request-Id";
-
-    private static final int MAX_LENGTH = 64;
+    public static final String HEADER = RequestIdHeader.NAME;
 
     private RequestIds() {
-    }
-
-    /** {@code [A-Za-z0-9._:-]{1,64}}, checked without a regex: this runs for every request. */
-    public static boolean isSane(String id) {
-        if (id == null || id.isEmpty() || id.length() > MAX_LENGTH) {
-            return false;
-        }
-        for (int i = 0; i < id.length(); i++) {
-            char c = id.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '.' || c == '_' || c == ':' || c == '-';
-            if (!plain) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -54,7 +37,7 @@ public final class RequestIds {
             return chosen;
         }
         String given = request.getHeader(HEADER);
-        String id = isSane(given) ? given : randomUuid().toString();
+        String id = RequestIdHeader.isSane(given) ? given : randomUuid().toString();
         if (!request.response().headWritten()) {
             request.response().headers().set(HEADER, id);
         }
