@@ -18,6 +18,7 @@ import shop.catalog.product.Product;
 import shop.catalog.product.Variant;
 import shop.catalog.product.VariantEvents;
 import shop.commons.outbox.Outbox;
+import shop.commons.persistence.EntitiesById;
 import shop.contracts.Topics;
 import shop.contracts.catalog.StockReply;
 import shop.contracts.orders.OrderEvent;
@@ -279,8 +280,7 @@ public class StockReservationParticipant {
         List<Long> sorted = ids.stream().sorted().distinct().toList();
         em.createNativeQuery("select id from variant where id in (:ids) order by id for update")
                 .setParameter("ids", sorted).getResultList();
-        return Variant.<Variant>list("id in ?1", sorted).stream()
-                .collect(Collectors.toMap(v -> v.id, Function.identity()));
+        return EntitiesById.find(em, Variant.class, sorted, v -> v.id);
     }
 
     private static StockFigures figures(Variant variant) {
@@ -292,13 +292,12 @@ public class StockReservationParticipant {
         variant.reserved = stock.reserved();
     }
 
-    private static Map<Long, Product> productsOf(Collection<Variant> variants) {
+    private Map<Long, Product> productsOf(Collection<Variant> variants) {
         List<Long> ids = variants.stream().map(v -> v.productId).distinct().toList();
         if (ids.isEmpty()) {
             return Map.of();
         }
-        return Product.<Product>list("id in ?1", ids).stream()
-                .collect(Collectors.toMap(p -> p.id, Function.identity()));
+        return EntitiesById.find(em, Product.class, ids, p -> p.id);
     }
 
     private String reply(String type, StockReply reply) {

@@ -26,8 +26,10 @@ import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import shop.catalog.stock.StockFixtures.Stock;
+import shop.commons.persistence.EntitiesById;
 import shop.contracts.EventEnvelope;
 import shop.contracts.EventJson;
 import shop.contracts.Topics;
@@ -64,6 +66,19 @@ class OrderStockSagaTest {
         EventEnvelope published = latestState(a.variantId(), 3);
         assertEquals(VariantState.UPSERTED, published.type());
         assertEquals(3, EventJson.payload(published, VariantState.class).available());
+    }
+
+    @Test
+    void anOrderOfMoreVariantsThanAreLoadedOneByOneReservesThemAll() {
+        // past EntitiesById.ONE_BY_ONE the variants and products are loaded in one statement
+        List<Stock> stocks = IntStream.range(0, EntitiesById.ONE_BY_ONE + 2).mapToObj(i -> stocked(2)).toList();
+        long orderId = nextOrderId();
+        send(OrderEvent.PLACED, order(orderId, "new", stocks.stream().map(s -> line(s.variantId(), 1)).toArray(OrderLine[]::new)));
+
+        awaitReply(orderId, StockReply.RESERVED);
+        for (Stock stock : stocks) {
+            assertEquals(1, stock.reserved(), "reserved of variant " + stock.variantId());
+        }
     }
 
     @Test

@@ -6,15 +6,13 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventConsumer;
 import shop.commons.events.EventDelivery;
 import shop.commons.events.Subscription;
+import shop.commons.persistence.EntitiesById;
 import shop.contracts.EventEnvelope;
 import shop.contracts.Topics;
 import shop.contracts.catalog.VariantState;
@@ -102,7 +100,6 @@ public class VariantReadModel extends EventConsumer<VariantState> {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<CatalogVariant> found = CatalogVariant.list("variantId in ?1", ids);
-        return found.stream().collect(Collectors.toMap(v -> v.variantId, Function.identity()));
+        return EntitiesById.find(em, CatalogVariant.class, ids, v -> v.variantId);
     }
 }

@@ -14,7 +14,12 @@ public class ConfiguredTransitions implements Transitions {
 
     @Override
     public boolean allowed(String from, String to) {
-        return OrderStatusTransition.count("fromStatus = ?1 and toStatus = ?2", from, to) > 0;
+        // by primary key: a count query would be translated to SQL again on every call (Hibernate does not
+        // keep the SQL of count queries), and every order takes this step twice
+        OrderStatusTransition.Key key = new OrderStatusTransition.Key();
+        key.fromStatus = from;
+        key.toStatus = to;
+        return OrderStatusTransition.findById(key) != null;
     }
 
     @Override
