@@ -10,7 +10,6 @@ import shop.contracts.RequestIdHeader;
  * causes can be found by the id the client saw (the log format prints it as {@code [req=...]}).
  */
 public class RequestIdLogging {
-    public static final String HEADER = RequestIdHeader.NAME;
     public static final String MDC_KEY = "requestId";
 
     /** The request id if the header holds a sane one, else null (error reports quote it). */
@@ -24,7 +23,7 @@ public class RequestIdLogging {
      */
     @ServerRequestFilter(preMatching = true)
     public void tagLogs(HttpServerRequest request) {
-        String id = requestId(request.getHeader(HEADER));
+        String id = requestId(request.getHeader(RequestIdHeader.NAME));
         if (id != null) {
             MDC.put(MDC_KEY, id);
         } else {

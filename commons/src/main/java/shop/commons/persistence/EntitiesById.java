@@ -30,7 +30,7 @@ public final class EntitiesById {
     public static <T, K> Map<K, T> find(EntityManager em, Class<T> type, Collection<K> ids, Function<T, K> idOf) {
         Set<K> distinct = new LinkedHashSet<>(ids);
         List<T> found = distinct.size() <= ONE_BY_ONE
-                ? distinct.stream().map(id -> em.find(type, id)).filter(Objects::nonNull).toList()
+                ? distinct.stream().map(id -> em.find(type, id)).toList()
                 : em.unwrap(Session.class).byMultipleIds(type).multiLoad(List.copyOf(distinct));
         return found.stream().filter(Objects::nonNull).collect(Collectors.toMap(idOf, Function.identity()));
     }

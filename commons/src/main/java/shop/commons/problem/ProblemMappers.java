@@ -35,6 +35,7 @@ import shop.commons.errorreports.ErrorReports;
 import shop.commons.input.NulCharacterException;
 import shop.commons.input.NulCharacters;
 import shop.commons.logging.RequestIdLogging;
+import shop.contracts.RequestIdHeader;
 
 /**
  * Turns every exception that reaches the REST layer into problem details. Bad input always becomes a
@@ -179,7 +180,7 @@ public class ProblemMappers {
     private void report(Exception e, int status, UriInfo uri, Request request, HttpHeaders headers) {
         try {
             errorReports.report(ErrorReport.of("unexpected server error (" + status + ")", e,
-                    request.getMethod() + " " + uri.getPath(), RequestIdLogging.requestId(headers.getHeaderString(RequestIdLogging.HEADER))));
+                    request.getMethod() + " " + uri.getPath(), RequestIdLogging.requestId(headers.getHeaderString(RequestIdHeader.NAME))));
         } catch (RuntimeException ignored) {
             // a report must never change the answer
         }

@@ -13,8 +13,6 @@ import shop.contracts.RequestIdHeader;
  */
 public final class RequestIds {
 
-    public static final String HEADER = RequestIdHeader.NAME;
-
     private RequestIds() {
     }
 
@@ -32,14 +30,14 @@ public final class RequestIds {
 
     /** The id already chosen for this request, or a newly chosen one (then set on the response). */
     public static String of(HttpServerRequest request) {
-        String chosen = request.response().headers().get(HEADER);
+        String chosen = request.response().headers().get(RequestIdHeader.NAME);
         if (chosen != null) {
             return chosen;
         }
-        String given = request.getHeader(HEADER);
+        String given = request.getHeader(RequestIdHeader.NAME);
         String id = RequestIdHeader.isSane(given) ? given : randomUuid().toString();
         if (!request.response().headWritten()) {
-            request.response().headers().set(HEADER, id);
+            request.response().headers().set(RequestIdHeader.NAME, id);
         }
         return id;
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
+import shop.contracts.RequestIdHeader;
 import shop.gateway.GatewayConfig;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
@@ -255,7 +256,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
                 headers.remove(X_FORWARDED_HOST);
             }
         }
-        headers.set(RequestIds.HEADER, exchange != null ? exchange.requestId() : RequestIds.of(incoming));
+        headers.set(RequestIdHeader.NAME, exchange != null ? exchange.requestId() : RequestIds.of(incoming));
         // the gateway has answered "100 Continue" itself (or refused the body)
         headers.remove(HttpHeaders.EXPECT);
         // tracing: the client's trace context is continued by the gateway's server span; Vert.x' tracer then
@@ -298,7 +299,7 @@ final class ForwardingInterceptor implements ProxyInterceptor {
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyResponse response = context.response();
         MultiMap headers = response.headers();
-        headers.remove(RequestIds.HEADER);
+        headers.remove(RequestIdHeader.NAME);
         if (gatewayAnswersCors) {
             removeCorsHeaders(headers);
         }

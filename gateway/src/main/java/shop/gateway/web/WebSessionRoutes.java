@@ -27,6 +27,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
+import shop.contracts.RequestIdHeader;
 import shop.gateway.GatewayConfig;
 import shop.gateway.client.ClientAddresses;
 import shop.gateway.client.RequestIds;
@@ -274,7 +275,7 @@ public class WebSessionRoutes {
                 .timeout(timeoutMillis)
                 .putHeader(HttpHeaders.CONTENT_TYPE.toString(), JSON)
                 .putHeader(HttpHeaders.ACCEPT.toString(), JSON)
-                .putHeader(RequestIds.HEADER, RequestIds.of(incoming))
+                .putHeader(RequestIdHeader.NAME, RequestIds.of(incoming))
                 // customer-service limits failed sign-ins per client address as well
                 .putHeader(ClientAddresses.X_CLIENT_ADDRESS, clientAddresses.clientAddress(incoming))
                 .putHeader(ClientAddresses.X_FORWARDED_FOR, ClientAddresses.peerAddress(incoming))
