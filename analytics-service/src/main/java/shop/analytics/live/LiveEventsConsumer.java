@@ -96,7 +96,7 @@ public final class LiveEventsConsumer {
         }
     }
 
-    /** VariantUpserted / VariantRemoved → the variant read model of the reports. */
+    /** VariantUpserted / VariantRemoved → the variant read model of the reports; a poll's worth at a time. */
     @ApplicationScoped
     static class VariantEvents extends EventConsumer<VariantState> {
         /** Idempotent by state: the read model keeps the newest state, so a redelivery changes nothing. */
@@ -107,10 +107,11 @@ public final class LiveEventsConsumer {
             super(SUBSCRIPTION);
         }
 
+        /** Each reservation republishes its variants: one transaction per poll, not per event. */
         @Incoming("catalog-variants")
         @Blocking
-        public void onVariantEvent(ConsumerRecord<String, String> record) {
-            deliver(record);
+        public void onVariantEvents(ConsumerRecords<String, String> records) {
+            deliverAll(records);
         }
 
         @Inject
@@ -122,20 +123,26 @@ public final class LiveEventsConsumer {
         }
     }
 
-    /** Every order event → order facts. */
+    /** Every order event → order facts; a poll's worth at a time. */
     @ApplicationScoped
     static class OrderEvents extends EventConsumer<OrderEvent> {
+        /**
+         * Idempotent by state: every write of {@link LiveFacts#order} is keyed by the order (its row, its lines,
+         * its cart and cart items) and only moves towards "earliest placed / paid / cancelled", so a redelivery
+         * changes nothing without a processed-event row per order event.
+         */
         private static final Subscription<OrderEvent> SUBSCRIPTION = Subscription.of("live-facts", Topics.ORDERS_EVENTS,
-                OrderEvent.class);
+                OrderEvent.class).idempotentByState();
 
         OrderEvents() {
             super(SUBSCRIPTION);
         }
 
+        /** Two or more events per order (placed, confirmed, paid, ...): one transaction per poll, not per event. */
         @Incoming("orders-events")
         @Blocking
-        public void onOrderEvent(ConsumerRecord<String, String> record) {
-            deliver(record);
+        public void onOrderEvents(ConsumerRecords<String, String> records) {
+            deliverAll(records);
         }
 
         @Inject

@@ -3,6 +3,7 @@ package shop.catalog.stock;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import shop.commons.events.EventConsumer;
@@ -15,12 +16,13 @@ import shop.contracts.orders.OrderLine;
 
 /**
  * Drives catalog's saga participant ({@link StockReservationParticipant}) from {@code orders.events}:
- * OrderPlaced, OrderCancelled, OrderPaid, OrderGoodsReturned (units back on hand), and OrderStatusChanged whose {@code goodsShipped} says the goods
- * have left the shop (recorded, so a later cancellation knows; order-service decides it, catalog never reads
- * its status names); other types are ignored. Both payload versions are read: a version-1 record gets
- * {@code goodsShipped} from the contract's reading of its status. Delivered by {@link EventDelivery}: the processed-event log and the stock change
- * commit together, so a redelivered event changes nothing. A record that cannot be read or applied (not an
- * envelope, an order event without an order id, lines or positive quantities) becomes a dead letter on
+ * OrderPlaced, OrderCancelled, OrderPaid, OrderGoodsReturned (units back on hand), and OrderStatusChanged whose
+ * {@code goodsShipped} says the goods have left the shop (recorded, so a later cancellation knows; order-service
+ * decides it, catalog never reads its status names); other types are ignored. Both payload versions are read: a
+ * version-1 record gets {@code goodsShipped} from the contract's reading of its status. Delivered by
+ * {@link EventDelivery}: the processed-event log (for OrderPlaced, the order's {@code stock_order} row) and the
+ * stock change commit together, so a redelivered event changes nothing. A record that cannot be read or applied
+ * (not an envelope, an order event without an order id, lines or positive quantities) becomes a dead letter on
  * {@code orders.events.dlq}, so one bad record never blocks the orders behind it.
  *
  * <p>A transaction the database rolls back as a deadlock victim (possible only with staff editing the
@@ -48,6 +50,16 @@ public class OrderEventsConsumer extends EventConsumer<OrderEvent> {
     @Blocking
     public void onOrderEvents(ConsumerRecords<String, String> records) {
         deliverAll(records);
+    }
+
+    /**
+     * A placement needs no processed-event row: {@link StockReservationParticipant#reserve} first claims the
+     * order's {@code stock_order} row (keyed by order id), so a redelivered OrderPlaced, or the order placed
+     * again under a new event id, finds it and changes nothing. The other events keep the log.
+     */
+    @Override
+    public Optional<String> processedEventLog(EventEnvelope event) {
+        return OrderEvent.PLACED.equals(event.type()) ? Optional.empty() : super.processedEventLog(event);
     }
 
     @Override
